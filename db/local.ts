@@ -1,0 +1,244 @@
+// The built-in Neo4j: Neo4j Community embedded in a small JVM launcher (db/launcher), built
+// with Maven from Maven Central on first use and run as a child process on loopback.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { projectRoot, type Neo4jTarget } from './config.js';
+
+type LocalTarget = Extract<Neo4jTarget, { kind: 'local' }>;
+
+const launcherDir = path.join(projectRoot, 'db', 'launcher');
+const launcherJar = path.join(launcherDir, 'target', 'neo4j-launcher-1.0.0.jar');
+const classpathFile = path.join(launcherDir, 'target', 'classpath.txt');
+
+/** A problem a person can fix; printed as one message, never as a stack trace. */
+export class Neo4jSetupError extends Error {
+  override name = 'Neo4jSetupError';
+}
+
+const remoteHint = 'Or use a Neo4j 5.x server you already run: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD).';
+
+export function javaMajorVersion(): number | null {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return null;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
+  if (!m) return null;
+  const major = Number(m[1]);
+  return major === 1 ? Number(m[2]) : major;
+}
+
+function checkJava(): void {
+  const major = javaMajorVersion();
+  if (major === null) {
+    throw new Neo4jSetupError(`Java was not found. The built-in Neo4j needs Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless). ${remoteHint}`);
+  }
+  if (major < 17) {
+    throw new Neo4jSetupError(`Java ${major} was found; the built-in Neo4j needs Java 17 or newer. ${remoteHint}`);
+  }
+}
+
+function launcherBuilt(): boolean {
+  if (!fs.existsSync(launcherJar) || !fs.existsSync(classpathFile)) return false;
+  const built = fs.statSync(launcherJar).mtimeMs;
+  const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/policylineage/Launcher.java')];
+  if (sources.some((f) => fs.statSync(f).mtimeMs > built)) return false;
+  // The classpath points into ~/.m2; a cleaned repository means a rebuild.
+  return readClasspath().every((jar) => fs.existsSync(jar));
+}
+
+function readClasspath(): string[] {
+  return fs.readFileSync(classpathFile, 'utf8').trim().split(path.delimiter).filter(Boolean);
+}
+
+/** Builds the launcher with Maven (first run downloads Neo4j from Maven Central; later runs are offline). */
+export function buildLauncher(log: (line: string) => void = () => {}): void {
+  if (launcherBuilt()) return;
+  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (mvn.error || mvn.status !== 0) {
+    throw new Neo4jSetupError(`Maven was not found. The first start of the built-in Neo4j fetches it with Maven (Debian: apt-get install maven). ${remoteHint}`);
+  }
+  log('Building the Neo4j launcher with Maven (first run downloads Neo4j Community from Maven Central)…');
+  const r = spawnSync('mvn', ['-B', '-q', '-f', path.join(launcherDir, 'pom.xml'), 'package', '-DskipTests'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0) {
+    const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-8).join('\n');
+    throw new Neo4jSetupError(`Maven could not build the Neo4j launcher (db/launcher). Check that Maven Central is reachable, then retry.\n${tail}\n${remoteHint}`);
+  }
+}
+
+export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export function pidFile(target: LocalTarget): string {
+  return path.join(target.dataDir, 'launcher.pid');
+}
+
+function readPid(target: LocalTarget): number | null {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(target), 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0) return null;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/** A launcher left running by `npm run db:start` for this data folder and port, if any. */
+export async function runningDetached(target: LocalTarget): Promise<number | null> {
+  const pid = readPid(target);
+  if (pid === null) return null;
+  return (await portInUse(target.port)) ? pid : null;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  /** Stops the JVM (if this process started it) and waits for it to exit. */
+  stop(): Promise<void>;
+  pid: number | undefined;
+}
+
+/**
+ * Starts the launcher and resolves once Bolt is bound. `detached` keeps it running after this
+ * process exits (db:start); otherwise it is tied to this process through its stdin pipe.
+ */
+export async function startLocalNeo4j(
+  target: LocalTarget,
+  opts: { detached?: boolean; log?: (line: string) => void; timeoutMs?: number } = {},
+): Promise<LocalNeo4j> {
+  const log = opts.log ?? (() => {});
+  const uri = `bolt://127.0.0.1:${target.port}`;
+
+  const already = await runningDetached(target);
+  if (already !== null) {
+    log(`Using the Neo4j already running for ${path.relative(projectRoot, target.dataDir) || target.dataDir} (pid ${already}).`);
+    return { uri, pid: undefined, stop: async () => {} };
+  }
+  checkJava();
+  buildLauncher(log);
+  if (await portInUse(target.port)) {
+    throw new Neo4jSetupError(
+      `Port ${target.port} on 127.0.0.1 is already in use. Stop what holds it, set NEO4J_PORT to a free port, or if it is a Neo4j server you want to use, set NEO4J_URI=bolt://127.0.0.1:${target.port}.`,
+    );
+  }
+  fs.mkdirSync(target.dataDir, { recursive: true });
+
+  const classpath = [launcherJar, ...readClasspath()].join(path.delimiter);
+  const args = [
+    `-Xms256m`,
+    `-Xmx${target.heap}`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    // Neo4j's embedded runtime reflects into these JDK packages.
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-cp',
+    classpath,
+    'policylineage.Launcher',
+    '--data',
+    target.dataDir,
+    '--port',
+    String(target.port),
+    '--pagecache',
+    target.pageCache,
+  ];
+  if (opts.detached) args.push('--no-stdin-watch');
+
+  const logFile = path.join(target.dataDir, 'launcher.log');
+  const out = fs.openSync(logFile, 'a');
+  const child: ChildProcess = spawn('java', args, {
+    cwd: projectRoot,
+    detached: Boolean(opts.detached),
+    stdio: [opts.detached ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+
+  const messages: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Neo4jSetupError(`Neo4j did not start within ${(opts.timeoutMs ?? 180_000) / 1000} s; see ${logFile}. ${remoteHint}`));
+    }, opts.timeoutMs ?? 180_000);
+    const onData = (chunk: Buffer) => {
+      fs.writeSync(out, chunk);
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.startsWith('LAUNCHER: ready')) {
+          clearTimeout(timer);
+          resolve();
+        } else if (line.startsWith('LAUNCHER: ')) {
+          messages.push(line.slice('LAUNCHER: '.length));
+        }
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Neo4jSetupError(`Could not run java: ${err.message}. ${remoteHint}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const why = messages.join(' ') || `the Neo4j launcher exited with code ${code}; see ${logFile}`;
+      reject(new Neo4jSetupError(`${why} ${remoteHint}`));
+    });
+  });
+
+  if (opts.detached) {
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+    child.unref();
+    fs.writeFileSync(pidFile(target), String(child.pid));
+    fs.closeSync(out);
+    return { uri, pid: child.pid, stop: async () => stopDetached(target) };
+  }
+
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+    fs.closeSync(out);
+  });
+  const stop = async () => {
+    if (exited) return;
+    const done = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await done;
+    clearTimeout(timer);
+  };
+  return { uri, pid: child.pid, stop };
+}
+
+/** Stops a launcher started by db:start; true when one was running. */
+export async function stopDetached(target: LocalTarget): Promise<boolean> {
+  const pid = readPid(target);
+  if (pid === null) return false;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+      await new Promise((r) => setTimeout(r, 200));
+    } catch {
+      break;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  fs.rmSync(pidFile(target), { force: true });
+  return true;
+}

@@ -1,0 +1,262 @@
+// Writes the pipeline's graph into Neo4j: one transaction per source document (a crash leaves
+// no half document, and the rerun completes it), then one for what spans documents (department
+// succession, themes, lineage), then the removal of nodes nothing refers to any more.
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Graph, GraphNode, GraphRelationship, PropertyValue } from '../ingest/types.js';
+import { LABELS } from './migrations.js';
+
+const RELATIONSHIP_TYPES = [
+  'HAS_MEASURE',
+  'ASSIGNED_TO',
+  'SUCCEEDED_BY',
+  'ABOUT',
+  'MENTIONS',
+  'SETS',
+  'IMPLEMENTS',
+  'PART_OF',
+  'CITES',
+  'EVOLVES_FROM',
+] as const;
+
+type Label = (typeof LABELS)[number];
+
+/** Nodes that live and die with their document; everything else is shared and merged. */
+const OWNED_LABELS: ReadonlySet<string> = new Set(['Measure', 'Target']);
+
+/** List properties that the full-text index reads through a joined text copy. */
+const TEXT_COPIES: Record<string, string> = { aliases: 'aliasesText', synonyms: 'synonymsText' };
+
+export interface WriteSummary {
+  documents: number;
+  nodes: number;
+  relationships: number;
+  removedOrphans: number;
+  ms: number;
+}
+
+export interface WriteOptions {
+  database?: string;
+  batchSize?: number;
+  onDocument?: (sourceFile: string, index: number, total: number) => void;
+}
+
+class GraphIndex {
+  readonly byId = new Map<string, GraphNode>();
+  constructor(readonly graph: Graph) {
+    for (const n of graph.nodes) this.byId.set(n.id, n);
+  }
+  label(id: string): Label {
+    const node = this.byId.get(id);
+    if (!node) throw new Error(`relationship refers to node ${id}, which the graph does not contain`);
+    const label = node.labels.find((l): l is Label => (LABELS as readonly string[]).includes(l));
+    if (!label) throw new Error(`node ${id} has no label of the graph model (${node.labels.join(', ')})`);
+    return label;
+  }
+}
+
+function isSourceDocument(n: GraphNode): boolean {
+  return n.labels.includes('Document') && typeof n.properties.sourceFile === 'string' && n.properties.level !== 'national';
+}
+
+function storedProperties(n: GraphNode): Record<string, PropertyValue> {
+  const props: Record<string, PropertyValue> = { ...n.properties };
+  for (const [list, text] of Object.entries(TEXT_COPIES)) {
+    const v = props[list];
+    if (Array.isArray(v)) props[text] = v.join(' ');
+  }
+  delete props.id;
+  return props;
+}
+
+/** Splits the graph into one part per source document plus the part that spans documents. */
+export function partition(graph: Graph): { documents: Graph[]; shared: Graph } {
+  const index = new GraphIndex(graph);
+  const owner = new Map<string, string>(); // owned node id → source document id
+  const sourceDocs = graph.nodes.filter(isSourceDocument);
+  for (const d of sourceDocs) owner.set(d.id, d.id);
+  // HAS_MEASURE then SETS: ownership flows from the document down to its targets.
+  for (const type of ['HAS_MEASURE', 'SETS']) {
+    for (const r of graph.relationships) {
+      if (r.type === type && owner.has(r.start) && OWNED_LABELS.has(index.label(r.end))) owner.set(r.end, owner.get(r.start)!);
+    }
+  }
+
+  const parts = new Map<string, Graph>(sourceDocs.map((d) => [d.id, { nodes: [d], relationships: [], diagnostics: [] }]));
+  const shared: Graph = { nodes: [], relationships: [], diagnostics: [] };
+  const sharedNeeded = new Map<string, Set<string>>(); // doc id → shared node ids its edges touch
+
+  for (const n of graph.nodes) {
+    if (isSourceDocument(n)) continue;
+    const doc = owner.get(n.id);
+    if (doc) parts.get(doc)!.nodes.push(n);
+    else shared.nodes.push(n);
+  }
+  for (const r of graph.relationships) {
+    // Lineage crosses documents: written after all of them exist.
+    const doc = r.type === 'EVOLVES_FROM' ? undefined : (owner.get(r.start) ?? owner.get(r.end));
+    if (!doc) {
+      shared.relationships.push(r);
+      continue;
+    }
+    parts.get(doc)!.relationships.push(r);
+    for (const id of [r.start, r.end]) {
+      if (!owner.has(id)) {
+        if (!sharedNeeded.has(doc)) sharedNeeded.set(doc, new Set());
+        sharedNeeded.get(doc)!.add(id);
+      }
+    }
+  }
+  // A document's transaction merges the shared nodes it points at (departments, themes, national
+  // directives…) so that it is complete on its own; merging them again later is harmless.
+  for (const [doc, ids] of sharedNeeded) {
+    const part = parts.get(doc)!;
+    for (const id of ids) {
+      const n = index.byId.get(id);
+      if (n) part.nodes.push(n);
+    }
+    // Edges between those shared nodes (a requirement PART_OF its directive) belong here too.
+    for (const r of graph.relationships) {
+      if (r.type !== 'EVOLVES_FROM' && ids.has(r.start) && ids.has(r.end) && !owner.has(r.start) && !owner.has(r.end)) {
+        part.relationships.push(r);
+      }
+    }
+  }
+  return { documents: [...parts.values()], shared };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function mergeNodes(tx: ManagedTransaction, nodes: GraphNode[], index: GraphIndex, batchSize: number): Promise<void> {
+  const byLabel = new Map<Label, GraphNode[]>();
+  for (const n of nodes) {
+    const label = index.label(n.id);
+    if (!byLabel.has(label)) byLabel.set(label, []);
+    byLabel.get(label)!.push(n);
+  }
+  for (const [label, group] of byLabel) {
+    for (const batch of chunks(group, batchSize)) {
+      // The label comes from the model's fixed list (checked in GraphIndex.label), never from input.
+      await tx.run(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props`, {
+        rows: batch.map((n) => ({ id: n.id, props: storedProperties(n) })),
+      });
+    }
+  }
+}
+
+async function mergeRelationships(
+  tx: ManagedTransaction,
+  relationships: GraphRelationship[],
+  index: GraphIndex,
+  batchSize: number,
+): Promise<void> {
+  const groups = new Map<string, { type: string; from: Label; to: Label; rows: GraphRelationship[] }>();
+  for (const r of relationships) {
+    if (!(RELATIONSHIP_TYPES as readonly string[]).includes(r.type)) {
+      throw new Error(`relationship type ${r.type} is not part of the graph model`);
+    }
+    const from = index.label(r.start);
+    const to = index.label(r.end);
+    const key = `${r.type}|${from}|${to}`;
+    if (!groups.has(key)) groups.set(key, { type: r.type, from, to, rows: [] });
+    groups.get(key)!.rows.push(r);
+  }
+  for (const g of groups.values()) {
+    for (const batch of chunks(g.rows, batchSize)) {
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (a:${g.from} {id: row.start})
+         MATCH (b:${g.to} {id: row.end})
+         MERGE (a)-[r:${g.type}]->(b)
+         SET r = row.props`,
+        { rows: batch.map((r) => ({ start: r.start, end: r.end, props: r.properties })) },
+      );
+    }
+  }
+}
+
+/** Removes a source document's previous version (same file or same id) with what it owned. */
+async function removeDocument(tx: ManagedTransaction, id: string, sourceFile: string): Promise<void> {
+  await tx.run(
+    `MATCH (d:Document) WHERE d.id = $id OR d.sourceFile = $sourceFile
+     OPTIONAL MATCH (d)-[:HAS_MEASURE]->(m:Measure)
+     OPTIONAL MATCH (m)-[:SETS]->(t:Target)
+     DETACH DELETE t, m, d`,
+    { id, sourceFile },
+  );
+}
+
+/** Deletes shared nodes that no document refers to any more (after a document was replaced). */
+async function removeOrphans(tx: ManagedTransaction): Promise<number> {
+  const r = await tx.run(
+    `MATCH (n)
+     WHERE (n:Initiative OR n:Requirement OR n:Target OR n:Measure OR (n:Document AND n.level = 'national'))
+       AND NOT (n)--()
+     DETACH DELETE n
+     RETURN count(n) AS removed`,
+  );
+  const dept = await tx.run(
+    `MATCH (n:Department) WHERE NOT (n)--() DETACH DELETE n RETURN count(n) AS removed`,
+  );
+  return Number(r.records[0]?.get('removed') ?? 0) + Number(dept.records[0]?.get('removed') ?? 0);
+}
+
+export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOptions = {}): Promise<WriteSummary> {
+  const t0 = performance.now();
+  const batchSize = opts.batchSize ?? 1000;
+  const index = new GraphIndex(graph);
+  const { documents, shared } = partition(graph);
+  const session = driver.session({ database: opts.database });
+  let removedOrphans = 0;
+  try {
+    for (const [i, part] of documents.entries()) {
+      const doc = part.nodes[0]!;
+      const sourceFile = doc.properties.sourceFile as string;
+      opts.onDocument?.(sourceFile, i, documents.length);
+      await session.executeWrite(async (tx) => {
+        await removeDocument(tx, doc.id, sourceFile);
+        await mergeNodes(tx, part.nodes, index, batchSize);
+        await mergeRelationships(tx, part.relationships, index, batchSize);
+      });
+    }
+    await session.executeWrite(async (tx) => {
+      await mergeNodes(tx, shared.nodes, index, batchSize);
+      await mergeRelationships(tx, shared.relationships, index, batchSize);
+      removedOrphans = await removeOrphans(tx);
+    });
+  } finally {
+    await session.close();
+  }
+  return {
+    documents: documents.length,
+    nodes: graph.nodes.length,
+    relationships: graph.relationships.length,
+    removedOrphans,
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+/** The source documents in the database with their content hashes, to decide what to re-ingest. */
+export async function storedDocuments(driver: Driver, database?: string): Promise<Map<string, string>> {
+  const r = await driver.executeQuery(
+    `MATCH (d:Document) WHERE d.sourceFile IS NOT NULL AND coalesce(d.level, '') <> 'national'
+     RETURN d.sourceFile AS file, d.sha256 AS sha256`,
+    {},
+    { database, routing: 'READ' },
+  );
+  return new Map(r.records.map((rec) => [rec.get('file') as string, (rec.get('sha256') as string | null) ?? '']));
+}
+
+/** Deletes every node and relationship; for tests and `ingest --reset`. */
+export async function clearGraph(driver: Driver, database?: string): Promise<void> {
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
