@@ -1,0 +1,104 @@
+// The one way the read side reaches Neo4j: read-only transactions with a timeout, results
+// converted to plain JSON values, and a count of the queries run (the N+1 tests read it).
+import neo4j, { type Driver, isInt, isDate, isDateTime, isLocalDateTime, isTime, isLocalTime, isDuration } from 'neo4j-driver';
+
+export interface ReaderOptions {
+  database?: string;
+  /** Transaction timeout in milliseconds: a runaway query is killed by the server. */
+  timeoutMs?: number;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Thrown for a query the database refused or timed out; the API maps it to an error code. */
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ReadError';
+  }
+}
+
+export class Reader {
+  readonly database: string | undefined;
+  readonly timeoutMs: number;
+  /** Cypher queries run through this reader so far. */
+  queryCount = 0;
+
+  constructor(
+    readonly driver: Driver,
+    opts: ReaderOptions = {},
+  ) {
+    this.database = opts.database;
+    this.timeoutMs = opts.timeoutMs ?? 5_000;
+  }
+
+  /** A reader on the same driver with its own query count (one per API request). */
+  fork(): Reader {
+    return new Reader(this.driver, { database: this.database, timeoutMs: this.timeoutMs });
+  }
+
+  /**
+   * Runs one parameterised query in a read transaction and returns its rows as plain objects.
+   * The Cypher text is always a constant of a db/read module; request values go in `params`.
+   */
+  async rows(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.queryCount++;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(cypher, params), {
+        timeout: this.timeoutMs,
+        metadata: { app: 'policy-lineage-api' },
+      });
+      return result.records.map((record) => {
+        const row: Row = {};
+        for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+        return row;
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code.includes('TransactionTimedOut') || code.includes('Terminated')) {
+        throw new ReadError('The query took too long and was stopped; narrow it (smaller depth, limit or page).', 'QUERY_TIMEOUT', { cause: error });
+      }
+      if (code.includes('ServiceUnavailable') || code.includes('SessionExpired') || (error as Error).name === 'Neo4jError' && code === 'ServiceUnavailable') {
+        throw new ReadError('The database is not reachable right now; retry in a moment.', 'DATABASE_UNAVAILABLE', { cause: error });
+      }
+      throw error;
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Neo4j values → JSON values: Integers become numbers, temporal values ISO strings, nodes their properties. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return String(value);
+  }
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    // Node or Relationship: their properties are what a caller wants.
+    if ('properties' in v && ('labels' in v || 'type' in v) && 'elementId' in v) return toPlain(v.properties);
+    const out: Record<string, unknown> = {};
+    for (const [k, inner] of Object.entries(v)) out[k] = toPlain(inner);
+    return out;
+  }
+  return value;
+}
+
+// Small typed accessors for rows: the database is schemaless, so every read is defensive.
+export const str = (v: unknown): string | null => (typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+export const int = (v: unknown): number | null => {
+  const n = num(v);
+  return n === null ? null : Math.trunc(n);
+};
+export const strList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined).map(String) : typeof v === 'string' && v !== '' ? [v] : [];

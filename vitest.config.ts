@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: unit tests run in parallel with no database; integration and browser tests share
+// one real Neo4j (started once by the global setup) and run one file at a time because they
+// replace the graph between files.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: ['**/node_modules/**', '**/*.int.test.ts', 'ui/e2e/**', '.data/**', '**/dist/**'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['**/*.int.test.ts', 'ui/e2e/**/*.e2e.test.ts'],
+          exclude: ['**/node_modules/**', '.data/**', '**/dist/**'],
+          globalSetup: ['test/global-neo4j.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
