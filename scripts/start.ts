@@ -1,0 +1,97 @@
+// npm start: Neo4j (built-in or NEO4J_URI) → migrations → seeds ingested if missing or changed →
+// UI built if stale → UI and GraphQL API on PORT. Ctrl-C stops everything it started.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../db/config.js';
+import { connect, Neo4jSetupError, type Connection } from '../db/neo4j.js';
+import { migrate } from '../db/migrations.js';
+import { storedDocuments, writeGraph } from '../db/writer.js';
+import { ingestFiles } from '../ingest/pipeline.js';
+import { startServer } from '../api/server.js';
+
+const log = (line: string) => console.error(line);
+
+function seedFiles(): string[] {
+  const dir = path.join(projectRoot, 'seeds');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => path.join('seeds', f));
+}
+
+async function ingestSeedsIfNeeded(db: Connection): Promise<void> {
+  const t0 = performance.now();
+  const graph = await ingestFiles(seedFiles());
+  const stored = await storedDocuments(db.driver, db.database);
+  const wanted = graph.nodes.filter((n) => n.labels.includes('Document') && n.properties.sourceFile && n.properties.level !== 'national');
+  const current = wanted.every((d) => stored.get(d.properties.sourceFile as string) === d.properties.sha256);
+  if (current && stored.size >= wanted.length) {
+    log(`Seeds already in the graph (${wanted.length} documents).`);
+    return;
+  }
+  const summary = await writeGraph(db.driver, graph, {
+    database: db.database,
+    onDocument: (file, i, total) => log(`  writing ${file} (${i + 1}/${total})`),
+  });
+  log(`Ingested ${summary.documents} documents: ${summary.nodes} nodes, ${summary.relationships} relationships in ${Math.round(performance.now() - t0)} ms.`);
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function buildUiIfStale(): string {
+  const dist = path.join(projectRoot, 'ui', 'dist');
+  const index = path.join(dist, 'index.html');
+  const src = path.join(projectRoot, 'ui', 'src');
+  const stale = !fs.existsSync(index) || (fs.existsSync(src) && newestMtime(src) > fs.statSync(index).mtimeMs);
+  if (stale) {
+    log('Building the UI…');
+    const r = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error('The UI build failed (npm run build:ui); see the messages above.');
+  }
+  return dist;
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 4000);
+  const t0 = performance.now();
+  const db = await connect({ log });
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    await server?.close().catch(() => {});
+    await db.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  let server: { url: string; close(): Promise<void> } | undefined;
+  try {
+    log(`Neo4j ready at ${db.uri} (${db.kind}) in ${Math.round(performance.now() - t0)} ms.`);
+    await migrate(db.driver, db.database);
+    await ingestSeedsIfNeeded(db);
+    const uiDir = buildUiIfStale();
+    server = await startServer({ driver: db.driver, database: db.database, port, uiDir });
+    log(`Policy lineage explorer: ${server.url}  (GraphQL: ${server.url}/graphql, IDE: ${server.url}/graphiql)`);
+  } catch (err) {
+    log(err instanceof Neo4jSetupError || (err as { code?: string }).code === 'EADDRINUSE'
+      ? `error: ${(err as Error).message}`
+      : `error: ${(err as Error).stack ?? err}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Neo4jSetupError ? `error: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# npm test: the whole suite, cheapest checks first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== lint"
+npx eslint --max-warnings=0 .
+echo "== codegen is current"
+npm run --silent codegen -- --check
+echo "== typecheck"
+npx tsc --noEmit -p .
+echo "== build UI (for the browser tests)"
+npm run --silent build:ui
+echo "== unit, integration and browser tests (real Neo4j)"
+npx vitest run
