@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildDepartmentReference,
+  departmentGraph,
+  detectFirstIsLead,
+  loadDepartmentReference,
+  resolveResponsibilities,
+  type ResolvedParty,
+} from './departments.js';
+import type { SourceSpan } from '../types.js';
+
+const ref = loadDepartmentReference('seeds/reference');
+
+function spanOf(source: string, list: string, file = 'docs/sample.txt'): SourceSpan {
+  const start = source.indexOf(list);
+  const before = source.slice(0, start);
+  const startLine = before.split('\n').length;
+  return { file, startLine, endLine: startLine + list.split('\n').length - 1, startOffset: start, endOffset: start + list.length };
+}
+
+const brief = (ps: ResolvedParty[]): string[] => ps.map((p) => `${p.name}/${p.role}/${p.kind}`);
+
+describe('resolveResponsibilities', () => {
+  it('splits a parenthetical list with 等部门按职责分工负责: every named body is joint', () => {
+    const r = resolveResponsibilities('（市商务局、市发改委、天津市工业和信息化局等部门按职责分工负责）', undefined, ref);
+    expect(brief(r.parties)).toEqual([
+      '市商务局/joint/institution',
+      '市发展改革委/joint/institution',
+      '市工业和信息化局/joint/institution',
+    ]);
+    expect(r.parties[1]!.asWritten).toBe('市发改委');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('reads 牵头 and 配合 clauses, and a collective after the lead', () => {
+    const r = resolveResponsibilities('市体育局牵头，市教委、市卫健委配合；相关部门按职责分工负责', undefined, ref);
+    expect(brief(r.parties)).toEqual([
+      '市体育局/lead/institution',
+      '市教委/support/institution',
+      '市卫生健康委/support/institution',
+      '相关部门/joint/collective',
+    ]);
+  });
+
+  it('gives the lead to a sole party, and to the first one only when the document says so', () => {
+    expect(brief(resolveResponsibilities('（市民政局负责）', undefined, ref).parties)).toEqual(['市民政局/lead/institution']);
+    const table = '市交通运输委、市公安局、各区政府';
+    expect(resolveResponsibilities(table, undefined, ref).parties.map((p) => p.role)).toEqual(['joint', 'joint', 'joint']);
+    expect(resolveResponsibilities(table, undefined, ref, { firstIsLead: true }).parties.map((p) => p.role)).toEqual([
+      'lead',
+      'joint',
+      'joint',
+    ]);
+  });
+
+  it('separates 和各区人民政府, 等有关部门、 and trailing separators, and joins names broken by a line', () => {
+    const r = resolveResponsibilities('（市农委、市财政\n局等有关部门和各区人民政府按职责分工负责）', undefined, ref);
+    expect(brief(r.parties)).toEqual(['市农委/joint/institution', '市财政局/joint/institution', '各区人民政府/joint/collective']);
+    const t = resolveResponsibilities('市文化和旅游局、市体育局、', undefined, ref);
+    expect(t.parties.map((p) => p.name)).toEqual(['市文化和旅游局', '市体育局']);
+  });
+
+  it('keeps comma-separated groups of bodies and collectives (dev-zone committees)', () => {
+    const r = resolveResponsibilities(
+      '（市市场监管委、市税务局等部门，各区人民政府、滨海新区各开发区管委会按职责分工负责）',
+      undefined,
+      ref,
+    );
+    expect(r.parties.map((p) => p.name)).toEqual(['市市场监管委', '市税务局', '各区人民政府', '滨海新区各开发区管委会']);
+    expect(r.parties.every((p) => p.role === 'joint')).toBe(true);
+  });
+
+  it('maps pure aliases to one institution and merges duplicates', () => {
+    const r = resolveResponsibilities('市网信办、市委网信办、天津边防检查总站、市供销合作社', undefined, ref);
+    expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:市委网信办', 'dept:天津边检总站', 'dept:市供销合作总社']);
+  });
+
+  it("keeps other cities' bodies as unresolved, with a diagnostic at the name's line and column", () => {
+    const source = '三、保障措施\n（七）加强监管。做好相关工作。（北京市商务局、市商务局、\n上海市经济信息化委等部门按职责分工负责）\n';
+    const list = '（北京市商务局、市商务局、\n上海市经济信息化委等部门按职责分工负责）';
+    const span = spanOf(source, list);
+    const r = resolveResponsibilities(list, span, ref, { source });
+    expect(brief(r.parties)).toEqual([
+      '北京市商务局/joint/unresolved',
+      '市商务局/joint/institution',
+      '上海市经济信息化委/joint/unresolved',
+    ]);
+    expect(r.parties[0]!.departmentId).toBe('dept:北京市商务局');
+    expect(r.diagnostics.map((d) => [d.file, d.line, d.column, d.rule, d.severity])).toEqual([
+      ['docs/sample.txt', 2, source.split('\n')[1]!.indexOf('北京') + 1, 'unknown-department', 'warning'],
+      ['docs/sample.txt', 3, 1, 'unknown-department', 'warning'],
+    ]);
+    expect(r.diagnostics[0]!.message).toContain('seeds/reference/departments.json');
+  });
+
+  it('without the source text, lines still come from the span', () => {
+    const r = resolveResponsibilities('市商务局、\n广州市商务局', { file: 'f.txt', startLine: 10, endLine: 11, startOffset: 500, endOffset: 512 }, ref);
+    expect(r.diagnostics.map((d) => [d.line, d.column])).toEqual([[11, 1]]);
+  });
+
+  it('reports a list in which no party can be found', () => {
+    const r = resolveResponsibilities('（按职责分工负责）', undefined, ref);
+    expect(r.parties).toEqual([]);
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['no-responsible-party']);
+  });
+});
+
+describe('detectFirstIsLead', () => {
+  it('finds the convention only when stated', () => {
+    expect(detectFirstIsLead('注：责任单位中排在第一位的为牵头单位，其他为配合单位。')).toBe(true);
+    expect(detectFirstIsLead('各单位按职责分工负责。')).toBe(false);
+  });
+});
+
+describe('departmentGraph', () => {
+  it('adds whole succession chains with SUCCEEDED_BY {year, note}', () => {
+    const { parties } = resolveResponsibilities('天津银监局、市商务委', undefined, ref);
+    const g = departmentGraph(ref, parties);
+    const ids = g.nodes.map((n) => n.id).sort();
+    expect(ids).toEqual(['dept:天津金融监管局', 'dept:天津银保监局', 'dept:天津银监局', 'dept:市商务委', 'dept:市商务局'].sort());
+    const edges = g.relationships.map((r) => `${r.start}->${r.end}@${r.properties.year}`).sort();
+    expect(edges).toEqual([
+      'dept:天津银保监局->dept:天津金融监管局@2023',
+      'dept:天津银监局->dept:天津银保监局@2018',
+      'dept:市商务委->dept:市商务局@2018',
+    ]);
+    const node = g.nodes.find((n) => n.id === 'dept:市商务委')!;
+    expect(node.labels).toEqual(['Department']);
+    expect(node.properties.kind).toBe('institution');
+    expect(Array.isArray(node.properties.aliases)).toBe(true);
+  });
+
+  it('reaches merged predecessors from the successor (市文化和旅游局 ← two bodies)', () => {
+    const { parties } = resolveResponsibilities('市文化和旅游局', undefined, ref);
+    const g = departmentGraph(ref, parties);
+    expect(g.relationships.map((r) => r.start).sort()).toEqual(['dept:市文化广播影视局', 'dept:市旅游局']);
+  });
+
+  it('emits unresolved parties as Department nodes of kind unresolved', () => {
+    const { parties } = resolveResponsibilities('重庆市商务委', undefined, ref);
+    const g = departmentGraph(ref, parties);
+    expect(g.nodes).toEqual([
+      { id: 'dept:重庆市商务委', labels: ['Department'], properties: { name: '重庆市商务委', aliases: [], kind: 'unresolved' } },
+    ]);
+  });
+});
+
+describe('reference data', () => {
+  it('refuses an alias claimed by two bodies', () => {
+    expect(() =>
+      buildDepartmentReference([
+        {
+          institutions: [
+            { name: '市甲局', kind: 'institution', aliases: ['甲'] },
+            { name: '市乙局', kind: 'institution', aliases: ['甲'] },
+          ],
+        },
+      ]),
+    ).toThrow(/claimed by both/);
+  });
+
+  it('covers the reforms the seeds span (all successions name known bodies)', () => {
+    expect(ref.successions.length).toBeGreaterThanOrEqual(18);
+    expect(ref.successorsOf.get('市金融局')?.[0]?.to).toBe('市地方金融管理局');
+  });
+});
