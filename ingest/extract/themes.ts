@@ -1,8 +1,33 @@
-// CONTRACT PLACEHOLDER: the owner of ingest/extract replaces the bodies; signatures are shared.
+// Theme tagging against a taxonomy file (seeds/reference/themes.json). Every tag carries the words
+// that triggered it, so a researcher can check it against the text; no words, no tag.
+//
+// Matching is one pass over the text with a character trie of all synonyms and exclusions
+// (Aho–Corasick without failure links: from each position we walk the trie as far as it goes;
+// synonyms are short, so the cost is linear in the text for practical purposes). Overlaps are
+// resolved by the longest match, so 跨境电商 does not also count as 电商 at the same place.
+import { readFileSync } from 'node:fs';
+import { normalise } from '../normalise.js';
 import type { GraphNode } from '../types.js';
 
+export interface ThemeDefinition {
+  id: string; // slug, e.g. 'cold-chain'; node id is 'theme:<slug>'
+  name: string; // Chinese name
+  nameEn: string;
+  synonyms: string[]; // phrases whose occurrence tags the theme
+  exclusions: string[]; // phrases containing a synonym that do not mean the theme
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Patterns ending here: theme index and whether it is an exclusion. */
+  out: { theme: number; exclusion: boolean; length: number }[];
+}
+
 export interface ThemeTaxonomy {
-  [key: string]: unknown;
+  version: number;
+  themes: ThemeDefinition[];
+  /** Compiled matcher (built by compileThemes / loadThemes). */
+  trie: TrieNode;
 }
 
 export interface ThemeMatch {
@@ -10,15 +35,105 @@ export interface ThemeMatch {
   evidence: string[]; // the matched words, as they appear in the normalised text
 }
 
-export function loadThemes(_file = 'seeds/reference/themes.json'): ThemeTaxonomy {
-  return {};
+const ASCII_WORD = /[a-z0-9]/u;
+
+function matchKey(s: string): string {
+  return normalise(s).toLowerCase();
 }
 
-export function extractThemes(_normText: string, _taxonomy: ThemeTaxonomy): ThemeMatch[] {
-  return [];
+export function compileThemes(themes: ThemeDefinition[], version = 1): ThemeTaxonomy {
+  const ids = new Set<string>();
+  const root: TrieNode = { next: new Map(), out: [] };
+  themes.forEach((t, index) => {
+    if (!/^[a-z0-9][a-z0-9-]*$/u.test(t.id)) throw new Error(`theme id "${t.id}" must be a lowercase slug`);
+    if (ids.has(t.id)) throw new Error(`theme id "${t.id}" is defined twice`);
+    ids.add(t.id);
+    const add = (phrase: string, exclusion: boolean): void => {
+      const key = matchKey(phrase);
+      if (!key) return;
+      let node = root;
+      for (const ch of key) {
+        let child = node.next.get(ch);
+        if (!child) {
+          child = { next: new Map(), out: [] };
+          node.next.set(ch, child);
+        }
+        node = child;
+      }
+      if (!node.out.some((o) => o.theme === index && o.exclusion === exclusion)) {
+        node.out.push({ theme: index, exclusion, length: key.length });
+      }
+    };
+    for (const s of t.synonyms) add(s, false);
+    for (const s of t.exclusions) add(s, true);
+  });
+  return { version, themes, trie: root };
+}
+
+export function loadThemes(file = 'seeds/reference/themes.json'): ThemeTaxonomy {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; themes?: ThemeDefinition[] };
+  if (!Array.isArray(parsed.themes)) throw new Error(`${file}: missing "themes" array`);
+  return compileThemes(parsed.themes, parsed.version ?? 1);
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  theme: number;
+}
+
+/**
+ * Themes of one measure's normalised text, in taxonomy order. Rules:
+ * - an occurrence inside an exclusion phrase of the same theme does not count;
+ * - an occurrence covered by a strictly longer occurrence of another theme does not count;
+ * - Latin synonyms only match whole tokens ('5G' not in 'A5G1'), case-insensitively.
+ */
+export function extractThemes(normText: string, taxonomy: ThemeTaxonomy): ThemeMatch[] {
+  // Lower-casing keeps code-unit positions for the text we match (NFKC output is mostly ASCII-safe).
+  const lower = normText.toLowerCase();
+  const text = lower.length === normText.length ? lower : normText;
+  const hits: Hit[] = [];
+  const excluded: Hit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let node: TrieNode | undefined = taxonomy.trie;
+    for (let j = i; j < text.length; j++) {
+      node = node.next.get(text[j]!);
+      if (!node) break;
+      for (const o of node.out) {
+        const start = i;
+        const end = j + 1;
+        if (ASCII_WORD.test(text[start]!) && start > 0 && ASCII_WORD.test(text[start - 1]!)) continue;
+        if (ASCII_WORD.test(text[end - 1]!) && end < text.length && ASCII_WORD.test(text[end]!)) continue;
+        (o.exclusion ? excluded : hits).push({ start, end, theme: o.theme });
+      }
+    }
+  }
+  const kept = hits.filter((h) => {
+    if (excluded.some((x) => x.theme === h.theme && x.start <= h.start && h.end <= x.end)) return false;
+    return !hits.some(
+      (o) => o.theme !== h.theme && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start,
+    );
+  });
+  const byTheme = new Map<number, Hit[]>();
+  for (const h of kept) byTheme.set(h.theme, [...(byTheme.get(h.theme) ?? []), h]);
+  const result: ThemeMatch[] = [];
+  for (const [theme, themeHits] of [...byTheme.entries()].sort((a, b) => a[0] - b[0])) {
+    // Within a theme, report the longest words (冷链物流 rather than 冷链 inside it), first occurrence order.
+    const maximal = themeHits.filter(
+      (h) => !themeHits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
+    );
+    maximal.sort((a, b) => a.start - b.start);
+    const evidence = [...new Set(maximal.map((h) => normText.slice(h.start, h.end)))];
+    result.push({ themeId: `theme:${taxonomy.themes[theme]!.id}`, evidence });
+  }
+  return result;
 }
 
 /** Theme nodes (id, labels ['Theme'], properties {name, nameEn, synonyms}). */
-export function themeNodes(_taxonomy: ThemeTaxonomy): GraphNode[] {
-  return [];
+export function themeNodes(taxonomy: ThemeTaxonomy): GraphNode[] {
+  return taxonomy.themes.map((t) => ({
+    id: `theme:${t.id}`,
+    labels: ['Theme'],
+    properties: { name: t.name, nameEn: t.nameEn, synonyms: [...t.synonyms] },
+  }));
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameKey, normaliseWithMap } from '../normalise.js';
+import { alreadyNormal } from '../extract/normal-form.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 
 export type DepartmentKind = 'institution' | 'collective' | 'unresolved';
@@ -297,7 +298,8 @@ export function resolveResponsibilities(
   ref: DepartmentReference,
   options: ResolveOptions = {},
 ): { parties: ResolvedParty[]; diagnostics: Diagnostic[] } {
-  const { text: norm, map } = normaliseWithMap(text);
+  // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
+  const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
   const diagnostics: Diagnostic[] = [];
   let items = splitList(norm);
   items = items.flatMap((it) => {
@@ -317,7 +319,7 @@ export function resolveResponsibilities(
       ? { departmentId: departmentId(rec.name), name: rec.name, kind: rec.kind, role: it.role ?? 'joint', asWritten: written }
       : { departmentId: departmentId(key), name: key, kind: 'unresolved', role: it.role ?? 'joint', asWritten: written };
     if (!rec) {
-      const pos = position(text, map[it.start] ?? 0, span, options.source);
+      const pos = position(text, map ? (map[it.start] ?? 0) : it.start, span, options.source);
       diagnostics.push({
         ...pos,
         severity: 'warning',
