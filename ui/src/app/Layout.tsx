@@ -1,0 +1,50 @@
+import { NavLink, Outlet } from 'react-router-dom';
+import { useI18n } from '../lib/i18n.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
+
+export function Layout() {
+  const { t, lang, setLang } = useI18n();
+  const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav__link nav__link--active' : 'nav__link');
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app__header">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__title">{t('appTitle')}</span>
+          <span className="brand__subtitle">{t('appSubtitle')}</span>
+        </div>
+        <nav className="nav" aria-label={t('appTitle')}>
+          <NavLink to="/explore" className={navClass}>
+            {t('navExplorer')}
+          </NavLink>
+          <NavLink to="/themes" className={navClass}>
+            {t('navThemes')}
+          </NavLink>
+          <NavLink to="/departments" className={navClass}>
+            {t('navDepartments')}
+          </NavLink>
+          <NavLink to="/documents" className={navClass}>
+            {t('navDocuments')}
+          </NavLink>
+        </nav>
+        <button
+          type="button"
+          className="button button--ghost lang-switch"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          aria-label={t('switchLanguageLabel')}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        >
+          {t('switchLanguage')}
+        </button>
+      </header>
+      <main id="main" className="app__main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { Core, ElementDefinition } from 'cytoscape';
+import { createCy, layoutOptions, type CanvasLayout } from '../lib/cytoscape.js';
+import type { NodeType } from '../lib/nodeTypes.js';
+import { shortLabel } from '../lib/nodeTypes.js';
+
+export interface CanvasNode {
+  id: string;
+  type: NodeType;
+  /** Full label; the canvas shows a shortened one and the full one on hover. */
+  label: string;
+  year?: number | null;
+  position?: { x: number; y: number };
+}
+
+export interface CanvasEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label?: string;
+  weight?: number;
+}
+
+export interface GraphCanvasHandle {
+  fit: () => void;
+  zoomBy: (factor: number) => void;
+  exportPng: () => Promise<Blob | null>;
+  exportJson: () => { nodes: (CanvasNode & { position: { x: number; y: number } })[]; edges: CanvasEdge[] };
+  /** Milliseconds the last layout took; the UI benchmark reads it. */
+  lastLayoutMs: () => number;
+}
+
+interface GraphCanvasProps {
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+  layout: CanvasLayout;
+  /** Ids hidden by filters: kept in the graph (so layout and undo stay stable) but not drawn. */
+  hiddenIds?: ReadonlySet<string>;
+  selectedId?: string | null;
+  focusId?: string | null;
+  onSelect?: (id: string | null) => void;
+  onExpand?: (id: string) => void;
+  ariaLabel: string;
+  labelMax?: number;
+  ref?: Ref<GraphCanvasHandle>;
+  className?: string;
+}
+
+interface Hover {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * Thin React wrapper over one Cytoscape instance. Elements are diffed into the instance rather
+ * than rebuilt, so an expansion adds a few nodes and re-runs an incremental layout instead of
+ * throwing the user's mental map away.
+ */
+export function GraphCanvas({
+  nodes,
+  edges,
+  layout,
+  hiddenIds,
+  selectedId,
+  focusId,
+  onSelect,
+  onExpand,
+  ariaLabel,
+  labelMax = 16,
+  ref,
+  className,
+}: GraphCanvasProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const layoutMs = useRef(0);
+  const [hover, setHover] = useState<Hover | null>(null);
+  // Handlers change identity on every render of the parent; the Cytoscape listeners read them
+  // through refs so they are bound once.
+  const onSelectRef = useRef(onSelect);
+  const onExpandRef = useRef(onExpand);
+  onSelectRef.current = onSelect;
+  onExpandRef.current = onExpand;
+
+  useEffect(() => {
+    if (!containerRef.current) return;
+    const cy = createCy(containerRef.current, nodes.length + edges.length);
+    cyRef.current = cy;
+    cy.on('tap', 'node', (event) => onSelectRef.current?.(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) onSelectRef.current?.(null);
+    });
+    cy.on('dbltap', 'node', (event) => onExpandRef.current?.(event.target.id()));
+    cy.on('mouseover', 'node', (event) => {
+      const p = event.renderedPosition;
+      setHover({ text: String(event.target.data('fullLabel') ?? ''), x: p.x, y: p.y });
+    });
+    cy.on('mouseout', 'node', () => setHover(null));
+    cy.on('viewport', () => setHover(null));
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+    // The instance lives as long as the component; element changes are handled below.
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wanted = new Set<string>();
+    const added: ElementDefinition[] = [];
+    for (const node of nodes) {
+      wanted.add(node.id);
+      if (cy.getElementById(node.id).nonempty()) continue;
+      added.push({
+        group: 'nodes',
+        data: { id: node.id, type: node.type, label: shortLabel(node.label, labelMax), fullLabel: node.label, year: node.year ?? null },
+        position: node.position ? { ...node.position } : undefined,
+      });
+    }
+    const nodeIds = new Set(nodes.map((n) => n.id));
+    for (const edge of edges) {
+      // An edge whose end is not on the canvas would make Cytoscape throw; the API bounds
+      // neighbourhoods, so such dangling edges are expected at the rim.
+      if (!nodeIds.has(edge.source) || !nodeIds.has(edge.target)) continue;
+      wanted.add(edge.id);
+      if (cy.getElementById(edge.id).nonempty()) continue;
+      const data: Record<string, unknown> = { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+      if (edge.label) data.label = edge.label;
+      if (edge.weight !== undefined) data.weight = edge.weight;
+      added.push({ group: 'edges', data });
+    }
+    const hadElements = cy.elements().length > 0;
+    const removed = cy.elements().filter((el) => !wanted.has(el.id()));
+    if (added.length === 0 && removed.length === 0) return;
+    cy.batch(() => {
+      removed.remove();
+      cy.add(added);
+    });
+    if (added.length === 0) return; // undo: the remaining nodes keep their places
+    const started = performance.now();
+    const incremental = hadElements && layout === 'fcose';
+    cy.layout(layoutOptions(layout, cy.elements().length, incremental)).run();
+    layoutMs.current = performance.now() - started;
+    // Exposed for the UI benchmark and the browser tests: when, and how fast, the canvas settled.
+    if (containerRef.current) containerRef.current.dataset.layoutMs = String(Math.round(layoutMs.current));
+  }, [nodes, edges, layout, labelMax]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        node.style('display', hiddenIds?.has(node.id()) ? 'none' : 'element');
+      });
+    });
+  }, [hiddenIds, nodes]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes(':selected').unselect();
+    if (selectedId) {
+      const node = cy.getElementById(selectedId);
+      if (node.nonempty()) node.select();
+    }
+  }, [selectedId, nodes]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes('.focus').removeClass('focus');
+    if (focusId) cy.getElementById(focusId).addClass('focus');
+  }, [focusId, nodes]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit: () => cyRef.current?.fit(undefined, 30),
+      zoomBy: (factor: number) => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      },
+      exportPng: async () => {
+        const cy = cyRef.current;
+        if (!cy) return null;
+        return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
+      },
+      exportJson: () => {
+        const cy = cyRef.current;
+        const positions = new Map<string, { x: number; y: number }>();
+        cy?.nodes().forEach((n) => {
+          positions.set(n.id(), { ...n.position() });
+        });
+        return {
+          nodes: nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? { x: 0, y: 0 } })),
+          edges: edges.filter((e) => positions.has(e.source) && positions.has(e.target)),
+        };
+      },
+      lastLayoutMs: () => layoutMs.current,
+    }),
+    [nodes, edges],
+  );
+
+  return (
+    <div className={`graph-canvas ${className ?? ''}`}>
+      <div
+        ref={containerRef}
+        className="graph-canvas__surface"
+        role="img"
+        aria-label={ariaLabel}
+        data-testid="graph-canvas"
+        data-node-count={nodes.length}
+      />
+      {hover && hover.text && (
+        <div className="graph-canvas__tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
+          {hover.text}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { mergeGraphs, overviewPositions } from './graph.js';
+
+const node = (id: string, type: string, year?: number) => ({ id, type, label: id, year: year ?? null });
+const edge = (source: string, target: string, type = 'ABOUT', properties: Record<string, unknown> = {}) => ({
+  id: `${source}|${type}|${target}`,
+  type,
+  source,
+  target,
+  properties,
+});
+
+describe('mergeGraphs', () => {
+  it('unions nodes and edges and records which expansion brought each node', () => {
+    const base = { nodes: [node('a', 'Document', 2017)], edges: [] };
+    const first = { nodes: [node('a', 'Document', 2017), node('b', 'Measure', 2017)], edges: [edge('a', 'b', 'HAS_MEASURE')] };
+    const second = { nodes: [node('b', 'Measure'), node('c', 'Theme')], edges: [edge('b', 'c'), edge('a', 'b', 'HAS_MEASURE')] };
+    const merged = mergeGraphs(base, [first, second]);
+    expect(merged.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(merged.edges).toHaveLength(2);
+    expect([...merged.origin.entries()]).toEqual([
+      ['a', -1],
+      ['b', 0],
+      ['c', 1],
+    ]);
+  });
+  it('drops node types the canvas does not know and reads edge weights from counts', () => {
+    const merged = mergeGraphs({ nodes: [node('x', 'Alien'), node('d', 'Document')], edges: [edge('d', 't', 'OVERVIEW', { count: 4 })] }, []);
+    expect(merged.nodes.map((n) => n.id)).toEqual(['d']);
+    expect(merged.edges[0]?.weight).toBe(4);
+  });
+});
+
+describe('overviewPositions', () => {
+  it('orders documents left to right by year and puts themes below, near their documents', () => {
+    const nodes = [
+      { id: 'd2020', type: 'Document' as const, label: '', year: 2020 },
+      { id: 'd2017', type: 'Document' as const, label: '', year: 2017 },
+      { id: 'd2017b', type: 'Document' as const, label: '', year: 2017 },
+      { id: 't', type: 'Theme' as const, label: '' },
+    ];
+    const edges = [{ id: 'e', source: 'd2020', target: 't', type: 'ABOUT', weight: 3 }];
+    const pos = overviewPositions(nodes, edges);
+    expect(pos.get('d2017')!.x).toBeLessThan(pos.get('d2020')!.x);
+    expect(pos.get('d2017')!.x).toBe(pos.get('d2017b')!.x);
+    expect(pos.get('d2017')!.y).not.toBe(pos.get('d2017b')!.y);
+    expect(pos.get('t')!.x).toBe(pos.get('d2020')!.x);
+    expect(pos.get('t')!.y).toBeGreaterThan(pos.get('d2017b')!.y);
+  });
+  it('spreads themes that would overlap into separate rows', () => {
+    const nodes = [
+      { id: 'd', type: 'Document' as const, label: '', year: 2019 },
+      { id: 't1', type: 'Theme' as const, label: '' },
+      { id: 't2', type: 'Theme' as const, label: '' },
+    ];
+    const edges = [
+      { id: '1', source: 'd', target: 't1', type: 'ABOUT' },
+      { id: '2', source: 'd', target: 't2', type: 'ABOUT' },
+    ];
+    const pos = overviewPositions(nodes, edges);
+    expect(pos.get('t1')!.y).not.toBe(pos.get('t2')!.y);
+  });
+});

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The UI is served by the API server from ui/dist in production (same origin, so /graphql
+// needs no CORS). In development ui/dev.ts passes the API's address through UI_API_URL.
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    proxy: process.env.UI_API_URL
+      ? { '/graphql': { target: process.env.UI_API_URL, changeOrigin: true } }
+      : undefined,
+  },
+});
