@@ -49,7 +49,7 @@ export class Reader {
     this.queryCount++;
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(cypher, params), {
+      const result = await session.executeRead((tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>), {
         timeout: this.timeoutMs,
         metadata: { app: 'policy-lineage-api' },
       });
@@ -71,6 +71,19 @@ export class Reader {
       await session.close();
     }
   }
+}
+
+/**
+ * JavaScript numbers reach Cypher as floats; whole numbers become Neo4j integers so that LIMIT,
+ * SKIP, slices and comparisons with stored integers (years) behave.
+ */
+export function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+  }
+  return value;
 }
 
 /** Neo4j values → JSON values: Integers become numbers, temporal values ISO strings, nodes their properties. */

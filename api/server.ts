@@ -1,0 +1,178 @@
+// The HTTP server: GraphQL at /graphql (Apollo Server 5 on express 5), health and readiness
+// probes, the offline GraphiQL at /graphiql, and the built UI on the same origin.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import cors, { type CorsOptions } from 'cors';
+import type neo4j from 'neo4j-driver';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Reader } from '../db/read/reader.js';
+import { readiness } from '../db/read/stats.js';
+import { LABELS } from '../db/migrations.js';
+import { createLoaders } from './loaders.js';
+import { resolvers } from './resolvers.js';
+import { typeDefs } from './schema.js';
+import { formatError } from './errors.js';
+import type { ApiContext } from './context.js';
+
+export interface StartServerOptions {
+  driver: neo4j.Driver;
+  database?: string;
+  port: number;
+  host?: string;
+  /** The built UI, served statically with a fallback to index.html for client-side routes. */
+  uiDir?: string;
+  /** Allowed CORS origins; default: env CORS_ORIGINS (comma-separated, `*` for any), else same origin only. */
+  corsOrigins?: string[];
+  /** Neo4j transaction timeout per query in ms; default env NEO4J_QUERY_TIMEOUT_MS or 5000. */
+  queryTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Limits on the shape of a query, enforced before any resolver runs. */
+export const LIMITS = {
+  maxDepth: 12,
+  maxCost: 20_000,
+  maxAliases: 20,
+  maxDirectives: 20,
+  maxTokens: 5_000,
+} as const;
+
+export const GRAPHIQL_DIR = fileURLToPath(new URL('./graphiql/', import.meta.url));
+
+export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiContext>[]; log?: (line: string) => void } = {}) {
+  const development = process.env.NODE_ENV === 'development';
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    costLimit: { maxCost: LIMITS.maxCost },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    maxTokens: { n: LIMITS.maxTokens },
+    // Field suggestions help people write queries; the schema is public anyway.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return new ApolloServer<ApiContext>({
+    typeDefs: typeDefs(),
+    resolvers: resolvers as never,
+    introspection: true,
+    includeStacktraceInErrorResponses: development,
+    formatError: formatError(development, opts.log ?? ((l) => process.stderr.write(`${l}\n`))),
+    validationRules: armor.validationRules,
+    plugins: [...(armor.plugins as ApolloServerPlugin<ApiContext>[]), ApolloServerPluginLandingPageDisabled(), ...(opts.plugins ?? [])],
+    allowBatchedHttpRequests: false,
+  });
+}
+
+/** A per-request context: its own reader (for the query count) and fresh DataLoaders. */
+export function createContext(base: Reader): ApiContext {
+  const reader = base.fork();
+  return { reader, loaders: createLoaders(reader) };
+}
+
+function corsOptions(origins: string[] | undefined): CorsOptions {
+  const list = origins ?? (process.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.includes('*')) return { origin: true, maxAge: 600 };
+  // With no list, only the same origin (the UI served here) can call the API from a browser.
+  return { origin: list.length > 0 ? list : false, maxAge: 600 };
+}
+
+export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const timeoutMs = opts.queryTimeoutMs ?? (Number(process.env.NEO4J_QUERY_TIMEOUT_MS) || 5_000);
+  const base = new Reader(opts.driver, { database: opts.database, timeoutMs });
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+  const apollo = createApolloServer({ plugins: [ApolloServerPluginDrainHttpServer({ httpServer })], log });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const state = await readiness(base.fork());
+      const missing = LABELS.filter((l) => !state.constraints.includes(`${l.toLowerCase()}_id`));
+      const problems = [
+        ...(missing.length > 0 ? [`constraints missing for ${missing.join(', ')}: run the migrations (npm start does)`] : []),
+        ...(state.documents === 0 ? ['no documents in the graph: ingest some (npm run ingest)'] : []),
+      ];
+      res.status(problems.length === 0 ? 200 : 503).json({ status: problems.length === 0 ? 'ready' : 'not ready', documents: state.documents, problems });
+    } catch (error) {
+      res.status(503).json({ status: 'not ready', problems: [`Neo4j is not reachable: ${(error as Error).message}`] });
+    }
+  });
+
+  const corsMiddleware = cors(corsOptions(opts.corsOrigins));
+  app.use(
+    '/graphql',
+    corsMiddleware,
+    express.json({ limit: '200kb' }),
+    // express 5 leaves req.body unset for bodiless requests (GET); Apollo needs the property.
+    (req: Request, _res: Response, next: NextFunction) => {
+      if (!('body' in req) || req.body === undefined) (req as { body?: unknown }).body = undefined;
+      next();
+    },
+    expressMiddleware(apollo, { context: async () => createContext(base) }),
+  );
+
+  if (existsSync(GRAPHIQL_DIR)) {
+    app.get('/graphiql', (req, res, next) => (req.path === '/graphiql' ? res.redirect(301, '/graphiql/') : next()));
+    app.use('/graphiql/', express.static(GRAPHIQL_DIR, { index: 'index.html' }));
+  }
+
+  if (opts.uiDir && existsSync(opts.uiDir)) {
+    const uiDir = path.resolve(opts.uiDir);
+    app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (/lineage/…, /theme/…) get the app; missing assets stay 404.
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz).*/, (req, res, next) => {
+      if (req.method !== 'GET' || path.extname(req.path) !== '') return next();
+      res.sendFile(path.join(uiDir, 'index.html'));
+    });
+  }
+
+  // Malformed JSON and oversized bodies: a GraphQL-shaped error, never an HTML page or a stack.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const code = error.type === 'entity.parse.failed' ? 'BAD_REQUEST' : error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message =
+      code === 'BAD_REQUEST' && error.type === 'entity.parse.failed'
+        ? `The request body is not valid JSON: ${error.message}. Send {"query": "...", "variables": {...}} with Content-Type: application/json.`
+        : code === 'PAYLOAD_TOO_LARGE'
+          ? 'The request body is too large (at most 200 kB).'
+          : status < 500
+            ? error.message
+            : 'Internal server error; the server logged the details.';
+    if (status >= 500) log(`http error: ${error.stack ?? error.message}`);
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : 'localhost';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    url,
+    async close() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Read queries about named initiatives (programmes, platforms, campaigns) followed across documents.
+import { normalise } from '../../ingest/normalise.js';
+import { type Reader, type Row, str, int } from './reader.js';
+import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
+
+export interface InitiativeRecord {
+  id: string;
+  name: string;
+  measureCount: number;
+  years: number[];
+}
+
+/** Map projection of an initiative bound to `i`. */
+export const INITIATIVE_PROJECTION = `i { .id, .name, measureCount: COUNT { (i)<-[:MENTIONS]-() },
+  years: COLLECT { MATCH (i)<-[:MENTIONS]-(mm:Measure) WHERE mm.year IS NOT NULL RETURN DISTINCT mm.year AS y ORDER BY y } }`;
+
+export function toInitiative(v: unknown): InitiativeRecord {
+  const r = (v ?? {}) as Row;
+  return {
+    id: str(r.id) ?? '',
+    name: str(r.name) ?? str(r.id) ?? '',
+    measureCount: int(r.measureCount) ?? 0,
+    years: Array.isArray(r.years) ? r.years.map((y) => int(y)).filter((y): y is number => y !== null) : [],
+  };
+}
+
+export async function listInitiatives(reader: Reader): Promise<InitiativeRecord[]> {
+  const rows = await reader.rows(`MATCH (i:Initiative) RETURN ${INITIATIVE_PROJECTION} AS initiative ORDER BY initiative.measureCount DESC, i.name, i.id`);
+  return rows.map((r) => toInitiative(r.initiative));
+}
+
+/** Quotation marks a user may type around a programme's name, as the documents do. */
+const QUOTES = /^[\s"'“”‘’「」『』《》]+|[\s"'“”‘’「」『』《》]+$/gu;
+
+/** The initiative with this name (quoted or not, as given or normalised) or id. */
+export async function findInitiative(reader: Reader, name: string): Promise<InitiativeRecord | null> {
+  const bare = name.replace(QUOTES, '');
+  const names = [...new Set([name.trim(), bare, normalise(bare)].filter((n) => n !== ''))];
+  if (names.length === 0) return null;
+  const rows = await reader.rows(
+    `MATCH (i:Initiative) WHERE i.name IN $names OR i.id IN $names OR i.id IN [n IN $names | 'init:' + n]
+     RETURN ${INITIATIVE_PROJECTION} AS initiative ORDER BY initiative.measureCount DESC, i.id LIMIT 1`,
+    { names },
+  );
+  return rows[0] ? toInitiative(rows[0].initiative) : null;
+}
+
+/** The measures mentioning each initiative, in reading order (by year first). */
+export async function measuresOfInitiatives(reader: Reader, ids: readonly string[]): Promise<Map<string, MeasureRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Initiative {id: id})<-[:MENTIONS]-(m:Measure)
+     RETURN id, ${MEASURE_PROJECTION} AS measure
+     ORDER BY id, m.year IS NULL, m.year, m.documentId, m.startOffset, m.id`,
+    { ids: [...ids] },
+  );
+  const out = new Map<string, MeasureRecord[]>();
+  for (const r of rows) {
+    const key = str(r.id) ?? '';
+    out.set(key, [...(out.get(key) ?? []), toMeasure(r.measure)]);
+  }
+  return out;
+}

@@ -1,0 +1,394 @@
+// Read queries about measures and what hangs off them: responsibilities, theme tags,
+// initiatives, targets, requirement clauses, lineage links and chains, filtered pages.
+// Every function takes a batch of ids and answers with one query (the API's DataLoaders call them).
+import { type Reader, type Row, str, int, num, strList } from './reader.js';
+import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
+import { THEME_PROJECTION, toTheme, type ThemeRecord } from './themes.js';
+import { INITIATIVE_PROJECTION, toInitiative, type InitiativeRecord } from './initiatives.js';
+import { FULLTEXT_INDEX } from '../migrations.js';
+import { toLuceneQuery } from './search.js';
+
+export interface SourceSpanRecord {
+  file: string;
+  startLine: number;
+  endLine: number;
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface MeasureRecord {
+  id: string;
+  text: string;
+  normText: string | null;
+  year: number | null;
+  path: string | null;
+  section: string | null;
+  responsibleText: string | null;
+  summaryText: string | null;
+  documentId: string;
+  source: SourceSpanRecord | null;
+}
+
+export interface ResponsibilityRecord {
+  department: DepartmentRecord;
+  role: string;
+  asWritten: string | null;
+}
+
+export interface ThemeTagRecord {
+  theme: ThemeRecord;
+  evidence: string[];
+}
+
+export interface LinkProperties {
+  score: number;
+  method: string | null;
+  evidence: string[];
+  sharedThemes: string[];
+  sharedInitiatives: string[];
+}
+
+export interface LineageLinkRecord extends LinkProperties {
+  measure: MeasureRecord;
+}
+
+export interface LineageEdgeRecord extends LinkProperties {
+  later: MeasureRecord;
+  earlier: MeasureRecord;
+}
+
+export interface LineageRecord {
+  focusId: string;
+  measures: MeasureRecord[];
+  links: LineageEdgeRecord[];
+  truncated: boolean;
+}
+
+export interface MeasurePage {
+  totalCount: number;
+  /** Index of the first item in the whole result (for cursors). */
+  offset: number;
+  items: MeasureRecord[];
+}
+
+export interface TargetRecord {
+  id: string;
+  text: string;
+  year: number | null;
+  value: number | null;
+  unit: string | null;
+  metric: string | null;
+  measureId: string | null;
+}
+
+export interface RequirementRecord {
+  id: string;
+  text: string;
+  section: string | null;
+  documentId: string | null;
+}
+
+/** Lineage chains are short in practice; these bounds stop a pathological graph from exploding. */
+export const LINEAGE_MAX_DEPTH = 10;
+export const LINEAGE_MAX_MEASURES = 200;
+
+/** Map projection of a measure bound to `m`. */
+export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, documentId: coalesce(m.documentId, head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id])) }`;
+
+/** Measures in reading order: by year, then document, then position in the document. */
+const MEASURE_ORDER = `m.year IS NULL, m.year, m.documentId, m.startOffset, m.id`;
+
+const joined = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : str(v));
+
+export function toMeasure(v: unknown): MeasureRecord {
+  const r = (v ?? {}) as Row;
+  const start = int(r.startOffset);
+  const end = int(r.endOffset);
+  const file = str(r.sourceFile);
+  return {
+    id: str(r.id) ?? '',
+    text: str(r.text) ?? '',
+    normText: str(r.normText),
+    year: int(r.year),
+    path: str(r.path),
+    section: str(r.section),
+    responsibleText: str(r.responsibleText),
+    summaryText: joined(r.summaryText),
+    documentId: str(r.documentId) ?? '',
+    source:
+      file !== null && start !== null && end !== null
+        ? { file, startLine: int(r.startLine) ?? 0, endLine: int(r.endLine) ?? 0, startOffset: start, endOffset: end }
+        : null,
+  };
+}
+
+/** Sort key of reading order, for lists assembled in JavaScript. */
+export function compareMeasures(a: MeasureRecord, b: MeasureRecord): number {
+  const ya = a.year ?? Number.MAX_SAFE_INTEGER;
+  const yb = b.year ?? Number.MAX_SAFE_INTEGER;
+  if (ya !== yb) return ya - yb;
+  if (a.documentId !== b.documentId) return a.documentId < b.documentId ? -1 : 1;
+  const oa = a.source?.startOffset ?? 0;
+  const ob = b.source?.startOffset ?? 0;
+  if (oa !== ob) return oa - ob;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function toLink(r: Row): LinkProperties {
+  return {
+    score: num(r.score) ?? 0,
+    method: str(r.method),
+    evidence: strList(r.evidence),
+    sharedThemes: strList(r.sharedThemes),
+    sharedInitiatives: strList(r.sharedInitiatives),
+  };
+}
+
+function group<T>(rows: Row[], map: (r: Row) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const key = str(r.id) ?? '';
+    const list = out.get(key);
+    if (list) list.push(map(r));
+    else out.set(key, [map(r)]);
+  }
+  return out;
+}
+
+export async function measuresByIds(reader: Reader, ids: readonly string[]): Promise<Map<string, MeasureRecord>> {
+  const rows = await reader.rows(`UNWIND $ids AS id MATCH (m:Measure {id: id}) RETURN ${MEASURE_PROJECTION} AS measure`, { ids: [...ids] });
+  return new Map(rows.map((r) => {
+    const m = toMeasure(r.measure);
+    return [m.id, m];
+  }));
+}
+
+/** Responsible departments of each measure: leads first, then joint, then support, by name. */
+export async function responsibilitiesOfMeasures(reader: Reader, ids: readonly string[]): Promise<Map<string, ResponsibilityRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Measure {id: id})-[a:ASSIGNED_TO]->(x:Department)
+     RETURN id, ${DEPARTMENT_PROJECTION} AS dept, a.role AS role, a.asWritten AS asWritten
+     ORDER BY id, CASE a.role WHEN 'lead' THEN 0 WHEN 'joint' THEN 1 ELSE 2 END, x.name`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => ({ department: toDepartment(r.dept), role: str(r.role) ?? 'joint', asWritten: str(r.asWritten) }));
+}
+
+export async function themeTagsOfMeasures(reader: Reader, ids: readonly string[]): Promise<Map<string, ThemeTagRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Measure {id: id})-[a:ABOUT]->(t:Theme)
+     RETURN id, ${THEME_PROJECTION} AS theme, a.evidence AS evidence ORDER BY id, t.name`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => ({ theme: toTheme(r.theme), evidence: strList(r.evidence) }));
+}
+
+export async function initiativesOfMeasures(reader: Reader, ids: readonly string[]): Promise<Map<string, InitiativeRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Measure {id: id})-[:MENTIONS]->(i:Initiative)
+     RETURN id, ${INITIATIVE_PROJECTION} AS initiative ORDER BY id, i.name`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => toInitiative(r.initiative));
+}
+
+export function toTarget(v: unknown, measureId: string | null): TargetRecord {
+  const r = (v ?? {}) as Row;
+  return {
+    id: str(r.id) ?? '',
+    text: str(r.text) ?? '',
+    year: int(r.year),
+    value: num(r.value),
+    unit: str(r.unit),
+    metric: str(r.metric),
+    measureId,
+  };
+}
+
+export async function targetsOfMeasures(reader: Reader, ids: readonly string[]): Promise<Map<string, TargetRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Measure {id: id})-[:SETS]->(t:Target)
+     RETURN id, t { .id, .text, .year, .value, .unit, .metric } AS target ORDER BY id, t.year, t.id`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => toTarget(r.target, str(r.id)));
+}
+
+const REQUIREMENT_PROJECTION = `q { .id, .text, .section, documentId: head([(q)-[:PART_OF]->(doc:Document) | doc.id]) }`;
+
+function toRequirement(v: unknown): RequirementRecord {
+  const r = (v ?? {}) as Row;
+  return { id: str(r.id) ?? '', text: str(r.text) ?? '', section: str(r.section), documentId: str(r.documentId) };
+}
+
+/** The requirement clauses each measure implements. */
+export async function requirementsOfMeasures(reader: Reader, ids: readonly string[]): Promise<Map<string, RequirementRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Measure {id: id})-[:IMPLEMENTS]->(q:Requirement)
+     RETURN id, ${REQUIREMENT_PROJECTION} AS req ORDER BY id, q.id`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => toRequirement(r.req));
+}
+
+/** The requirement clauses that are part of each document, in the order their implementers appear. */
+export async function requirementsOfDocuments(reader: Reader, ids: readonly string[]): Promise<Map<string, RequirementRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (q:Requirement)-[:PART_OF]->(:Document {id: id})
+     CALL (q) { OPTIONAL MATCH (m:Measure)-[:IMPLEMENTS]->(q) RETURN min(m.startOffset) AS position }
+     RETURN id, ${REQUIREMENT_PROJECTION} AS req ORDER BY id, position, q.id`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => toRequirement(r.req));
+}
+
+/** The measures implementing each requirement clause, in reading order. */
+export async function implementersOfRequirements(reader: Reader, ids: readonly string[]): Promise<Map<string, MeasureRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (m:Measure)-[:IMPLEMENTS]->(:Requirement {id: id})
+     RETURN id, ${MEASURE_PROJECTION} AS measure ORDER BY id, ${MEASURE_ORDER}`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => toMeasure(r.measure));
+}
+
+/** Outgoing EVOLVES_FROM of each measure (its predecessors), best score first. */
+export async function evolvesFromOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageLinkRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Measure {id: id})-[r:EVOLVES_FROM]->(m:Measure)
+     RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
+            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives
+     ORDER BY id, r.score DESC, m.id`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r) }));
+}
+
+/** Incoming EVOLVES_FROM of each measure (its successors), best score first. */
+export async function evolvesIntoOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageLinkRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Measure {id: id})<-[r:EVOLVES_FROM]-(m:Measure)
+     RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
+            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives
+     ORDER BY id, r.score DESC, m.id`,
+    { ids: [...ids] },
+  );
+  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r) }));
+}
+
+/**
+ * The lineage of each measure: its ancestors (EVOLVES_FROM followed forwards) and descendants
+ * (followed backwards), bounded in depth and size, and every EVOLVES_FROM link among them.
+ * Siblings (other descendants of an ancestor) are not part of a measure's own lineage.
+ */
+export async function lineageOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageRecord>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (f:Measure {id: id})
+     CALL (f) {
+       MATCH (f)-[:EVOLVES_FROM*1..${LINEAGE_MAX_DEPTH}]->(x:Measure) RETURN DISTINCT x
+       UNION
+       MATCH (x:Measure)-[:EVOLVES_FROM*1..${LINEAGE_MAX_DEPTH}]->(f) RETURN DISTINCT x
+     }
+     WITH id, f, x ORDER BY x.year, x.startOffset, x.id
+     WITH id, f, collect(x) AS others
+     WITH id, [f] + others[..${LINEAGE_MAX_MEASURES - 1}] AS members, size(others) >= ${LINEAGE_MAX_MEASURES} AS truncated
+     RETURN id, truncated, [m IN members | ${MEASURE_PROJECTION}] AS measures,
+            COLLECT {
+              UNWIND members AS a
+              MATCH (a)-[r:EVOLVES_FROM]->(b:Measure) WHERE b IN members
+              RETURN {later: a.id, earlier: b.id, laterYear: a.year, score: r.score, method: r.method, evidence: r.evidence,
+                      sharedThemes: r.sharedThemes, sharedInitiatives: r.sharedInitiatives} AS link
+              ORDER BY a.year, a.id, r.score DESC, b.id
+            } AS links
+     UNION
+     UNWIND $ids AS id MATCH (f:Measure {id: id}) WHERE NOT (f)-[:EVOLVES_FROM]-()
+     RETURN id, false AS truncated, [m IN [f] | ${MEASURE_PROJECTION}] AS measures, [] AS links`,
+    { ids: [...ids] },
+  );
+  const out = new Map<string, LineageRecord>();
+  for (const r of rows) {
+    const id = str(r.id) ?? '';
+    const measures = (Array.isArray(r.measures) ? r.measures : []).map(toMeasure).sort(compareMeasures);
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    const links: LineageEdgeRecord[] = [];
+    for (const l of Array.isArray(r.links) ? (r.links as Row[]) : []) {
+      const later = byId.get(str(l.later) ?? '');
+      const earlier = byId.get(str(l.earlier) ?? '');
+      if (later && earlier) links.push({ later, earlier, ...toLink(l) });
+    }
+    out.set(id, { focusId: id, measures, links, truncated: r.truncated === true });
+  }
+  return out;
+}
+
+export interface MeasureFilterArgs {
+  years?: readonly number[] | null;
+  themes?: readonly string[] | null;
+  departments?: readonly string[] | null;
+  documents?: readonly string[] | null;
+  text?: string | null;
+}
+
+// The filter is one constant WHERE clause; absent filters are null parameters that let it pass.
+const MEASURE_FILTER = `
+  ($years IS NULL OR m.year IN $years)
+  AND ($documents IS NULL OR EXISTS { MATCH (d:Document)-[:HAS_MEASURE]->(m) WHERE d.id IN $documents })
+  AND ($themes IS NULL OR EXISTS {
+        MATCH (m)-[:ABOUT]->(t:Theme)
+        WHERE t.id IN $themes OR t.name IN $themes OR toLower(t.nameEn) IN $themesLower
+           OR any(s IN coalesce(t.synonyms, []) WHERE s IN $themes OR toLower(s) IN $themesLower) })
+  AND ($departments IS NULL OR EXISTS {
+        MATCH (m)-[:ASSIGNED_TO]->(:Department)-[:SUCCEEDED_BY*0..20]->(y:Department)
+        WHERE y.id IN $departments OR y.name IN $departments OR any(a IN coalesce(y.aliases, []) WHERE a IN $departments) })`;
+
+const PAGE_RETURN = `
+  WITH m ORDER BY ${MEASURE_ORDER}
+  WITH collect(m) AS found
+  RETURN size(found) AS total, [m IN found[$skip..($skip + $limit)] | ${MEASURE_PROJECTION}] AS page`;
+
+/** One page of the measures matching every given filter, in reading order, with the total count. */
+export async function findMeasures(reader: Reader, filter: MeasureFilterArgs, skip: number, limit: number): Promise<MeasurePage> {
+  const list = <T>(v: readonly T[] | null | undefined): T[] | null => (v && v.length > 0 ? [...v] : null);
+  const themes = list(filter.themes);
+  const lucene = filter.text ? toLuceneQuery(filter.text) : null;
+  if (filter.text && !lucene) return { totalCount: 0, offset: skip, items: [] };
+  const params = {
+    years: list(filter.years),
+    documents: list(filter.documents),
+    themes,
+    themesLower: themes ? themes.map((t) => t.toLowerCase()) : null,
+    departments: list(filter.departments),
+    query: lucene,
+    skip,
+    limit,
+  };
+  const rows = lucene
+    ? await reader.rows(
+        `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node
+         WITH node AS m WHERE m:Measure AND ${MEASURE_FILTER} ${PAGE_RETURN}`,
+        params,
+      )
+    : await reader.rows(`MATCH (m:Measure) WHERE ${MEASURE_FILTER} ${PAGE_RETURN}`, params);
+  const row = rows[0] ?? {};
+  return { totalCount: int(row.total) ?? 0, offset: skip, items: (Array.isArray(row.page) ? row.page : []).map(toMeasure) };
+}
+
+/** One page of each document's measures in document order (same skip and limit for all). */
+export async function measuresOfDocuments(
+  reader: Reader,
+  ids: readonly string[],
+  skip: number,
+  limit: number,
+): Promise<Map<string, MeasurePage>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (d:Document {id: id})
+     OPTIONAL MATCH (d)-[:HAS_MEASURE]->(m:Measure)
+     WITH id, m ORDER BY m.startOffset, m.id
+     WITH id, collect(m) AS found
+     RETURN id, size(found) AS total, [m IN found[$skip..($skip + $limit)] | ${MEASURE_PROJECTION}] AS page`,
+    { ids: [...ids], skip, limit },
+  );
+  return new Map(
+    rows.map((r) => [str(r.id) ?? '', { totalCount: int(r.total) ?? 0, offset: skip, items: (Array.isArray(r.page) ? r.page : []).map(toMeasure) }]),
+  );
+}

@@ -1,0 +1,177 @@
+// Full-text search over the policyFulltext index (CJK analyzer), and the pure helpers that turn
+// user text into a safe Lucene query and a hit into a highlighted snippet.
+import { normalise } from '../../ingest/normalise.js';
+import { FULLTEXT_INDEX } from '../migrations.js';
+import { type Reader, type Row, str, int, num, strList } from './reader.js';
+
+export const SEARCH_TYPES = ['Measure', 'Document', 'Department', 'Theme', 'Initiative'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface SearchHitRecord {
+  type: SearchType;
+  id: string;
+  label: string;
+  score: number;
+  year: number | null;
+  snippet: string;
+  highlights: TextRange[];
+}
+
+/** The words of a query as the user meant them: normalised, split on whitespace. */
+export function queryTerms(text: string): string[] {
+  return normalise(text)
+    .split(/\s+/u)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+// Lucene's query syntax characters; escaped so that user text is only ever text.
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * A Lucene query for user text: each whitespace-separated term as a quoted phrase, so a Chinese
+ * term (which the CJK analyzer cuts into overlapping bigrams) matches as a contiguous string, and
+ * terms are alternatives ranked by how many match. `loose` drops the quotes: any bigram matches.
+ * Returns null when nothing searchable is left. The result is passed as a parameter, never
+ * spliced into Cypher.
+ */
+export function toLuceneQuery(text: string, loose = false): string | null {
+  const terms = queryTerms(text)
+    .map((t) => t.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+    // A bare AND/OR/NOT would be an operator; the analyzer lowercases terms anyway.
+    .map((t) => (/^(AND|OR|NOT|TO)$/.test(t) ? t.toLowerCase() : t))
+    .filter((t) => t !== '');
+  if (terms.length === 0) return null;
+  return terms.map((t) => (loose ? t : `"${t}"`)).join(' ');
+}
+
+function merge(ranges: TextRange[]): TextRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TextRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+function occurrences(haystack: string, needle: string): TextRange[] {
+  const out: TextRange[] = [];
+  if (needle === '') return out;
+  const h = haystack.toLowerCase();
+  const n = needle.toLowerCase();
+  for (let i = h.indexOf(n); i !== -1; i = h.indexOf(n, i + n.length)) out.push({ start: i, end: i + n.length });
+  return out;
+}
+
+/**
+ * Where the query's terms occur in `text`: whole terms first; when a term does not occur whole
+ * (a loose match), its two-character pieces, as the CJK analyzer matched them.
+ */
+export function findMatches(text: string, terms: readonly string[]): TextRange[] {
+  const ranges: TextRange[] = [];
+  for (const term of terms) {
+    const whole = occurrences(text, term);
+    if (whole.length > 0) {
+      ranges.push(...whole);
+      continue;
+    }
+    const chars = [...term];
+    for (let i = 0; i + 1 < chars.length; i++) ranges.push(...occurrences(text, chars[i]! + chars[i + 1]!));
+  }
+  return merge(ranges);
+}
+
+/**
+ * A window of about `width` characters of `text` around its first match, with `…` where cut,
+ * and the matches' positions inside that window.
+ */
+export function makeSnippet(text: string, terms: readonly string[], width = 80): { snippet: string; highlights: TextRange[] } {
+  const matches = findMatches(text, terms);
+  if (text.length <= width) return { snippet: text, highlights: matches };
+  const first = matches[0];
+  let start = first ? Math.max(0, first.start - Math.floor(width / 4)) : 0;
+  const end = Math.min(text.length, start + width);
+  start = Math.max(0, Math.min(start, end - width));
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  const highlights = matches
+    .filter((m) => m.end > start && m.start < end)
+    .map((m) => ({ start: Math.max(m.start, start) - start + prefix.length, end: Math.min(m.end, end) - start + prefix.length }));
+  return { snippet: prefix + text.slice(start, end) + suffix, highlights };
+}
+
+function labelOf(type: SearchType, r: Row): string {
+  switch (type) {
+    case 'Measure': {
+      const text = str(r.normText) ?? str(r.text) ?? '';
+      return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    }
+    case 'Document':
+      return str(r.title) ?? str(r.docNumber) ?? str(r.id) ?? '';
+    case 'Theme':
+      return str(r.nameEn) ? `${str(r.name)} (${str(r.nameEn)})` : (str(r.name) ?? '');
+    default:
+      return str(r.name) ?? str(r.id) ?? '';
+  }
+}
+
+/** The text a snippet is cut from: what the index matched for this kind of node. */
+function searchedText(type: SearchType, r: Row): string {
+  switch (type) {
+    case 'Measure':
+      return str(r.normText) ?? normalise(str(r.text) ?? '');
+    case 'Document':
+      return [str(r.title), str(r.docNumber)].filter(Boolean).join(' ');
+    case 'Department':
+      return [str(r.name), ...strList(r.aliases)].filter(Boolean).join(' · ');
+    case 'Theme':
+      return [str(r.name), str(r.nameEn), ...strList(r.synonyms)].filter(Boolean).join(' · ');
+    default:
+      return str(r.name) ?? '';
+  }
+}
+
+const SEARCH_CYPHER = `
+  CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score
+  WITH node, score, [l IN labels(node) WHERE l IN $types][0] AS type
+  WHERE type IS NOT NULL
+  RETURN type, score, node { .id, .text, .normText, .title, .docNumber, .name, .nameEn, .aliases, .synonyms, .year } AS node
+  LIMIT $first`;
+
+/**
+ * Full-text search: phrase matching first; when that finds nothing, any-bigram matching, so a
+ * near miss still answers. Hits are ordered by score, ties by id.
+ */
+export async function search(reader: Reader, text: string, types: readonly SearchType[] | null, first: number): Promise<SearchHitRecord[]> {
+  const terms = queryTerms(text);
+  const wanted = types && types.length > 0 ? [...types] : [...SEARCH_TYPES];
+  let rows: Row[] = [];
+  for (const loose of [false, true]) {
+    const query = toLuceneQuery(text, loose);
+    if (query === null) return [];
+    rows = await reader.rows(SEARCH_CYPHER, { query, types: wanted, first });
+    if (rows.length > 0) break;
+  }
+  const hits = rows.map((row) => {
+    const type = str(row.type) as SearchType;
+    const node = (row.node ?? {}) as Row;
+    const { snippet, highlights } = makeSnippet(searchedText(type, node), terms);
+    return {
+      type,
+      id: str(node.id) ?? '',
+      label: labelOf(type, node),
+      score: num(row.score) ?? 0,
+      year: type === 'Measure' || type === 'Document' ? int(node.year) : null,
+      snippet,
+      highlights,
+    };
+  });
+  return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

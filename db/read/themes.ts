@@ -1,0 +1,127 @@
+// Read queries about themes: lookup by any of their names, timelines and the themes × years matrix.
+import { normalise } from '../../ingest/normalise.js';
+import { type Reader, type Row, str, int, strList } from './reader.js';
+import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
+import { DOCUMENT_PROJECTION, toDocument, type DocumentRecord } from './documents.js';
+import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
+
+export interface ThemeRecord {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  synonyms: string[];
+  measureCount: number;
+}
+
+export interface ThemeYearRecord {
+  year: number | null;
+  measures: MeasureRecord[];
+  documents: DocumentRecord[];
+  departments: DepartmentRecord[];
+}
+
+export interface ThemeMatrixCellRecord {
+  themeId: string;
+  year: number;
+  measureCount: number;
+  documentCount: number;
+}
+
+export interface ThemeMatrixRecord {
+  years: number[];
+  themes: ThemeRecord[];
+  cells: ThemeMatrixCellRecord[];
+}
+
+/** Map projection of a theme bound to `t`. */
+export const THEME_PROJECTION = `t { .id, .name, .nameEn, .synonyms, measureCount: COUNT { (t)<-[:ABOUT]-() } }`;
+
+export function toTheme(v: unknown): ThemeRecord {
+  const r = (v ?? {}) as Row;
+  return {
+    id: str(r.id) ?? '',
+    name: str(r.name) ?? str(r.id) ?? '',
+    nameEn: str(r.nameEn),
+    synonyms: strList(r.synonyms),
+    measureCount: int(r.measureCount) ?? 0,
+  };
+}
+
+export async function listThemes(reader: Reader): Promise<ThemeRecord[]> {
+  const rows = await reader.rows(`MATCH (t:Theme) RETURN ${THEME_PROJECTION} AS theme ORDER BY theme.measureCount DESC, t.name, t.id`);
+  return rows.map((r) => toTheme(r.theme));
+}
+
+export async function themesByIds(reader: Reader, ids: readonly string[]): Promise<Map<string, ThemeRecord>> {
+  const rows = await reader.rows(`UNWIND $ids AS id MATCH (t:Theme {id: id}) RETURN ${THEME_PROJECTION} AS theme`, { ids: [...ids] });
+  return new Map(rows.map((r) => {
+    const t = toTheme(r.theme);
+    return [t.id, t];
+  }));
+}
+
+/**
+ * The theme known by `name`: id, Chinese name, English name (any case) or a synonym, as given or
+ * normalised. Exact names win over synonyms; ties go to the theme with more measures.
+ */
+export async function findTheme(reader: Reader, name: string): Promise<ThemeRecord | null> {
+  const names = [...new Set([name.trim(), normalise(name)].filter((n) => n !== ''))];
+  if (names.length === 0) return null;
+  const lower = names.map((n) => n.toLowerCase());
+  const rows = await reader.rows(
+    `MATCH (t:Theme)
+     WHERE t.id IN $names OR t.name IN $names OR toLower(t.nameEn) IN $lower
+        OR any(s IN coalesce(t.synonyms, []) WHERE toLower(s) IN $lower)
+     WITH t, CASE WHEN t.id IN $names OR t.name IN $names OR toLower(t.nameEn) IN $lower THEN 0 ELSE 1 END AS rank
+     RETURN ${THEME_PROJECTION} AS theme ORDER BY rank, theme.measureCount DESC, t.id LIMIT 1`,
+    { names, lower },
+  );
+  return rows[0] ? toTheme(rows[0].theme) : null;
+}
+
+/** Each theme's history per year: measures in reading order, their documents, their departments. */
+export async function themeTimelines(reader: Reader, ids: readonly string[]): Promise<Map<string, ThemeYearRecord[]>> {
+  const rows = await reader.rows(
+    `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:ABOUT]-(m:Measure)
+     WITH id, m ORDER BY m.documentId, m.startOffset, m.id
+     WITH id, m.year AS year, collect(m) AS ms
+     RETURN id, year, [m IN ms | ${MEASURE_PROJECTION}] AS measures,
+       COLLECT { UNWIND ms AS m MATCH (d:Document)-[:HAS_MEASURE]->(m) WITH DISTINCT d ORDER BY d.title, d.id RETURN ${DOCUMENT_PROJECTION} } AS documents,
+       COLLECT { UNWIND ms AS m MATCH (m)-[:ASSIGNED_TO]->(x:Department) WITH x, count(DISTINCT m) AS n ORDER BY n DESC, x.name, x.id RETURN ${DEPARTMENT_PROJECTION} } AS departments
+     ORDER BY id, year`,
+    { ids: [...ids] },
+  );
+  const out = new Map<string, ThemeYearRecord[]>();
+  for (const r of rows) {
+    const key = str(r.id) ?? '';
+    const entry: ThemeYearRecord = {
+      year: int(r.year),
+      measures: (r.measures as unknown[]).map(toMeasure),
+      documents: (r.documents as unknown[]).map(toDocument),
+      departments: (r.departments as unknown[]).map(toDepartment),
+    };
+    out.set(key, [...(out.get(key) ?? []), entry]);
+  }
+  return out;
+}
+
+/** Themes × years: measures and documents per theme and year (non-empty cells only). */
+export async function themeMatrix(reader: Reader): Promise<ThemeMatrixRecord> {
+  const [themes, rows] = await Promise.all([
+    listThemes(reader),
+    reader.rows(
+      `MATCH (t:Theme)<-[:ABOUT]-(m:Measure) WHERE m.year IS NOT NULL
+       OPTIONAL MATCH (d:Document)-[:HAS_MEASURE]->(m)
+       RETURN t.id AS themeId, m.year AS year, count(DISTINCT m) AS measures, count(DISTINCT d) AS documents
+       ORDER BY themeId, year`,
+    ),
+  ]);
+  const cells = rows.map((r) => ({
+    themeId: str(r.themeId) ?? '',
+    year: int(r.year) ?? 0,
+    measureCount: int(r.measures) ?? 0,
+    documentCount: int(r.documents) ?? 0,
+  }));
+  const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
+  return { years, themes, cells };
+}
