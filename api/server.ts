@@ -50,7 +50,8 @@ export const LIMITS = {
   maxTokens: 5_000,
 } as const;
 
-export const GRAPHIQL_DIR = fileURLToPath(new URL('./graphiql/', import.meta.url));
+/** The built GraphiQL page (npm run build:graphiql). */
+export const GRAPHIQL_DIR = fileURLToPath(new URL('./graphiql/dist/', import.meta.url));
 
 export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiContext>[]; log?: (line: string) => void } = {}) {
   const development = process.env.NODE_ENV === 'development';
@@ -129,9 +130,13 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     expressMiddleware(apollo, { context: async () => createContext(base) }),
   );
 
-  if (existsSync(GRAPHIQL_DIR)) {
-    app.get('/graphiql', (req, res, next) => (req.path === '/graphiql' ? res.redirect(301, '/graphiql/') : next()));
+  app.get('/graphiql', (_req, res) => res.redirect(301, '/graphiql/'));
+  if (existsSync(path.join(GRAPHIQL_DIR, 'index.html'))) {
     app.use('/graphiql/', express.static(GRAPHIQL_DIR, { index: 'index.html' }));
+  } else {
+    app.get('/graphiql/', (_req, res) => {
+      res.status(503).type('text/plain').send('GraphiQL is not built yet: run `npm run build:graphiql` (npm start does it), then reload.');
+    });
   }
 
   if (opts.uiDir && existsSync(opts.uiDir)) {

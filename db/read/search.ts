@@ -22,11 +22,15 @@ export interface SearchHitRecord {
   highlights: TextRange[];
 }
 
-/** The words of a query as the user meant them: normalised, split on whitespace. */
+/**
+ * The words of a query as the user meant them: split on whitespace first (normalisation would
+ * drop a space between Chinese words, and the user typed it to separate terms), then normalised.
+ */
 export function queryTerms(text: string): string[] {
-  return normalise(text)
+  return text
+    .normalize('NFKC')
     .split(/\s+/u)
-    .map((t) => t.trim())
+    .map((t) => normalise(t))
     .filter((t) => t !== '');
 }
 
