@@ -1,5 +1,7 @@
 // Example queries: preloaded as tabs in GraphiQL, quoted in api/README-api.md, timed by
 // api/latency.ts, and run by the integration tests (so an example that breaks fails a test).
+// Variables carry defaults in the query text, so each example runs as pasted; `variables`
+// repeats them for clients that send variables separately.
 export interface ExampleQuery {
   name: string;
   description: string;
@@ -11,7 +13,7 @@ export const EXAMPLES: ExampleQuery[] = [
   {
     name: 'lineage',
     description: 'A researcher traces the 5G measures: the first hit, its chain across years and why each link was drawn.',
-    query: `query FiveGLineage($text: String!) {
+    query: `query FiveGLineage($text: String! = "5G") {
   search(text: $text, types: [Measure], first: 1) { id label year }
   measures(filter: { themes: [$text] }, first: 1) {
     nodes {
@@ -29,7 +31,7 @@ export const EXAMPLES: ExampleQuery[] = [
   {
     name: 'department',
     description: "市商务局's responsibilities across years, including those written under its former name 市商务委.",
-    query: `query DepartmentStory($name: String!) {
+    query: `query DepartmentStory($name: String! = "市商务局") {
   department(name: $name) {
     id name aliases kind
     predecessors { department { name } year note }
@@ -47,7 +49,7 @@ export const EXAMPLES: ExampleQuery[] = [
   {
     name: 'theme',
     description: 'Everything about a theme, by its Chinese name, English name or a synonym.',
-    query: `query ThemeStory($name: String!) {
+    query: `query ThemeStory($name: String! = "cold chain") {
   theme(name: $name) {
     id name nameEn synonyms measureCount
     timeline {
@@ -63,7 +65,7 @@ export const EXAMPLES: ExampleQuery[] = [
   {
     name: 'search',
     description: 'Full-text search (Chinese) with highlighted snippets.',
-    query: `query Search($text: String!) {
+    query: `query Search($text: String! = "津体惠") {
   search(text: $text, first: 20) { type id label year score snippet highlights { start end } }
 }`,
     variables: { text: '津体惠' },
@@ -71,7 +73,7 @@ export const EXAMPLES: ExampleQuery[] = [
   {
     name: 'neighborhood',
     description: 'The graph around a theme, two hops deep, for a canvas.',
-    query: `query Around($id: ID!) {
+    query: `query Around($id: ID! = "theme:5g") {
   neighborhood(id: $id, depth: 2, limit: 300) {
     center truncated
     nodes { id type label year distance }

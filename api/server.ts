@@ -130,7 +130,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     expressMiddleware(apollo, { context: async () => createContext(base) }),
   );
 
-  app.get('/graphiql', (_req, res) => res.redirect(301, '/graphiql/'));
+  // Relative asset paths need the trailing slash; express matches /graphiql and /graphiql/ alike.
+  app.get('/graphiql', (req, res, next) => (req.originalUrl.split('?')[0] === '/graphiql' ? res.redirect(301, '/graphiql/') : next()));
   if (existsSync(path.join(GRAPHIQL_DIR, 'index.html'))) {
     app.use('/graphiql/', express.static(GRAPHIQL_DIR, { index: 'index.html' }));
   } else {
