@@ -1,0 +1,311 @@
+// assemble: parsed documents + the results of the other stages → the Graph (README's model).
+// Ids are derived from content and position only, so a rerun yields the same graph and the
+// writer can MERGE on them: Document doc:<sha16>, Measure m:<sha16>:<NNN>, Target <measure>:t<N>,
+// Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>.
+import { createHash } from 'node:crypto';
+import { nameKey, normalise } from './normalise.js';
+import { squeeze } from './segment.js';
+import type { Measure } from './parse/common.js';
+import type { ParseOutcome } from './parse/document.js';
+import type { CitationRef } from './metadata.js';
+import type { Diagnostic, GraphNode, GraphRelationship, PropertyValue, SourceSpan } from './types.js';
+import {
+  departmentGraph,
+  detectFirstIsLead,
+  resolveResponsibilities,
+  type DepartmentReference,
+  type ResolvedParty,
+} from './resolve/departments.js';
+import { extractThemes, themeNodes, type ThemeTaxonomy } from './extract/themes.js';
+import { extractInitiatives } from './extract/initiatives.js';
+import { extractTargets, type ExtractedTarget } from './extract/targets.js';
+import { linkMeasures, type LinkableMeasure, type LinkStats } from './link/lineage.js';
+
+export interface AssembleDocument {
+  parsed: ParseOutcome;
+  /** Other file names under which the same content was found. */
+  aliasFiles: string[];
+}
+
+export interface AssembleInput {
+  documents: AssembleDocument[];
+  ref: DepartmentReference;
+  taxonomy: ThemeTaxonomy;
+  /** Measures already in the database, for incremental lineage. */
+  existing?: LinkableMeasure[];
+}
+
+export interface AssembleResult {
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+  diagnostics: Diagnostic[];
+  linkStats: LinkStats;
+}
+
+type Props = Record<string, PropertyValue | undefined>;
+
+/** Neo4j stores no nulls: absent facts are left out rather than written as null. */
+function props(p: Props): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function documentId(sha256: string): string {
+  return `doc:${sha256.slice(0, 16)}`;
+}
+
+export function measureId(sha256: string, index: number): string {
+  return `m:${sha256.slice(0, 16)}:${String(index + 1).padStart(3, '0')}`;
+}
+
+export function requirementId(text: string): string {
+  return `req:${sha(normalise(text)).slice(0, 12)}`;
+}
+
+function spanProps(s: SourceSpan): Props {
+  return { sourceFile: s.file, startLine: s.startLine, endLine: s.endLine, startOffset: s.startOffset, endOffset: s.endOffset };
+}
+
+const NATIONAL_ISSUER = /^(国务院|中共中央|全国人大|国家|中华人民共和国|中央)/u;
+
+/**
+ * National directives, one node each however many documents cite them. A citation by title
+ * alone joins the numbered one whose title matches (also when that title survives only as the
+ * end of a cut first page).
+ */
+class NationalDocuments {
+  readonly nodes = new Map<string, GraphNode>();
+  private readonly numberByTitle = new Map<string, string>();
+  private readonly fragments: { key: string; number: string }[] = [];
+
+  constructor(all: CitationRef[]) {
+    for (const c of all) {
+      if (!c.docNumber || !c.title) continue;
+      const key = nameKey(c.title);
+      if (c.titleTruncated) this.fragments.push({ key, number: c.docNumber });
+      else this.numberByTitle.set(key, c.docNumber);
+    }
+  }
+
+  idOf(c: CitationRef): string | undefined {
+    if (c.docNumber) return `nat:${c.docNumber}`;
+    if (!c.title) return undefined;
+    const key = nameKey(c.title);
+    const number = this.numberByTitle.get(key) ?? this.fragments.find((f) => f.key.length >= 8 && key.endsWith(f.key))?.number;
+    return number ? `nat:${number}` : `nat:${squeeze(c.title)}`;
+  }
+
+  add(c: CitationRef): string | undefined {
+    const id = this.idOf(c);
+    if (!id) return undefined;
+    const number = id.slice(4).match(/〔(\d{4})〕/u) ? id.slice(4) : undefined;
+    const node = this.nodes.get(id) ?? { id, labels: ['Document'], properties: {} };
+    const p = node.properties;
+    const title = c.title && !c.titleTruncated ? squeeze(c.title) : undefined;
+    // A complete title wins over a cut one; the first complete title seen is kept.
+    if (title && (!p.title || p.titleTruncated)) {
+      p.title = title;
+      delete p.titleTruncated;
+    } else if (!p.title && c.title) {
+      p.title = squeeze(c.title);
+      p.titleTruncated = true;
+    }
+    if (number) {
+      p.docNumber = number;
+      p.year = Number(/〔(\d{4})〕/u.exec(number)![1]);
+      p.yearSource = 'stated';
+    } else {
+      p.yearSource ??= 'unknown';
+    }
+    if (c.issuer && !p.issuer) p.issuer = c.issuer;
+    p.level = 'national';
+    this.nodes.set(id, node);
+    return id;
+  }
+}
+
+export function assemble(input: AssembleInput): AssembleResult {
+  const nodes = new Map<string, GraphNode>();
+  const relationships: GraphRelationship[] = [];
+  const relKeys = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const addNode = (n: GraphNode) => {
+    if (!nodes.has(n.id)) nodes.set(n.id, n);
+  };
+  const addRel = (type: string, start: string, end: string, p: Props = {}) => {
+    const key = `${type}|${start}|${end}`;
+    if (relKeys.has(key)) return;
+    relKeys.add(key);
+    relationships.push({ type, start, end, properties: props(p) });
+  };
+
+  const national = new NationalDocuments(input.documents.flatMap((d) => d.parsed.meta.citations));
+  const allParties: ResolvedParty[] = [];
+  const linkables: LinkableMeasure[] = [];
+  const sharedCells = new Map<string, string[]>();
+
+  for (const { parsed, aliasFiles } of input.documents) {
+    const { doc, meta } = parsed;
+    const source = doc.source;
+    const docId = documentId(source.sha256);
+    addNode({
+      id: docId,
+      labels: ['Document'],
+      properties: props({
+        title: doc.title,
+        noticeTitle: meta.noticeTitle,
+        sourceFile: source.file,
+        aliasFiles: aliasFiles.length > 0 ? aliasFiles : undefined,
+        level: NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? 'national' : 'municipal',
+        year: doc.year,
+        yearSource: doc.yearSource,
+        yearReason: doc.yearReason,
+        issuedOn: doc.issuedOn,
+        docNumber: doc.docNumber,
+        issuer: doc.issuer,
+        sha256: source.sha256,
+        genre: doc.genre,
+        encoding: source.encoding,
+        measureCount: doc.measures.length,
+      }),
+    });
+
+    for (const c of doc.citations as CitationRef[]) {
+      const natId = national.add(c);
+      if (natId) addRel('CITES', docId, natId, { line: c.span.startLine });
+    }
+
+    const implementsId = meta.implements ? national.idOf(meta.implements) : undefined;
+    const reqIds = new Map<string, string>();
+    for (const r of doc.requirements) {
+      const id = requirementId(r.text);
+      reqIds.set(r.key, id);
+      addNode({
+        id,
+        labels: ['Requirement'],
+        properties: props({ text: r.text, normText: normalise(r.text), section: r.section, documentId: implementsId, ...spanProps(r.span) }),
+      });
+      if (implementsId) addRel('PART_OF', id, implementsId);
+    }
+    if (doc.requirements.length > 0 && !implementsId) {
+      diagnostics.push({
+        file: source.file, line: 1, column: 1, severity: 'warning', rule: 'requirement-without-directive',
+        message: 'the table quotes requirements of a national directive, but the document names none (贯彻落实《…》 or a cited 〔year〕 number): the requirements are kept without PART_OF',
+      });
+    }
+
+    const firstIsLead = detectFirstIsLead(source.text);
+    doc.measures.forEach((m: Measure, i) => {
+      const id = measureId(source.sha256, i);
+      const normText = normalise(m.text);
+      const summaryText = m.summaries?.map((s) => s.text).join('\n');
+      addNode({
+        id,
+        labels: ['Measure'],
+        properties: props({
+          text: m.text,
+          normText,
+          year: doc.year,
+          path: m.path,
+          section: m.section,
+          title: m.title,
+          documentId: docId,
+          ...spanProps(m.span),
+          responsibleText: m.responsibleText,
+          summaryText,
+          summaryPaths: m.summaries ? [...new Set(m.summaries.map((s) => s.path))] : undefined,
+        }),
+      });
+      addRel('HAS_MEASURE', docId, id, { order: i + 1 });
+      if (m.requirementKey && reqIds.has(m.requirementKey)) addRel('IMPLEMENTS', id, reqIds.get(m.requirementKey)!);
+
+      // Departments.
+      const resolved = m.responsibleText
+        ? resolveResponsibilities(m.responsibleText, m.responsibleSpan, input.ref, { source: source.text, firstIsLead })
+        : { parties: [], diagnostics: [] };
+      diagnostics.push(...resolved.diagnostics);
+      if (resolved.parties.length === 0 && !m.responsibleText) {
+        diagnostics.push({
+          file: source.file, line: m.span.startLine, column: 1, severity: 'warning', rule: 'no-responsible-party',
+          message: `measure ${m.path} has no responsible party: add the responsible departments to the source`,
+        });
+      }
+      for (const p of resolved.parties) {
+        allParties.push(p);
+        addRel('ASSIGNED_TO', id, p.departmentId, { role: p.role, asWritten: p.asWritten });
+      }
+
+      // Themes, initiatives, targets.
+      const themes = extractThemes(normText, input.taxonomy);
+      for (const t of themes) addRel('ABOUT', id, t.themeId, { evidence: t.evidence });
+      const initiatives = extractInitiatives(normText);
+      for (const ini of initiatives) {
+        addNode({ id: ini.id, labels: ['Initiative'], properties: { name: ini.name } });
+        addRel('MENTIONS', id, ini.id);
+      }
+      const metrics: string[] = [];
+      let t = 0;
+      const addTarget = (x: ExtractedTarget, extra: Props): string => {
+        const tid = `${id}:t${++t}`;
+        addNode({
+          id: tid,
+          labels: ['Target'],
+          properties: props({ text: x.text, year: x.year, value: x.value, valueMax: x.valueMax, unit: x.unit, metric: x.metric, ...extra }),
+        });
+        if (x.metric) metrics.push(x.metric);
+        return tid;
+      };
+      for (const x of extractTargets(normText, { defaultYear: doc.year })) addRel('SETS', id, addTarget(x, { source: 'text' }));
+      for (const cell of m.targetCells ?? []) {
+        // A cell shared by the rows of a group is one target, set by each row.
+        const key = `${cell.span.file}:${cell.span.startOffset}`;
+        let tids = sharedCells.get(key);
+        if (!tids) {
+          tids = extractTargets(cell.text, { defaultYear: cell.year, cell: true }).map((x) =>
+            addTarget(x, { source: 'cell', column: cell.year, ...spanProps(cell.span) }),
+          );
+          sharedCells.set(key, tids);
+        } else {
+          for (const tid of tids) {
+            const metric = nodes.get(tid)?.properties.metric;
+            if (typeof metric === 'string') metrics.push(metric);
+          }
+        }
+        for (const tid of tids) addRel('SETS', id, tid);
+      }
+
+      linkables.push({
+        id,
+        documentId: docId,
+        year: doc.year ?? null,
+        issuedOn: doc.issuedOn ?? null,
+        text: m.text,
+        normText,
+        themes: themes.map((x) => x.themeId),
+        initiatives: initiatives.map((x) => x.id),
+        targetMetrics: [...new Set(metrics)],
+        departments: [...new Set(resolved.parties.map((p) => p.departmentId))],
+      });
+    });
+  }
+
+  for (const n of national.nodes.values()) addNode(n);
+  for (const n of themeNodes(input.taxonomy)) addNode(n);
+  const depts = departmentGraph(input.ref, allParties);
+  for (const n of depts.nodes) addNode(n);
+  for (const r of depts.relationships) addRel(r.type, r.start, r.end, r.properties);
+
+  const { links, stats } = linkMeasures(linkables, { existing: input.existing });
+  for (const l of links) {
+    addRel('EVOLVES_FROM', l.from, l.to, {
+      score: l.score, method: l.method, evidence: l.evidence, sharedThemes: l.sharedThemes, sharedInitiatives: l.sharedInitiatives,
+    });
+  }
+
+  return { nodes: [...nodes.values()], relationships, diagnostics, linkStats: stats };
+}

@@ -1,0 +1,100 @@
+// npx tsx ingest/cli.ts [--dry-run] [--json] [FILE…]
+// Runs the pipeline over the files (default seeds/*.txt). --dry-run --json prints the graph as
+// JSON on stdout and nothing else; diagnostics, progress and the summary go to stderr. Without
+// --dry-run the graph is written to Neo4j. Exit code 1 when a file was refused.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { countByRule, formatDiagnostic } from './diagnostics.js';
+import { ingest } from './pipeline.js';
+import type { Graph } from './types.js';
+
+interface Args {
+  dryRun: boolean;
+  json: boolean;
+  quiet: boolean;
+  files: string[];
+}
+
+const USAGE = 'usage: npm run ingest -- [--dry-run] [--json] [--quiet] [FILE…]   (default: seeds/*.txt)';
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { dryRun: false, json: false, quiet: false, files: [] };
+  for (const a of argv) {
+    if (a === '--dry-run') args.dryRun = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '--quiet' || a === '-q') args.quiet = true;
+    else if (a === '--help' || a === '-h') {
+      process.stderr.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (a.startsWith('--')) {
+      process.stderr.write(`unknown option ${a}\n${USAGE}\n`);
+      process.exit(2);
+    } else args.files.push(a);
+  }
+  if (args.files.length === 0) {
+    args.files = readdirSync('seeds')
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => join('seeds', f));
+  }
+  return args;
+}
+
+function summary(graph: Graph, refused: string[], ms: number, measures: number): string {
+  const count = (xs: string[]) => {
+    const m = new Map<string, number>();
+    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+    return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => `${k} ${v}`).join(', ');
+  };
+  const rules = [...countByRule(graph.diagnostics).entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => `${k} ${v}`).join(', ');
+  const lines = [
+    `nodes: ${count(graph.nodes.flatMap((n) => n.labels))}`,
+    `relationships: ${count(graph.relationships.map((r) => r.type))}`,
+    `diagnostics: ${graph.diagnostics.length}${rules ? ` (${rules})` : ''}`,
+    `refused: ${refused.length === 0 ? 'none' : refused.join(', ')}`,
+    `${measures} measures in ${ms.toFixed(0)} ms`,
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const stderr = process.stderr;
+  // A bar only helps when a person watches a long run.
+  const showBar = stderr.isTTY && !args.quiet && args.files.length >= 50;
+  const bar = showBar ? new cliProgress.SingleBar({ stream: stderr, format: 'ingest [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(args.files.length, 0, { file: '' });
+  const report = await ingest(args.files, { onProgress: (done, _total, file) => bar?.update(done, { file }) });
+  bar?.stop();
+
+  const { graph } = report;
+  if (!args.quiet) for (const d of graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
+
+  if (args.dryRun) {
+    if (args.json) process.stdout.write(`${JSON.stringify(graph)}\n`);
+  } else {
+    // Imported only here so that a dry run never loads the database code.
+    const { connect } = await import('../db/neo4j.js');
+    const { writeGraph } = await import('../db/writer.js');
+    const conn = await connect({ log: (line) => stderr.write(`${line}\n`) });
+    try {
+      const written = await writeGraph(conn.driver, graph, { database: conn.database });
+      stderr.write(`written to ${conn.uri}: ${written.documents} documents, ${written.nodes} nodes, ${written.relationships} relationships in ${written.ms.toFixed(0)} ms\n`);
+    } finally {
+      await conn.close();
+    }
+  }
+  stderr.write(`${summary(graph, report.refused, report.ms.total, report.measures)}\n`);
+  return report.refused.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`ingest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

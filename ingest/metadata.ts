@@ -1,0 +1,314 @@
+// metadata: what a document says about itself (title, issuer, date, number) and which national
+// directives it cites. Read from the preamble: the part before the first outline item or table.
+// A year is never invented: it is stated in the text, given by a manifest entry, or inferred
+// from dated clues in the content with the reasoning recorded; otherwise it stays unknown.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { nameKey, normalise } from './normalise.js';
+import { normView, originalRange, squeeze, trimRange, chineseNumber } from './segment.js';
+import { span, type ParseContext } from './parse/common.js';
+import type { Citation, YearSource } from './types.js';
+
+export interface CitationRef extends Citation {
+  /** The title was cut off at the start of the file: only its end is known. */
+  titleTruncated?: boolean;
+}
+
+export interface Metadata {
+  title: string;
+  /** The full title of a notice that issues the plan (关于印发……的通知), when there is one. */
+  noticeTitle?: string;
+  issuer?: string;
+  issuedOn?: string;
+  year?: number;
+  yearSource: YearSource;
+  yearReason?: string;
+  docNumber?: string;
+  citations: CitationRef[];
+  /** The directive the document implements (贯彻落实《X》), for its requirement clauses. */
+  implements?: CitationRef;
+}
+
+export interface ManifestEntry {
+  file?: string;
+  sha256?: string;
+  year?: number;
+  issuedOn?: string;
+  title?: string;
+  issuer?: string;
+  docNumber?: string;
+  reason?: string;
+}
+
+const ORG = /(人民政府办公厅|人民政府|办公厅|办公室|委员会|委|局|办|厅|部|署|行|会|院|中心|关|站|队|社|团|所)$/u;
+const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
+const DOC_NO = /([\p{Script=Han}]{1,12})[〔[［【(（](\d{4})[〕\]］】)）](\d{1,4})号/u;
+const LOCAL_PREFIX = /^(津|京|沪|渝|冀|晋|辽|吉|黑|苏|浙|皖|闽|赣|鲁|豫|鄂|湘|粤|琼|川|蜀|黔|贵|滇|云|陕|秦|甘|陇|青|蒙|桂|藏|宁|新|港|澳)/u;
+const PLACE_TITLE = /^(天津|北京|上海|重庆)市|^[\p{Script=Han}]{2,3}省|^[\p{Script=Han}]{2,4}(市|区|县)人民政府/u;
+
+function iso(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function normaliseDocNumber(s: string): string | undefined {
+  const m = DOC_NO.exec(squeeze(normalise(s)));
+  return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : undefined;
+}
+
+/** Reads title, issuer, date, number and citations from the text before `preambleEnd`. */
+export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: ManifestEntry): Metadata {
+  const text = ctx.source.text;
+  const lines = ctx.lines.filter((l) => l.start < preambleEnd && l.text.trim() !== '');
+  const sq = (s: string) => squeeze(s);
+
+  // Title: the lines above the addressee (各区人民政府，各委、局……：), or the first line that
+  // reads as a title when the first page is missing.
+  let noticeTitle: string | undefined;
+  const addressee = lines.findIndex((l, i) => i < 12 && /[：:]$/u.test(l.text.trim()) && /各|有关|人民政府|单位/u.test(l.text));
+  if (addressee > 0) {
+    const parts = lines.slice(0, addressee).map((l) => sq(l.text));
+    if (!parts.some((p) => /[。，,；;]/u.test(p))) noticeTitle = parts.join('');
+  }
+  let title = noticeTitle;
+  const issued = noticeTitle ? /关于印发[《]?(.+?)[》]?的通知$/u.exec(noticeTitle) : null;
+  if (issued) title = issued[1]!.replace(/^《|》$/gu, '');
+  let titleLine: (typeof lines)[number] | undefined;
+  if (!title) {
+    titleLine = lines.find((l) => {
+      const t = sq(l.text);
+      return t.length >= 6 && t.length <= 90 && !/[。，,；;：:]/u.test(t) && /(方案|意见|通知|措施|办法|规划|计划|要点|清单|决定|细则|规定)$/u.test(t);
+    });
+    title = titleLine ? sq(titleLine.text) : basename(ctx.source.file).replace(/\.[^.]+$/u, '');
+  }
+
+  // Issuer: the body named before 关于 in the title, else the signature lines above the date.
+  let issuer: string | undefined;
+  const before = noticeTitle ? /^(.+?)(关于|转发|印发)/u.exec(noticeTitle) : null;
+  if (before && ORG.test(before[1]!)) issuer = before[1];
+
+  let issuedOn: string | undefined;
+  let dateLineIdx = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const m = DATE.exec(sq(lines[i]!.text));
+    if (m) {
+      issuedOn = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+      dateLineIdx = i;
+      break;
+    }
+  }
+  if (!issuedOn) {
+    for (const l of lines) {
+      const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日印发$/u.exec(sq(l.text));
+      if (m) {
+        issuedOn = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+        break;
+      }
+    }
+  }
+  if (!issuer && dateLineIdx > 0) {
+    const signers: string[] = [];
+    for (let i = dateLineIdx - 1; i >= 0; i--) {
+      const t = sq(lines[i]!.text);
+      if (t.length > 30 || /[。，,；;：:]/u.test(t) || !ORG.test(t)) break;
+      signers.unshift(t);
+    }
+    if (signers.length > 0) issuer = signers.join('、');
+  }
+
+  let docNumber: string | undefined;
+  for (const l of lines.slice(0, 15)) {
+    const t = sq(l.text);
+    if (DOC_NO.test(t) && normaliseDocNumber(t) && t.replace(DOC_NO, '').length === 0) {
+      docNumber = normaliseDocNumber(t);
+      break;
+    }
+  }
+
+  const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
+  // A title of the form 贯彻落实《X》… names the directive the document implements.
+  let implementsRef: CitationRef | undefined;
+  const inner = /[《<〈]([^《》<>〈〉]+)[》>〉]/u.exec(title);
+  if (inner && !PLACE_TITLE.test(inner[1]!)) {
+    const line = titleLine ?? lines[0]!;
+    const at = text.indexOf(inner[1]!.slice(0, 4), line.start);
+    const s = at >= 0 && at < line.end ? at : line.start;
+    implementsRef = { title: inner[1], span: span(ctx, s, Math.min(line.end, s + inner[1]!.length)) };
+    citations.unshift(implementsRef);
+  }
+  implementsRef ??= citations.find((c) => c.docNumber) ?? citations[0];
+
+  const meta: Metadata = { title, noticeTitle: noticeTitle !== title ? noticeTitle : undefined, issuer, issuedOn, yearSource: 'unknown', docNumber, citations, implements: implementsRef };
+  settleYear(ctx, meta, manifest);
+  return meta;
+}
+
+function readCitations(ctx: ParseContext, end: number, ownTitles: string[]): CitationRef[] {
+  const text = ctx.source.text;
+  const [s, e] = trimRange(text, 0, end);
+  if (s >= e) return [];
+  const view = normView(text, s, e);
+  const t = view.text;
+  const own = new Set(ownTitles.map(nameKey));
+  const out: CitationRef[] = [];
+  const at = (i: number, j: number) => {
+    const [os, oe] = originalRange(text, view, i, j);
+    return span(ctx, os, oe);
+  };
+
+  // 《title》 optionally followed by (number).
+  const consumedNumbers = new Set<number>();
+  const titleRe = /《((?:[^《》]|《[^《》]*》)+)》(?:\(([^()]{2,30}?号)\))?/gu;
+  for (let m = titleRe.exec(t); m; m = titleRe.exec(t)) {
+    const raw = m[1]!;
+    const precededBy = t.slice(Math.max(0, m.index - 3), m.index);
+    if (own.has(nameKey(raw)) || /(现将|制定|印发)$/u.test(precededBy)) continue;
+    const docNumber = m[2] ? normaliseDocNumber(m[2]) : undefined;
+    if (docNumber) consumedNumbers.add(m.index + m[0].length - m[2]!.length - 1);
+    if (docNumber ? LOCAL_PREFIX.test(docNumber) : PLACE_TITLE.test(raw)) continue;
+    const unwrapped = !docNumber ? /(?:印发|转发)[^〈<]*[〈<]([^〉>]+)[〉>]的通知$/u.exec(raw) : null;
+    const title = (unwrapped ? unwrapped[1]! : raw).replace(/[〈〉<>]/gu, (c) => (c === '〈' || c === '<' ? '《' : '》'));
+    const issuer = /^(.+?)(关于|转发|印发)/u.exec(raw)?.[1];
+    out.push({ docNumber, title, issuer: issuer && issuer.length <= 30 ? issuer : undefined, span: at(m.index, m.index + m[0].length) });
+  }
+  // Numbers without a complete 《title》 before them (the first page was cut: …意见》(号)).
+  const numRe = /\(([\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)\)/gu;
+  for (let m = numRe.exec(t); m; m = numRe.exec(t)) {
+    const docNumber = normaliseDocNumber(m[1]!);
+    if (!docNumber || LOCAL_PREFIX.test(docNumber)) continue;
+    if (out.some((c) => c.docNumber === docNumber)) continue;
+    let title: string | undefined;
+    let truncated = false;
+    if (t[m.index - 1] === '》' && !t.slice(0, m.index).includes('《')) {
+      title = t.slice(0, m.index - 1);
+      truncated = true;
+    }
+    out.push({ docNumber, title, titleTruncated: truncated || undefined, span: at(m.index, m.index + m[0].length) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Years.
+
+/** Events that date a text that mentions them: the first year documents can cite them in. */
+interface Clue {
+  re: RegExp;
+  year: (m: RegExpExecArray) => number | undefined;
+  say: (m: RegExpExecArray) => string;
+  /** Only in documents of this place (local programmes). */
+  place?: RegExp;
+}
+
+const CONGRESS: Record<number, number> = { 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022, 21: 2027 };
+
+/** Years of the 1st, 2nd, … plenary sessions of each Central Committee. */
+const PLENUMS: Record<number, number[]> = {
+  16: [2002, 2003, 2003, 2004, 2005, 2006, 2007],
+  17: [2007, 2008, 2008, 2009, 2010, 2011, 2012],
+  18: [2012, 2013, 2013, 2014, 2015, 2016, 2017],
+  19: [2017, 2018, 2018, 2019, 2020, 2021, 2022],
+  20: [2022, 2023, 2024, 2025],
+};
+
+const CLUES: Clue[] = [
+  {
+    // A national Party congress is held in the autumn; plans that implement its spirit follow
+    // from the next year on.
+    re: /(?:党的)?(十[五六七八九]|二十[一]?)大(?!学)/u,
+    year: (m) => (chineseNumber(m[1]!) !== undefined ? CONGRESS[chineseNumber(m[1]!)!]! + 1 : undefined),
+    say: (m) => `mentions the ${chineseNumber(m[1]!)}th Party Congress (党的${m[1]}大, held ${CONGRESS[chineseNumber(m[1]!)!]})`,
+  },
+  {
+    // Plenary sessions of the k-th Central Committee: the last one named dates the text.
+    re: /(十[五六七八九]|二十)届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会/u,
+    year: (m) => {
+      const plenums = [...m[0].matchAll(/([一二三四五六七八九])中/gu)].map((x) => chineseNumber(x[1]!)!);
+      return PLENUMS[chineseNumber(m[1]!)!]?.[Math.max(...plenums) - 1];
+    },
+    say: (m) => `mentions ${m[0]}`,
+  },
+  {
+    re: /“?十项行动”?/u,
+    place: /天津/u,
+    year: () => 2023,
+    say: () => 'mentions the city’s “十项行动” (Tianjin’s ten actions, launched in 2023)',
+  },
+];
+
+function inferYear(norm: string): { year?: number; reasons: string[] } {
+  const reasons: string[] = [];
+  let lower: number | undefined;
+  for (const clue of CLUES) {
+    if (clue.place && !clue.place.test(norm)) continue;
+    const m = clue.re.exec(norm);
+    if (!m) continue;
+    const y = clue.year(m);
+    if (y === undefined) continue;
+    reasons.push(`${clue.say(m)} → not before ${y}`);
+    lower = lower === undefined ? y : Math.max(lower, y);
+  }
+  const targets = [...norm.matchAll(/到(\d{4})年/gu)].map((m) => Number(m[1]));
+  const upper = targets.length > 0 ? Math.min(...targets) : undefined;
+  if (upper !== undefined) reasons.push(`sets targets for ${upper} → issued before ${upper}`);
+  if (lower === undefined) return { reasons };
+  if (upper !== undefined && lower >= upper) return { reasons: [...reasons, 'the clues contradict each other'] };
+  return { year: lower, reasons };
+}
+
+function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry): void {
+  if (manifest) {
+    meta.issuer ??= manifest.issuer;
+    meta.docNumber ??= manifest.docNumber;
+    if (manifest.title && meta.title === basename(ctx.source.file).replace(/\.[^.]+$/u, '')) meta.title = manifest.title;
+  }
+  if (meta.issuedOn) {
+    meta.year = Number(meta.issuedOn.slice(0, 4));
+    meta.yearSource = 'stated';
+    const my = manifest?.year ?? (manifest?.issuedOn ? Number(manifest.issuedOn.slice(0, 4)) : undefined);
+    if (my !== undefined && my !== meta.year) {
+      ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives ${my} but the text states ${meta.issuedOn}; the text's date was kept: correct the manifest entry`);
+    }
+    return;
+  }
+  if (manifest && (manifest.year !== undefined || manifest.issuedOn)) {
+    meta.issuedOn = manifest.issuedOn;
+    meta.year = manifest.year ?? Number(manifest.issuedOn!.slice(0, 4));
+    meta.yearSource = 'manifest';
+    meta.yearReason = manifest.reason ?? 'given in the manifest';
+    return;
+  }
+  const norm = normalise(ctx.source.text);
+  const { year, reasons } = inferYear(norm);
+  if (year !== undefined) {
+    meta.year = year;
+    meta.yearSource = 'inferred';
+    meta.yearReason = `no issue date in the text; ${reasons.join('; ')}; earliest year consistent with these clues: ${year}`;
+    ctx.sink.atLine(1, 1, 'info', 'year-inferred', `the text states no issue date; year ${year} was inferred (${reasons.join('; ')}): add a manifest entry to set it`);
+  } else {
+    ctx.sink.atLine(1, 1, 'warning', 'year-unknown', `the text states no issue date and no clue dates it${reasons.length ? ` (${reasons.join('; ')})` : ''}: add an entry with its year to manifest.json next to the file`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Manifest: optional `manifest.json` beside the documents.
+//   { "documents": [ { "file": "004_x.txt", "year": 2023, "reason": "…" }, { "sha256": "…", … } ] }
+
+const manifestCache = new Map<string, ManifestEntry[]>();
+
+export function loadManifest(dir: string): ManifestEntry[] {
+  const cached = manifestCache.get(dir);
+  if (cached) return cached;
+  const file = join(dir, 'manifest.json');
+  let entries: ManifestEntry[] = [];
+  if (existsSync(file)) {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { documents?: ManifestEntry[] } | ManifestEntry[];
+    entries = Array.isArray(parsed) ? parsed : (parsed.documents ?? []);
+  }
+  manifestCache.set(dir, entries);
+  return entries;
+}
+
+export function manifestEntryFor(file: string, sha256: string, entries = loadManifest(dirname(file))): ManifestEntry | undefined {
+  const name = basename(file);
+  return entries.find((e) => (e.sha256 && e.sha256 === sha256) || (e.file && basename(e.file) === name));
+}

@@ -1,0 +1,94 @@
+// segment: the original text cut into lines and ranges, and normalised views of ranges that
+// remember where each character came from. Parsers find structure in the normalised view (where
+// "（五）" and "(五)" are one marker and a PDF line break inside a word is gone) and map every
+// finding back to exact offsets of the original, so spans always slice the text as written.
+import { normaliseWithMap } from './normalise.js';
+
+export interface Line {
+  /** 0-based index; line number is index + 1. */
+  index: number;
+  start: number;
+  /** End of the content, before '\r\n' or '\n'. */
+  end: number;
+  text: string;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const rawEnd = nl === -1 ? text.length : nl;
+    const end = rawEnd > start && text.charCodeAt(rawEnd - 1) === 13 ? rawEnd - 1 : rawEnd;
+    lines.push({ index: lines.length, start, end, text: text.slice(start, end) });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+const SPACE = /[\s\u3000\ufeff]/u;
+
+export function isBlank(s: string): boolean {
+  for (const ch of s) if (!SPACE.test(ch)) return false;
+  return true;
+}
+
+/** [start, end) narrowed to exclude whitespace (including the ideographic space) at both ends. */
+export function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+/** A normalised view of original[start, end): `map[i]` is the absolute original offset of text[i]. */
+export interface NormView {
+  text: string;
+  map: number[];
+  start: number;
+  end: number;
+}
+
+export function normView(original: string, start: number, end: number): NormView {
+  const { text, map } = normaliseWithMap(original.slice(start, end));
+  for (let i = 0; i < map.length; i++) map[i] = map[i]! + start;
+  return { text, map, start, end };
+}
+
+/** Original [start, end) covering normalised [i, j) of a view (j exclusive, j > i). */
+export function originalRange(original: string, view: NormView, i: number, j: number): [number, number] {
+  const s = view.map[i]!;
+  const lastOrigin = view.map[j - 1]!;
+  const cp = original.codePointAt(lastOrigin)!;
+  return [s, lastOrigin + (cp > 0xffff ? 2 : 1)];
+}
+
+/** Whitespace removed: the heading or label as written minus layout. */
+export function squeeze(s: string): string {
+  return s.replace(/[\s\u3000]+/gu, '');
+}
+
+const NUMERALS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Value of a Chinese numeral up to the hundreds (一 → 1, 十二 → 12, 二十六 → 26, 一百零三 → 103). */
+export function chineseNumber(s: string): number | undefined {
+  if (/^\d+$/u.test(s)) return Number(s);
+  let total = 0;
+  let digit = 0;
+  let seen = false;
+  for (const ch of s) {
+    if (ch in NUMERALS) {
+      digit = NUMERALS[ch]!;
+      seen = true;
+    } else if (ch === '十') {
+      total += (seen ? digit : 1) * 10;
+      digit = 0;
+      seen = false;
+    } else if (ch === '百') {
+      total += (seen ? digit : 1) * 100;
+      digit = 0;
+      seen = false;
+    } else return undefined;
+  }
+  return total + digit;
+}
