@@ -1,0 +1,396 @@
+// One corpus size, end to end: dry-run pipeline, lineage linking alone, load into a private
+// Neo4j, then HTTP load on our API, on raw Cypher and on the @neo4j/graphql equivalent.
+// run.ts starts this once per size in a fresh process, so that the peak-memory figures belong to
+// that size alone; the smoke test calls benchSize() directly with the test database.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
+import { localTarget } from '../db/config.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../db/local.js';
+import { migrate } from '../db/migrations.js';
+import { clearGraph, writeGraph } from '../db/writer.js';
+import { linkMeasures, type LinkableMeasure, type LinkStats } from '../ingest/link/lineage.js';
+import type { Graph } from '../ingest/types.js';
+import { ensureCorpus, projectRoot } from './corpus.js';
+import { startNeo4jGraphqlServer } from './compare/neo4j-graphql-server.js';
+import {
+  NEO4J_GRAPHQL_QUERIES,
+  OUR_QUERIES,
+  QUERY_NAMES,
+  neo4jGraphqlVariables,
+  type QueryArgs,
+  type QueryName,
+} from './compare/queries.js';
+import { startRawServer } from './compare/raw-server.js';
+import { runLoad, type LoadResult } from './lib/load.js';
+import { ownPeakRssMb, peakRssMb, pidListeningOn } from './lib/proc.js';
+
+export type Section = 'pipeline' | 'link' | 'load' | 'api' | 'compare';
+export const ALL_SECTIONS: Section[] = ['pipeline', 'link', 'load', 'api', 'compare'];
+
+export interface SizeOptions {
+  /** Generated documents, or 'seeds' for the seed documents themselves. */
+  docs: number | 'seeds';
+  seed: number;
+  /** Use this database instead of starting the private one (it is wiped). */
+  driver?: Driver;
+  database?: string;
+  neo4jPort?: number;
+  apiPort?: number;
+  rawPort?: number;
+  generatedPort?: number;
+  /** Requests per query and server, and concurrent connections. */
+  requests?: number;
+  connections?: number;
+  sections?: Section[];
+  log?: (line: string) => void;
+}
+
+export interface ServerLatency extends LoadResult {
+  /** Size of the first answer (items in its main list), to show the three servers agree. */
+  answerItems: number | null;
+}
+
+export interface SizeResult {
+  docs: number | 'seeds';
+  seed: number;
+  corpus: { files: number; bytes: number; measuresWritten: number | null; tableDocuments: number | null; generateMs: number | null };
+  pipeline?: {
+    ms: number;
+    documents: number;
+    measures: number;
+    nodes: number;
+    relationships: number;
+    evolvesFrom: number;
+    diagnostics: number;
+    diagnosticsByRule: Record<string, number>;
+    measuresPerSec: number;
+    /** Measures the parser found over measures the generator wrote (null for the seeds). */
+    measureRecall: number | null;
+    nodePeakRssMb: number;
+  };
+  link?: LinkStats & { linksPerMeasure: number };
+  load?: {
+    ms: number;
+    nodes: number;
+    relationships: number;
+    nodesPerSec: number;
+    relationshipsPerSec: number;
+    nodePeakRssMb: number;
+    neo4jPeakRssMb: number | null;
+    storedNodes: number;
+    storedRelationships: number;
+  };
+  api?: Partial<Record<QueryName, { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency }>>;
+  neo4jPeakRssMb?: number | null;
+  neo4jVersion?: string;
+  errors: string[];
+}
+
+type IngestFiles = (files: string[]) => Promise<Graph>;
+type StartServer = (opts: { driver: Driver; database?: string; port: number; uiDir?: string }) => Promise<{ url: string; close(): Promise<void> }>;
+
+// Imported at run time: the harness stays usable (corpus, linking) while a stage is being built.
+async function loadIngest(): Promise<IngestFiles> {
+  const mod = (await import(['..', 'ingest', 'pipeline.js'].join('/'))) as { ingestFiles: IngestFiles };
+  return mod.ingestFiles;
+}
+async function loadServer(): Promise<StartServer> {
+  const mod = (await import(['..', 'api', 'server.js'].join('/'))) as { startServer: StartServer };
+  return mod.startServer;
+}
+
+/** The seed documents as a corpus (the smallest size, and the API targets' reference). */
+function seedCorpus(): { files: string[]; bytes: number; measuresWritten: null; tableDocuments: null; ms: null } {
+  const dir = path.join(projectRoot, 'seeds');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join('seeds', f));
+  const bytes = files.reduce((a, f) => a + fs.statSync(path.join(projectRoot, f)).size, 0);
+  return { files, bytes, measuresWritten: null, tableDocuments: null, ms: null };
+}
+
+/** The linker's input, read back from the graph the pipeline produced. */
+export function linkableFromGraph(graph: Graph): LinkableMeasure[] {
+  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.labels[0]]));
+  const metricOf = new Map(graph.nodes.filter((n) => n.labels.includes('Target')).map((n) => [n.id, n.properties.metric]));
+  const issuedOn = new Map(graph.nodes.filter((n) => n.labels.includes('Document')).map((n) => [n.id, n.properties.issuedOn]));
+  const out = new Map<string, LinkableMeasure>();
+  for (const n of graph.nodes) {
+    if (!n.labels.includes('Measure')) continue;
+    const p = n.properties;
+    out.set(n.id, {
+      id: n.id,
+      documentId: String(p.documentId ?? ''),
+      year: typeof p.year === 'number' ? p.year : null,
+      text: String(p.text ?? ''),
+      normText: String(p.normText ?? p.text ?? ''),
+      themes: [],
+      initiatives: [],
+      targetMetrics: [],
+      departments: [],
+      issuedOn: typeof issuedOn.get(String(p.documentId)) === 'string' ? (issuedOn.get(String(p.documentId)) as string) : null,
+    });
+  }
+  for (const r of graph.relationships) {
+    const m = out.get(r.start);
+    if (!m) continue;
+    if (r.type === 'ABOUT') m.themes.push(r.end);
+    else if (r.type === 'MENTIONS') m.initiatives.push(r.end);
+    else if (r.type === 'ASSIGNED_TO') m.departments.push(r.end);
+    else if (r.type === 'SETS' && labelOf.get(r.end) === 'Target') {
+      const metric = metricOf.get(r.end);
+      if (typeof metric === 'string' && metric) m.targetMetrics.push(metric);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Arguments for the five questions, sampled deterministically from the loaded graph. */
+async function sampleArgs(driver: Driver, database: string | undefined): Promise<QueryArgs> {
+  const q = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database, routing: 'READ' })).records;
+  const spread = <T>(items: T[], k: number): T[] => {
+    if (items.length <= k) return items;
+    return Array.from({ length: k }, (_, i) => items[Math.floor((i * items.length) / k)]!);
+  };
+  const measures = (await q(`MATCH (m:Measure) RETURN m.id AS id ORDER BY id`)).map((r) => r.get('id') as string);
+  const linked = (await q(`MATCH (m:Measure) WHERE (m)-[:EVOLVES_FROM]-() RETURN m.id AS id ORDER BY id`)).map((r) => r.get('id') as string);
+  const themes = (await q(`MATCH (t:Theme)<-[:ABOUT]-() RETURN t.name AS name, count(*) AS c ORDER BY c DESC, name LIMIT 10`)).map(
+    (r) => r.get('name') as string,
+  );
+  const depts = (
+    await q(`MATCH (d:Department {kind: 'institution'})<-[:ASSIGNED_TO]-() RETURN d.name AS name, count(*) AS c ORDER BY c DESC, name LIMIT 10`)
+  ).map((r) => r.get('name') as string);
+  const years = (await q(`MATCH (d:Document) WHERE d.year IS NOT NULL RETURN DISTINCT d.year AS y ORDER BY y`)).map((r) => Number(r.get('y')));
+  // Words of the genre a researcher would type; all occur in the seeds and the generated corpus.
+  const words = ['冷链', '老字号', '5G', '跨境电商', '养老', '家政', '直播', '免税', '消费券', '智慧商圈'];
+  const mid = years.length ? years[Math.floor(years.length / 2)]! : 2020;
+  return {
+    search: words.map((text) => ({ text })),
+    neighborhood: spread(measures, 10).map((id) => ({ id })),
+    themeTimeline: themes.map((name) => ({ name })),
+    measureLineage: spread(linked.length ? linked : measures, 10).map((id) => ({ id })),
+    // A three-year window: the department pages ask per period, and an unbounded list for the
+    // busiest department grows with the whole corpus.
+    departmentResponsibilities: depts.map((name, i) => ({ name, fromYear: mid - 1 + (i % 3) - 1, toYear: mid + 1 + (i % 3) - 1 })),
+  };
+}
+
+function answerItems(name: QueryName, body: unknown): number | null {
+  const data = (body as { data?: Record<string, unknown> | unknown[] | null })?.data;
+  if (!data) return null;
+  const first = (v: unknown): Record<string, unknown> | undefined =>
+    Array.isArray(v) ? (v[0] as Record<string, unknown> | undefined) : (v as Record<string, unknown> | undefined);
+  const root = first(Array.isArray(data) ? data : (Object.values(data)[0] ?? data));
+  switch (name) {
+    case 'search':
+      return Array.isArray(data) ? data.length : Array.isArray(Object.values(data)[0]) ? (Object.values(data)[0] as unknown[]).length : null;
+    case 'neighborhood':
+      return Array.isArray(root?.nodes) ? root.nodes.length : null;
+    case 'themeTimeline': {
+      const t = root?.timeline as { measureCount: number }[] | undefined;
+      return t ? t.reduce((a, y) => a + Number(y.measureCount), 0) : null;
+    }
+    case 'measureLineage': {
+      const l = (root?.lineage ?? root) as { measures?: unknown[] } | unknown[];
+      return Array.isArray(l) ? l.length : Array.isArray(l?.measures) ? l.measures.length : null;
+    }
+    case 'departmentResponsibilities': {
+      if (Array.isArray(root?.responsibilities)) return root.responsibilities.length;
+      const own = (root?.measuresConnection as { edges: unknown[] } | undefined)?.edges.length ?? 0;
+      const preds = (root?.predecessors as { measuresConnection: { edges: unknown[] } }[] | undefined) ?? [];
+      return root ? own + preds.reduce((a, p) => a + p.measuresConnection.edges.length, 0) : null;
+    }
+  }
+}
+
+async function post(url: string, body: string): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return res.json();
+}
+
+export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const sections = new Set(opts.sections ?? ALL_SECTIONS);
+  const requests = opts.requests ?? 400;
+  const connections = opts.connections ?? 20;
+  const manifest = opts.docs === 'seeds' ? seedCorpus() : await ensureCorpus(opts.docs, opts.seed, log);
+  const files = manifest.files.map((f) => path.relative(process.cwd(), path.join(projectRoot, f)));
+  const result: SizeResult = {
+    docs: opts.docs,
+    seed: opts.seed,
+    corpus: {
+      files: manifest.files.length,
+      bytes: manifest.bytes,
+      measuresWritten: manifest.measuresWritten,
+      tableDocuments: manifest.tableDocuments,
+      generateMs: manifest.ms,
+    },
+    errors: [],
+  };
+
+  // (a) Pipeline, dry run.
+  log(`[${opts.docs}] pipeline (dry run) over ${files.length} files…`);
+  const ingestFiles = await loadIngest();
+  const t0 = performance.now();
+  const graph = await ingestFiles(files);
+  const pipelineMs = performance.now() - t0;
+  const count = (label: string) => graph.nodes.filter((n) => n.labels.includes(label)).length;
+  const measures = count('Measure');
+  const byRule: Record<string, number> = {};
+  for (const d of graph.diagnostics) byRule[d.rule] = (byRule[d.rule] ?? 0) + 1;
+  result.pipeline = {
+    ms: Math.round(pipelineMs),
+    documents: graph.nodes.filter((n) => n.labels.includes('Document') && n.properties.level !== 'national').length,
+    measures,
+    nodes: graph.nodes.length,
+    relationships: graph.relationships.length,
+    evolvesFrom: graph.relationships.filter((r) => r.type === 'EVOLVES_FROM').length,
+    diagnostics: graph.diagnostics.length,
+    diagnosticsByRule: byRule,
+    measuresPerSec: Math.round(measures / (pipelineMs / 1000)),
+    measureRecall: manifest.measuresWritten ? Number((measures / manifest.measuresWritten).toFixed(3)) : null,
+    nodePeakRssMb: ownPeakRssMb(),
+  };
+  log(`[${opts.docs}] pipeline: ${measures} measures in ${Math.round(pipelineMs)} ms (${result.pipeline.measuresPerSec}/s)`);
+
+  // (b) Lineage linking alone, on the measures the pipeline produced.
+  if (sections.has('link')) {
+    const linkable = linkableFromGraph(graph);
+    const { stats } = linkMeasures(linkable, {});
+    result.link = { ...stats, linksPerMeasure: Number((stats.links / Math.max(1, stats.measures)).toFixed(2)) };
+    log(`[${opts.docs}] linking: ${stats.candidatePairs} candidate pairs, ${stats.links} links in ${Math.round(stats.ms)} ms`);
+  }
+  if (!sections.has('load') && !sections.has('api') && !sections.has('compare')) return result;
+
+  // (c) Load into Neo4j.
+  let local: LocalNeo4j | undefined;
+  let driver = opts.driver;
+  let neo4jPid: number | null = null;
+  const database = opts.database;
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    if (!driver) {
+      const target = localTarget({ port: opts.neo4jPort ?? 7720, dataDir: path.join(projectRoot, '.data', 'bench-neo4j'), pageCache: '1g', heap: '2g' });
+      fs.rmSync(target.dataDir, { recursive: true, force: true });
+      log(`[${opts.docs}] starting the benchmark Neo4j on 127.0.0.1:${target.port} (${path.relative(projectRoot, target.dataDir)}, wiped)…`);
+      local = await startLocalNeo4j(target, { log });
+      neo4jPid = local.pid ?? null;
+      // auth.none exists at run time but is missing from the driver's type declarations.
+      driver = neo4j.driver(local.uri, (neo4j.auth as unknown as { none(): AuthToken }).none());
+      closers.push(async () => {
+        await driver!.close();
+        await local!.stop();
+      });
+    } else {
+      // Someone else's Neo4j (the test database): find its JVM by the port it listens on.
+      neo4jPid = opts.neo4jPort ? pidListeningOn(opts.neo4jPort) : null;
+    }
+    const components = await driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS v', {}, { database });
+    result.neo4jVersion = String(components.records[0]?.get('v') ?? '');
+    await clearGraph(driver, database);
+    await migrate(driver, database);
+    log(`[${opts.docs}] loading ${graph.nodes.length} nodes and ${graph.relationships.length} relationships…`);
+    const summary = await writeGraph(driver, graph, { database });
+    const stored = await driver.executeQuery(
+      'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+      {},
+      { database },
+    );
+    result.load = {
+      ms: summary.ms,
+      nodes: summary.nodes,
+      relationships: summary.relationships,
+      nodesPerSec: Math.round(summary.nodes / (summary.ms / 1000)),
+      relationshipsPerSec: Math.round(summary.relationships / (summary.ms / 1000)),
+      nodePeakRssMb: ownPeakRssMb(),
+      neo4jPeakRssMb: peakRssMb(neo4jPid),
+      storedNodes: Number(stored.records[0]?.get('nodes')),
+      storedRelationships: Number(stored.records[0]?.get('rels')),
+    };
+    log(`[${opts.docs}] load: ${summary.ms} ms, ${result.load.relationshipsPerSec} relationships/s`);
+
+    // (d, e) HTTP latency under load.
+    if (sections.has('api') || sections.has('compare')) {
+      const args = await sampleArgs(driver, database);
+      const startServer = await loadServer();
+      const ours = await startServer({ driver, database, port: opts.apiPort ?? 7721 });
+      closers.unshift(() => ours.close());
+      const ourUrl = new URL('/graphql', ours.url).toString();
+      let rawUrl: string | undefined;
+      let genUrl: string | undefined;
+      if (sections.has('compare')) {
+        const raw = await startRawServer({ driver, database, port: opts.rawPort ?? 7722 });
+        closers.unshift(() => raw.close());
+        rawUrl = raw.url;
+        try {
+          const gen = await startNeo4jGraphqlServer({ driver, database, port: opts.generatedPort ?? 7723 });
+          closers.unshift(() => gen.close());
+          genUrl = gen.url;
+        } catch (err) {
+          result.errors.push(`@neo4j/graphql server: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      result.api = {};
+      for (const name of QUERY_NAMES) {
+        const list = args[name] as Record<string, unknown>[];
+        if (list.length === 0) {
+          result.errors.push(`${name}: no arguments to ask with (the graph has none)`);
+          continue;
+        }
+        const bodies = {
+          ours: list.map((v) => JSON.stringify({ query: OUR_QUERIES[name], variables: v })),
+          raw: list.map((v) => JSON.stringify({ query: name, variables: v })),
+          generated: list.map((v) => JSON.stringify({ query: NEO4J_GRAPHQL_QUERIES[name], variables: neo4jGraphqlVariables(name, v) })),
+        };
+        const servers: [keyof typeof bodies, string | undefined][] = [
+          ['ours', ourUrl],
+          ['raw', rawUrl],
+          ['generated', genUrl],
+        ];
+        const entry: Partial<Record<keyof typeof bodies, ServerLatency>> = {};
+        for (const [server, url] of servers) {
+          if (!url) continue;
+          const items = answerItems(name, await post(url, bodies[server][0]!).catch(() => null));
+          // Warm-up (plans cached, JIT warm), then the measured run.
+          await runLoad({ url, bodies: bodies[server], connections: Math.min(5, connections), amount: Math.min(50, requests), timeoutSec: 30, maxSeconds: 60 });
+          const r = await runLoad({ url, bodies: bodies[server], connections, amount: requests, timeoutSec: 30, maxSeconds: 120 });
+          entry[server] = { ...r, answerItems: items };
+          log(`[${opts.docs}] ${name} ${server}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.requests} requests, errors ${r.errors + r.non2xx + r.graphqlErrors}, items ${items}`);
+        }
+        result.api[name] = entry as { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency };
+      }
+    }
+    result.neo4jPeakRssMb = peakRssMb(neo4jPid);
+  } finally {
+    for (const close of closers) await close().catch((err: unknown) => result.errors.push(`shutdown: ${String(err)}`));
+  }
+  return result;
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+// Child-process entry: `tsx bench/size.ts --docs N --seed S --out result.json [--requests R] [--sections a,b]`.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const out = argValue(args, '--out');
+  benchSize({
+    docs: argValue(args, '--docs') === 'seeds' ? 'seeds' : Number(argValue(args, '--docs') ?? 100),
+    seed: Number(argValue(args, '--seed') ?? 1),
+    requests: argValue(args, '--requests') ? Number(argValue(args, '--requests')) : undefined,
+    connections: argValue(args, '--connections') ? Number(argValue(args, '--connections')) : undefined,
+    sections: argValue(args, '--sections')?.split(',') as Section[] | undefined,
+  })
+    .then((r) => {
+      const json = JSON.stringify(r, null, 1);
+      if (out) fs.writeFileSync(out, json);
+      else process.stdout.write(`${json}\n`);
+      process.exit(0);
+    })
+    .catch((err) => {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+      process.exit(1);
+    });
+}
