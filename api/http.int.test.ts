@@ -1,0 +1,162 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are untyped JSON here; the assertions check their shape. */
+// The live HTTP server: GraphQL-over-HTTP conformance (graphql-http's audit suite) and abuse:
+// each bad request gets a clear error, the server stays up, and the data does not change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { serverAudits } from 'graphql-http';
+import { testDriver } from '../test/neo4j.js';
+import { loadSeedGraph } from '../test/seed-graph.js';
+import { startServer, LIMITS, type RunningServer } from './server.js';
+
+let driver: Driver;
+let server: RunningServer;
+
+beforeAll(async () => {
+  driver = testDriver();
+  await loadSeedGraph(driver);
+  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {} });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function post(body: string, contentType = 'application/json') {
+  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // left null: the assertion below reports the raw text
+  }
+  return { status: res.status, json, text };
+}
+
+const gql = (query: string, variables?: Record<string, unknown>) => post(JSON.stringify({ query, variables }));
+
+async function graphFingerprint(): Promise<string> {
+  const r = await driver.executeQuery(
+    `MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels`,
+  );
+  return `${r.records[0]!.get('nodes')}/${r.records[0]!.get('rels')}`;
+}
+
+async function stillUp() {
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  const r = await gql('{ stats { years } }');
+  expect(r.json.data.stats.years.length).toBeGreaterThan(0);
+}
+
+describe('GraphQL over HTTP', () => {
+  it('passes every MUST of the graphql-http audit suite', async () => {
+    const failures: string[] = [];
+    for (const audit of serverAudits({ url: `${server.url}/graphql` })) {
+      const result = await audit.fn();
+      if (audit.name.startsWith('MUST') && result.status !== 'ok') failures.push(`${audit.id} ${audit.name}: ${'reason' in result ? result.reason : ''}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('abuse', () => {
+  let before: string;
+  beforeAll(async () => {
+    before = await graphFingerprint();
+  });
+
+  it('refuses a too-deep query before running it', async () => {
+    let inner = 'id';
+    for (let i = 0; i < LIMITS.maxDepth; i++) inner = `evolvesFrom { measure { ${inner} } }`;
+    const r = await gql(`{ measures(first: 1) { nodes { ${inner} } } }`);
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toMatch(/depth/i);
+    expect(r.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    await stillUp();
+  });
+
+  it('refuses a too-expensive query', async () => {
+    const measure = `id text year path section responsibleText document { id title year level sourceFile } responsibilities { role asWritten department { id name kind aliases } } themes { evidence theme { id name nameEn } }`;
+    const fields = Array.from({ length: 19 }, (_, i) => `a${i}: measures(first: 1) { nodes { ${measure} lineage { measures { ${measure} } } } }`).join('\n');
+    const r = await gql(`{ ${fields} }`);
+    expect(r.status).toBe(400);
+    expect(r.json.errors.map((e: any) => e.message).join(' ')).toMatch(/cost/i);
+    await stillUp();
+  });
+
+  it('refuses too many aliases', async () => {
+    const r = await gql(`{ ${Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `a${i}: stats { years }`).join(' ')} }`);
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toMatch(/alias/i);
+  });
+
+  it('refuses a huge page size with PAGE_SIZE_EXCEEDED', async () => {
+    for (const q of ['{ measures(first: 100000) { totalCount } }', '{ search(text: "5G", first: 5000) { id } }', '{ documents { measures(first: 201) { totalCount } } }']) {
+      const r = await gql(q);
+      expect(r.json.errors[0].extensions.code).toBe('PAGE_SIZE_EXCEEDED');
+      expect(r.json.errors[0].message).toMatch(/200/);
+    }
+    const n = await gql('{ neighborhood(id: "x", depth: 50, limit: 1000000) { nodes { id } } }');
+    expect(n.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    await stillUp();
+  });
+
+  it('treats Cypher-injection strings in every string argument as plain values', async () => {
+    const evil = [`x"}) MATCH (n) DETACH DELETE n //`, `' OR 1=1 //`, `\\"; CALL dbms.shutdown() //`, `市商务局') DETACH DELETE n RETURN ('`, `*:*`, `") OR (n) WITH n DETACH DELETE n //`];
+    for (const s of evil) {
+      const v = { s, l: [s] };
+      const queries = [
+        `query($s: String!) { documents(level: $s) { id } departments(kind: $s) { id } }`,
+        `query($s: ID!) { document(id: $s) { id } measure(id: $s) { id } node(id: $s) { id } neighborhood(id: $s) { nodes { id } } }`,
+        `query($s: String!) { department(name: $s) { id } theme(name: $s) { id } initiative(name: $s) { id } }`,
+        `query($s: String!) { search(text: $s) { id } }`,
+        `query($s: String!, $l: [String!]) { measures(filter: { text: $s, themes: $l, departments: $l, documents: $l }) { totalCount } }`,
+        `query($s: String!) { department(name: "市商务局") { responsibilities(role: $s) { year } } }`,
+        `query($after: String!) { measures(after: $after) { totalCount } }`,
+      ];
+      for (const q of queries) {
+        const r = await gql(q, { ...v, after: s });
+        expect(r.status, r.text).toBeLessThan(500);
+        for (const e of r.json.errors ?? []) expect(['BAD_USER_INPUT', 'PAGE_SIZE_EXCEEDED']).toContain(e.extensions.code);
+      }
+    }
+    expect(await graphFingerprint()).toBe(before);
+    await stillUp();
+  });
+
+  it('answers malformed JSON, a wrong content type and a missing query with a clear 4xx', async () => {
+    const bad = await post('{"query": "{ stats { years }');
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].message).toMatch(/not valid JSON/);
+    expect(bad.text).not.toMatch(/at .*\.js:\d+/);
+    const noQuery = await post('{}');
+    expect(noQuery.status).toBe(400);
+    const wrongType = await post('query', 'text/plain');
+    expect(wrongType.status).toBeGreaterThanOrEqual(400);
+    expect(wrongType.status).toBeLessThan(500);
+    const syntax = await gql('{ stats { ');
+    expect(syntax.status).toBe(400);
+    expect(syntax.json.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(JSON.stringify(syntax.json)).not.toMatch(/stacktrace/);
+    expect(await graphFingerprint()).toBe(before);
+    await stillUp();
+  });
+
+  it('lets no write through a read-only session', async () => {
+    // The API has no mutation type, and its reader refuses writes even if a query were to try.
+    const r = await gql('mutation { x }');
+    expect(r.status).toBe(400);
+    expect(await graphFingerprint()).toBe(before);
+  });
+});
+
+describe('CORS and static routes', () => {
+  it('does not allow foreign origins by default and serves GraphiQL locally', async () => {
+    const r = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    const g = await fetch(`${server.url}/graphiql/`);
+    // Built by npm run build:graphiql; without a build the page says how to make one.
+    expect([200, 503]).toContain(g.status);
+    if (g.status === 200) expect(await g.text()).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
+  });
+});

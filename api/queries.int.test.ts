@@ -1,0 +1,76 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are untyped JSON here; the assertions check their shape. */
+// No N+1: the number of Cypher queries a request runs depends on the shape of the query, not on
+// how many items it returns. Counted by the request's reader (every query goes through it).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { testDriver } from '../test/neo4j.js';
+import { loadSeedGraph } from '../test/seed-graph.js';
+import { Reader } from '../db/read/reader.js';
+import { createApolloServer, createContext } from './server.js';
+
+let driver: Driver;
+const server = createApolloServer({ log: () => {} });
+
+beforeAll(async () => {
+  driver = testDriver();
+  await loadSeedGraph(driver);
+  await server.start();
+  return () => server.stop();
+});
+
+async function run(query: string, variables: Record<string, unknown>): Promise<{ queries: number; data: any }> {
+  const context = createContext(new Reader(driver));
+  const response = await server.executeOperation({ query, variables }, { contextValue: context });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  expect(response.body.singleResult.errors, JSON.stringify(response.body.singleResult.errors)).toBeUndefined();
+  return { queries: context.reader.queryCount, data: response.body.singleResult.data };
+}
+
+const MEASURE_FIELDS = `id text year document { title year cites { id } } responsibilities { role department { name current { name } } }
+  themes { theme { name } evidence } initiatives { name } targets { text } implements { text document { title } }
+  evolvesFrom { score measure { id document { title } } } evolvesInto { measure { id } } lineage { measures { id } links { score } }`;
+
+describe('Cypher queries per request', () => {
+  it('do not grow with the number of measures returned', async () => {
+    const q = `query($n: Int!) { measures(first: $n) { totalCount nodes { ${MEASURE_FIELDS} } } }`;
+    const small = await run(q, { n: 2 });
+    const large = await run(q, { n: 150 });
+    expect(small.data.measures.nodes).toHaveLength(2);
+    expect(large.data.measures.nodes.length).toBeGreaterThan(100);
+    expect(large.queries).toBe(small.queries);
+    // One for the page, then one per kind of field and level: bounded by the query's shape.
+    expect(large.queries).toBeLessThanOrEqual(20);
+  });
+
+  it('do not grow with the number of documents, departments or themes returned', async () => {
+    const docs = `query($n: Int!) { documents { id measures(first: $n) { nodes { id responsibilities { department { name } } } } requirements { id } citedBy { id } } }`;
+    const d1 = await run(docs, { n: 1 });
+    const d2 = await run(docs, { n: 100 });
+    expect(d2.queries).toBe(d1.queries);
+
+    const depts = `{ departments { name predecessors { department { name } } current { name } responsibilities { measure { id document { title } } } partners { count } } }`;
+    const themes = `{ themes { name timeline { year measures { id responsibilities { role } } documents { id } } } }`;
+    const all = await run(depts, {});
+    const one = await run(`{ d: department(name: "市商务局") { name predecessors { department { name } } current { name } responsibilities { measure { id document { title } } } partners { count } } }`, {});
+    expect(all.data.departments.length).toBeGreaterThan(20);
+    // The list costs the same as one department plus the list query itself, minus name lookup.
+    expect(all.queries).toBe(one.queries);
+    const t = await run(themes, {});
+    expect(t.data.themes.length).toBeGreaterThan(10);
+    expect(t.queries).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the reader', () => {
+  it('runs in read-only transactions: a write is refused by the database', async () => {
+    const reader = new Reader(driver);
+    await expect(reader.rows('CREATE (n:ApiWriteProbe) RETURN n')).rejects.toThrow(/write|read/i);
+    const left = await driver.executeQuery('MATCH (n:ApiWriteProbe) RETURN count(n) AS n');
+    expect(Number(left.records[0]!.get('n'))).toBe(0);
+  });
+
+  it('converts Neo4j integers to numbers and sends whole numbers as integers', async () => {
+    const rows = await new Reader(driver).rows('RETURN $n AS n, [1, 2] AS list, range(0, 2)[$i] AS picked', { n: 7, i: 1 });
+    expect(rows[0]).toEqual({ n: 7, list: [1, 2], picked: 1 });
+  });
+});
