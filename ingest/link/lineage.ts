@@ -74,6 +74,11 @@ export interface LinkOptions {
   relativeFloor?: number;
   /** At most this many predecessors per measure in any one earlier document. */
   perDocument?: number;
+  /**
+   * Below this score a link also needs a shared phrase, programme, theme or target metric: two
+   * measures that share only scattered words (绿色 … 建筑) are rarely the same measure.
+   */
+  strongScore?: number;
   /** Posting lists longer than this are dropped from candidate generation. */
   postingCap?: number;
   /** Candidates scored per measure. */
@@ -81,10 +86,11 @@ export interface LinkOptions {
 }
 
 export const LINK_DEFAULTS = {
-  threshold: 0.06,
+  threshold: 0.05,
   maxLinks: 3,
   relativeFloor: 0.3,
   perDocument: 2,
+  strongScore: 0.08,
   postingCap: 150,
   maxCandidates: 200,
 } as const;
@@ -104,9 +110,9 @@ const EVIDENCE_SIZE = 8;
 
 type Kind = 'w' | 'p' | 'i' | 't' | 'k';
 interface Vector {
-  features: number[]; // feature ids, ascending
+  features: Int32Array; // feature ids, ascending
   weights: Float64Array; // L2-normalised
-  signature: number[]; // strongest features by weight
+  signature: Int32Array; // strongest features by weight
 }
 
 /**
@@ -131,6 +137,7 @@ export function linkMeasures(
   const perDocument = opts.perDocument ?? LINK_DEFAULTS.perDocument;
   const postingCap = opts.postingCap ?? LINK_DEFAULTS.postingCap;
   const maxCandidates = opts.maxCandidates ?? LINK_DEFAULTS.maxCandidates;
+  const strongScore = opts.strongScore ?? LINK_DEFAULTS.strongScore;
 
   // All measures in one array: new ones first, existing after. A measure id present in both is
   // taken as new (it is being re-ingested).
@@ -144,10 +151,10 @@ export function linkMeasures(
   const featureId = new Map<string, number>();
   const featureName: string[] = [];
   const featureKind: Kind[] = [];
+  const phraseParts = new Map<number, [number, number]>();
   const df: number[] = [];
-  const counts: Map<number, number>[] = new Array(N);
   const intern = (kind: Kind, name: string): number => {
-    const key = `${kind}:${name}`;
+    const key = kind + name;
     let id = featureId.get(key);
     if (id === undefined) {
       id = featureName.length;
@@ -158,53 +165,79 @@ export function linkMeasures(
     }
     return id;
   };
+  const rawFeatures: Int32Array[] = new Array(N);
+  const rawCounts: Uint16Array[] = new Array(N);
+  const tf = new Map<number, number>();
   for (let i = 0; i < N; i++) {
     const m = all[i]!;
     const terms = measureTerms(m.normText, m.departments.map(departmentName));
-    const tf = new Map<number, number>();
+    tf.clear();
     for (const w of terms.words) {
       const f = intern('w', w);
       tf.set(f, (tf.get(f) ?? 0) + 1);
     }
-    for (const w of terms.phrases) {
-      const f = intern('p', w);
+    for (const [a, b] of terms.phrases) {
+      const f = intern('p', a + b);
+      if (!phraseParts.has(f)) phraseParts.set(f, [intern('w', a), intern('w', b)]);
       tf.set(f, (tf.get(f) ?? 0) + 1);
     }
     // Supplied initiative ids and quoted names meet on the same key, so whichever the extractor
     // provides (or neither, on a bare corpus) the programme is still recognised.
-    const initiatives = new Set(terms.quoted);
-    for (const id of m.initiatives) initiatives.add(initiativeName(id));
-    for (const name of initiatives) tf.set(intern('i', name), 1);
+    for (const name of terms.quoted) tf.set(intern('i', name), 1);
+    for (const id of m.initiatives) tf.set(intern('i', initiativeName(id)), 1);
     for (const t of m.themes) tf.set(intern('t', t), 1);
     for (const k of m.targetMetrics) tf.set(intern('k', k), 1);
-    for (const f of tf.keys()) df[f]!++;
-    counts[i] = tf;
+    const fs = new Int32Array(tf.size);
+    const cs = new Uint16Array(tf.size);
+    let n = 0;
+    for (const [f, c] of tf) {
+      fs[n] = f;
+      cs[n++] = Math.min(c, 65535);
+      df[f]!++;
+    }
+    rawFeatures[i] = fs;
+    rawCounts[i] = cs;
   }
   const segmentMs = performance.now() - segStart;
+  const F = featureName.length;
 
   const stopDf = Math.max(STOP_MIN_DF, Math.ceil(STOP_SHARE * N));
+  const stop = new Uint8Array(F);
   let stopWords = 0;
-  const idf = new Float64Array(featureName.length);
-  for (let f = 0; f < featureName.length; f++) {
-    const d = df[f]!;
-    // Only word features become stop-words: a theme or programme shared by many measures is
-    // still a real subject, its low idf is enough.
-    const isText = featureKind[f] === 'w' || featureKind[f] === 'p';
-    if (isText && (d > stopDf || GENRE_STOPWORDS.has(featureName[f]!))) {
+  for (let f = 0; f < F; f++) {
+    if (featureKind[f] === 'w' && (df[f]! > stopDf || GENRE_STOPWORDS.has(featureName[f]!))) {
+      stop[f] = 1;
       stopWords++;
-      continue;
     }
+  }
+  const idf = new Float64Array(F);
+  for (let f = 0; f < F; f++) {
     const kind = featureKind[f]!;
+    if (kind === 'w' && stop[f]) continue;
+    if (kind === 'p') {
+      // A phrase with a stock word in it (加快冷链, 实施农产品) says no more than its other
+      // word; one of two words that are each generic (消费 + 领域) is generic too.
+      const [a, b] = phraseParts.get(f)!;
+      const stockA = GENRE_STOPWORDS.has(featureName[a]!);
+      const stockB = GENRE_STOPWORDS.has(featureName[b]!);
+      if (stockA || stockB || (stop[a] && stop[b]) || df[f]! > stopDf) {
+        stop[f] = 1;
+        continue;
+      }
+    }
     const boost = kind === 'i' ? BOOST.initiative : kind === 't' ? BOOST.theme : kind === 'k' ? BOOST.metric : kind === 'p' ? BOOST.phrase : 1;
-    idf[f] = Math.log((N + 1) / d) * boost;
+    idf[f] = Math.log((N + 1) / df[f]!) * boost;
   }
 
   const vectors: Vector[] = new Array(N);
   for (let i = 0; i < N; i++) {
+    const fs = rawFeatures[i]!;
+    const cs = rawCounts[i]!;
     const entries: [number, number][] = [];
     let norm = 0;
-    for (const [f, c] of counts[i]!) {
-      const w = (1 + Math.log(c)) * idf[f]!;
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k]!;
+      const w = (1 + Math.log(cs[k]!)) * idf[f]!;
       if (w <= 0) continue;
       entries.push([f, w]);
       norm += w * w;
@@ -218,45 +251,41 @@ export function linkMeasures(
       .map(([f]) => f);
     entries.sort((a, b) => a[0] - b[0]);
     vectors[i] = {
-      features: entries.map(([f]) => f),
+      features: Int32Array.from(entries, ([f]) => f),
       weights: Float64Array.from(entries, ([, w]) => w / norm),
-      signature,
+      signature: Int32Array.from(signature),
     };
   }
+  rawFeatures.length = 0;
+  rawCounts.length = 0;
 
   // --- ordering --------------------------------------------------------------------------
   const docIndex = new Map<string, number>();
   const docOf = new Int32Array(N);
-  const order = new Float64Array(N); // year + day-of-year fraction when a date is known
-  const dated = new Uint8Array(N);
+  const yearOf = new Float64Array(N); // NaN when unknown
+  const dateOf = new Float64Array(N); // NaN when no usable issue date
   let unordered = 0;
   for (let i = 0; i < N; i++) {
     const m = all[i]!;
     let d = docIndex.get(m.documentId);
     if (d === undefined) docIndex.set(m.documentId, (d = docIndex.size));
     docOf[i] = d;
-    if (m.year === null || !Number.isFinite(m.year)) {
-      order[i] = NaN;
-      if (i < nNew) unordered++;
-      continue;
-    }
+    const year = m.year === null || !Number.isFinite(m.year) ? NaN : m.year;
+    yearOf[i] = year;
+    if (Number.isNaN(year) && i < nNew) unordered++;
     const date = m.issuedOn ? Date.parse(m.issuedOn) : NaN;
-    if (Number.isFinite(date) && new Date(date).getUTCFullYear() === m.year) {
-      order[i] = m.year + (date - Date.UTC(m.year, 0, 1)) / (366 * 86_400_000);
-      dated[i] = 1;
-    } else {
-      order[i] = m.year;
-    }
+    dateOf[i] = Number.isFinite(date) && new Date(date).getUTCFullYear() === year ? date : NaN;
   }
   /** -1: j is earlier than i, 1: later, 0: not comparable (same document, same undated year). */
   const direction = (i: number, j: number): number => {
     if (docOf[i] === docOf[j]) return 0;
-    const a = order[i]!;
-    const b = order[j]!;
-    if (Number.isNaN(a) || Number.isNaN(b)) return 0;
-    if (Math.floor(a) !== Math.floor(b)) return b < a ? -1 : 1;
-    if (!dated[i] || !dated[j] || a === b) return 0;
-    return b < a ? -1 : 1;
+    const a = yearOf[i]!;
+    const b = yearOf[j]!;
+    if (a !== b) return a !== a || b !== b ? 0 : b < a ? -1 : 1; // x !== x: NaN
+    const da = dateOf[i]!;
+    const db = dateOf[j]!;
+    if (da !== da || db !== db || da === db) return 0;
+    return db < da ? -1 : 1;
   };
 
   // --- candidate index -------------------------------------------------------------------
@@ -265,27 +294,34 @@ export function linkMeasures(
   // measures is met from both sides and scored once, from the lower index. Looking up every
   // feature of the other side matters: a long 2017 measure mentions 5G once among twenty
   // subjects, and only the short 2020 measure has 5G among its strongest words.
-  const allPostings: number[][] = Array.from({ length: featureName.length }, () => []);
-  const sigPostings: number[][] = Array.from({ length: featureName.length }, () => []);
   const inRange = (f: number) => df[f]! >= 2 && df[f]! <= postingCap && idf[f]! > 0;
-  const pairKeyId = new Map<string, number>();
+  const allPostings = new Map<number, number[]>();
+  const sigPostings = new Map<number, number[]>();
+  const push = (map: Map<number, number[]>, key: number, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  const pairKeyId = new Map<number, number>();
   const pairPostings: number[][] = [];
   const pairWeight: number[] = [];
-  const pairKeysOf: number[][] = new Array(N);
+  const pairKeysOf: Int32Array[] = new Array(N);
   let cappedKeys = 0;
-  for (let f = 0; f < featureName.length; f++) if (df[f]! > postingCap && idf[f]! > 0) cappedKeys++;
+  for (let f = 0; f < F; f++) if (df[f]! > postingCap && idf[f]! > 0) cappedKeys++;
+  const keys: number[] = [];
   for (let i = 0; i < N; i++) {
     const v = vectors[i]!;
-    for (const f of v.features) if (inRange(f)) allPostings[f]!.push(i);
-    for (const f of v.signature) if (inRange(f)) sigPostings[f]!.push(i);
+    for (const f of v.features) if (inRange(f)) push(allPostings, f, i);
+    for (const f of v.signature) if (inRange(f)) push(sigPostings, f, i);
     // Pairs of strong features stay selective when each feature alone has become common
     // (冷链 in a national corpus): the co-occurrence is what identifies the subject.
-    const top = v.signature.slice(0, PAIR_SOURCE);
-    const keys: number[] = [];
+    const top = v.signature.subarray(0, PAIR_SOURCE);
+    keys.length = 0;
     for (let a = 0; a < top.length; a++) {
       for (let b = a + 1; b < top.length; b++) {
-        const [x, y] = top[a]! < top[b]! ? [top[a]!, top[b]!] : [top[b]!, top[a]!];
-        const name = `${x}&${y}`;
+        const x = Math.min(top[a]!, top[b]!);
+        const y = Math.max(top[a]!, top[b]!);
+        const name = x * F + y;
         let k = pairKeyId.get(name);
         if (k === undefined) {
           k = pairPostings.length;
@@ -297,10 +333,11 @@ export function linkMeasures(
         keys.push(k);
       }
     }
-    pairKeysOf[i] = keys;
+    pairKeysOf[i] = Int32Array.from(keys);
   }
+  pairKeyId.clear();
   let indexKeys = 0;
-  for (let f = 0; f < featureName.length; f++) if (allPostings[f]!.length > 1) indexKeys++;
+  for (const list of allPostings.values()) if (list.length > 1) indexKeys++;
   for (let k = 0; k < pairPostings.length; k++) {
     const p = pairPostings[k]!;
     if (p.length > postingCap) {
@@ -310,77 +347,108 @@ export function linkMeasures(
   }
 
   // --- scoring ---------------------------------------------------------------------------
-  interface Scored {
-    later: number;
-    earlier: number;
-    score: number;
-    shared: [number, number][]; // feature, contribution
-  }
-  const byLater = new Map<number, Scored[]>();
+  // Above-threshold pairs, as parallel arrays (millions of candidates must not mean millions of
+  // small objects).
+  const pairLater: number[] = [];
+  const pairEarlier: number[] = [];
+  const pairScore: number[] = [];
   const accumulator = new Float64Array(N);
   const touched: number[] = [];
   let candidatePairs = 0;
+  const none: number[] = [];
 
   for (let i = 0; i < nNew; i++) {
-    if (Number.isNaN(order[i]!)) continue;
-    const visit = (j: number, w: number) => {
-      if (j === i) return;
-      if (j < nNew && j < i) return; // met from j's side already (the rule is symmetric)
-      if (direction(i, j) === 0) return;
-      if (accumulator[j] === 0) touched.push(j);
-      accumulator[j] = accumulator[j]! + w;
-    };
+    if (yearOf[i] !== yearOf[i]) continue;
     const v = vectors[i]!;
-    const signature = new Set(v.signature);
+    const visit = (list: number[], w: number) => {
+      for (const j of list) {
+        if (j === i) continue;
+        if (j < nNew && j < i) continue; // met from j's side already (the rule is symmetric)
+        if (direction(i, j) === 0) continue;
+        if (accumulator[j] === 0) touched.push(j);
+        accumulator[j] = accumulator[j]! + w;
+      }
+    };
+    let s = 0;
     for (const f of v.features) {
-      const list = signature.has(f) ? allPostings[f]! : sigPostings[f]!;
-      for (const j of list) visit(j, idf[f]!);
+      // Signature features look up everyone who has them; the others only those who have them
+      // among their own strongest.
+      const isSig = s < v.signature.length && v.signature.includes(f);
+      if (isSig) s++;
+      visit((isSig ? allPostings.get(f) : sigPostings.get(f)) ?? none, idf[f]!);
     }
-    for (const k of pairKeysOf[i]!) for (const j of pairPostings[k]!) visit(j, pairWeight[k]!);
-    let chosen = touched;
+    for (const k of pairKeysOf[i]!) visit(pairPostings[k]!, pairWeight[k]!);
+
+    let floor = -Infinity;
     if (touched.length > maxCandidates) {
-      chosen = [...touched].sort((a, b) => accumulator[b]! - accumulator[a]!).slice(0, maxCandidates);
+      const values = Float64Array.from(touched, (j) => accumulator[j]!).sort();
+      floor = values[values.length - maxCandidates]!;
     }
-    for (const j of chosen) {
-      candidatePairs++;
-      const { score, shared } = cosine(vectors[i]!, vectors[j]!);
+    let scored = 0;
+    for (const j of touched) {
+      if (accumulator[j]! < floor || scored >= maxCandidates) continue;
+      scored++;
+      const score = dot(v, vectors[j]!);
       if (score < threshold) continue;
-      const dir = direction(i, j);
-      const later = dir < 0 ? i : j;
-      const earlier = dir < 0 ? j : i;
+      if (score < strongScore && !sharesMoreThanWords(v, vectors[j]!)) continue;
       // Existing measures are not relinked among themselves; a new, older document may still
       // give an existing measure a new predecessor.
-      let list = byLater.get(later);
-      if (!list) byLater.set(later, (list = []));
-      list.push({ later, earlier, score, shared });
+      const earlierIsJ = direction(i, j) < 0;
+      pairLater.push(earlierIsJ ? i : j);
+      pairEarlier.push(earlierIsJ ? j : i);
+      pairScore.push(score);
     }
+    candidatePairs += scored;
     for (const j of touched) accumulator[j] = 0;
     touched.length = 0;
   }
 
-  // --- selection -------------------------------------------------------------------------
-  const links: LineageLink[] = [];
-  for (const list of byLater.values()) {
-    list.sort((a, b) => b.score - a.score || all[a.earlier]!.id.localeCompare(all[b.earlier]!.id));
-    const best = list[0]!.score;
-    const perDoc = new Map<number, number>();
-    const seen = new Set<number>();
-    let kept = 0;
-    for (const s of list) {
-      if (kept >= maxLinks) break;
-      if (s.score < best * relativeFloor) break;
-      const d = docOf[s.earlier]!;
-      if ((perDoc.get(d) ?? 0) >= perDocument || seen.has(s.earlier)) continue;
-      perDoc.set(d, (perDoc.get(d) ?? 0) + 1);
-      seen.add(s.earlier);
-      kept++;
-      links.push(toLink(all[s.later]!, all[s.earlier]!, s.score, s.shared));
+  /** True when the two share a feature other than a single word (see `strongScore`). */
+  function sharesMoreThanWords(a: Vector, b: Vector): boolean {
+    let i = 0;
+    let j = 0;
+    while (i < a.features.length && j < b.features.length) {
+      const x = a.features[i]!;
+      const y = b.features[j]!;
+      if (x === y) {
+        if (featureKind[x] !== 'w') return true;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
     }
+    return false;
+  }
+
+  // --- selection -------------------------------------------------------------------------
+  const order = Array.from(pairScore.keys()).sort(
+    (a, b) => pairLater[a]! - pairLater[b]! || pairScore[b]! - pairScore[a]! || pairEarlier[a]! - pairEarlier[b]!,
+  );
+  const links: LineageLink[] = [];
+  for (let start = 0; start < order.length; ) {
+    const later = pairLater[order[start]!]!;
+    let end = start;
+    while (end < order.length && pairLater[order[end]!] === later) end++;
+    const best = pairScore[order[start]!]!;
+    const perDoc = new Map<number, number>();
+    let kept = 0;
+    for (let k = start; k < end && kept < maxLinks; k++) {
+      const p = order[k]!;
+      if (pairScore[p]! < best * relativeFloor) break;
+      const d = docOf[pairEarlier[p]!]!;
+      if ((perDoc.get(d) ?? 0) >= perDocument) continue;
+      perDoc.set(d, (perDoc.get(d) ?? 0) + 1);
+      kept++;
+      links.push(toLink(later, pairEarlier[p]!, pairScore[p]!));
+    }
+    start = end;
   }
   links.sort((a, b) => a.from.localeCompare(b.from) || b.score - a.score);
 
-  function toLink(later: LinkableMeasure, earlier: LinkableMeasure, score: number, shared: [number, number][]): LineageLink {
-    shared.sort((a, b) => b[1] - a[1]);
+  function toLink(laterIndex: number, earlierIndex: number, score: number): LineageLink {
+    const later = all[laterIndex]!;
+    const earlier = all[earlierIndex]!;
+    const shared = sharedFeatures(vectors[laterIndex]!, vectors[earlierIndex]!);
     const kinds = new Set(shared.map(([f]) => featureKind[f]!));
     const method = ['tfidf', kinds.has('p') && 'phrase', kinds.has('i') && 'initiative', kinds.has('t') && 'theme', kinds.has('k') && 'target']
       .filter(Boolean)
@@ -433,24 +501,37 @@ export function linkMeasures(
   };
 }
 
-function cosine(a: Vector, b: Vector): { score: number; shared: [number, number][] } {
+function dot(a: Vector, b: Vector): number {
+  const fa = a.features;
+  const fb = b.features;
+  const wa = a.weights;
+  const wb = b.weights;
   let i = 0;
   let j = 0;
-  let dot = 0;
-  const shared: [number, number][] = [];
-  while (i < a.features.length && j < b.features.length) {
-    const fa = a.features[i]!;
-    const fb = b.features[j]!;
-    if (fa === fb) {
-      const c = a.weights[i]! * b.weights[j]!;
-      dot += c;
-      shared.push([fa, c]);
-      i++;
-      j++;
-    } else if (fa < fb) i++;
+  let sum = 0;
+  while (i < fa.length && j < fb.length) {
+    const x = fa[i]!;
+    const y = fb[j]!;
+    if (x === y) sum += wa[i++]! * wb[j++]!;
+    else if (x < y) i++;
     else j++;
   }
-  return { score: dot, shared };
+  return sum;
+}
+
+/** Shared features with their contribution to the cosine, strongest first: the evidence. */
+function sharedFeatures(a: Vector, b: Vector): [number, number][] {
+  const shared: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.features.length && j < b.features.length) {
+    const x = a.features[i]!;
+    const y = b.features[j]!;
+    if (x === y) shared.push([x, a.weights[i++]! * b.weights[j++]!]);
+    else if (x < y) i++;
+    else j++;
+  }
+  return shared.sort((p, q) => q[1] - p[1]);
 }
 
 /** 'dept:市商务局' → '市商务局'; the text names departments as written, so strip the prefix. */

@@ -57,11 +57,11 @@ export interface MeasureTerms {
   /** Quoted names as written (without the quotes), deduplicated. */
   quoted: string[];
   /**
-   * Adjacent word pairs inside a clause, joined ("冷链物流", "信息消费体验中心" from 信息消费|体验
-   * 中心). A shared rare phrase is stronger evidence of the same programme than the same words
-   * scattered over two long measures.
+   * Adjacent word pairs inside a clause (冷链|物流, 信息消费|体验中心). A shared rare phrase is
+   * stronger evidence of the same programme than the same words scattered over two long
+   * measures.
    */
-  phrases: string[];
+  phrases: [string, string][];
 }
 
 const cache = new Map<string, MeasureTerms>();
@@ -88,7 +88,7 @@ export function measureTerms(normText: string, departmentNames: string[] = []): 
     if (name.length >= 2) quoted.add(name);
   }
   const words: string[] = [];
-  const phrases: string[] = [];
+  const phrases: [string, string][] = [];
   let previous: string | undefined;
   // HMM on: it recovers words the dictionary lacks (冷链, 首店, 津体惠), which are precisely the
   // new coinages that carry a programme from one year's document to the next.
@@ -102,10 +102,7 @@ export function measureTerms(normText: string, departmentNames: string[] = []): 
       continue;
     }
     words.push(token);
-    // Two stock words do not make a subject (加快推进, 贯彻落实国家): no phrase from them.
-    if (previous !== undefined && !(GENRE_STOPWORDS.has(previous) && GENRE_STOPWORDS.has(token))) {
-      phrases.push(previous + token);
-    }
+    if (previous !== undefined) phrases.push([previous, token]);
     previous = token;
   }
   const terms = { words, quoted: [...quoted], phrases };
