@@ -85,3 +85,16 @@ describe('extractThemes', () => {
     expect(() => compileThemes([t, t])).toThrow(/twice/);
   });
 });
+
+describe('scope mentions', () => {
+  it('does not tag a theme named only as one item of a long enumeration or an 等…领域 scope', () => {
+    expect(ids('在养老、育幼、文化、旅游等领域引进和培育一批服务品牌')).not.toContain('theme:tourism');
+    expect(ids('丰富旅游、教育等消费领域专项服务')).not.toContain('theme:tourism');
+    expect(ids('推动商场、景区、体育场馆打造消费新空间')).not.toContain('theme:sports');
+  });
+
+  it('tags it as soon as one occurrence stands outside the list, or the list names quoted models', () => {
+    expect(ids('在养老、育幼、文化、旅游等领域培育品牌，建设旅游集散中心')).toContain('theme:tourism');
+    expect(ids('拓展“直播+商品”、“直播+旅游”、“直播+文化”等营销模式')).toContain('theme:live-streaming');
+  });
+});

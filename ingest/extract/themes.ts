@@ -85,6 +85,10 @@ interface Hit {
 /**
  * Themes of one measure's normalised text, in taxonomy order. Rules:
  * - an occurrence inside an exclusion phrase of the same theme does not count;
+ * - a theme whose every occurrence is one item of an enumeration of three or more short items
+ *   ("商场、景区、体育场馆"), or of a list that 等 closes as a scope ("旅游、教育等消费领域"),
+ *   is a scope mention, not the measure's
+ *   subject, and is not tagged; one occurrence outside such a list is enough to tag it;
  * - an occurrence covered by a strictly longer occurrence of another theme does not count;
  * - Latin synonyms only match whole tokens ('5G' not in 'A5G1'), case-insensitively.
  */
@@ -114,8 +118,11 @@ export function extractThemes(normText: string, taxonomy: ThemeTaxonomy): ThemeM
       (o) => o.theme !== h.theme && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start,
     );
   });
+  const lists = enumerationSpans(text);
+  const inList = (h: Hit): boolean => lists.some(([a, b]) => a <= h.start && h.end <= b);
   const byTheme = new Map<number, Hit[]>();
   for (const h of kept) byTheme.set(h.theme, [...(byTheme.get(h.theme) ?? []), h]);
+  for (const [theme, themeHits] of byTheme) if (themeHits.every(inList)) byTheme.delete(theme);
   const result: ThemeMatch[] = [];
   for (const [theme, themeHits] of [...byTheme.entries()].sort((a, b) => a[0] - b[0])) {
     // Within a theme, report the longest words (冷链物流 rather than 冷链 inside it), first occurrence order.
@@ -127,6 +134,23 @@ export function extractThemes(normText: string, taxonomy: ThemeTaxonomy): ThemeM
     result.push({ themeId: `theme:${taxonomy.themes[theme]!.id}`, evidence });
   }
   return result;
+}
+
+// An item of an enumeration: a short run without punctuation (NFKC forms and the CJK ones).
+const ITEM = String.raw`[^、,，。;；:：()（）\s]{1,8}`;
+const ENUMERATION = new RegExp(String.raw`${ITEM}(?:、${ITEM}){2,}(?:(?:和|及|以及)${ITEM})?`, 'gu');
+// "丰富旅游、教育等消费领域…": even two items are a scope when 等 names the kind of thing listed.
+const SCOPE = new RegExp(String.raw`${ITEM}(?:、${ITEM})+等[^,，。;；]{0,4}?(?:领域|行业|方面|环节|资源)`, 'gu');
+
+/**
+ * Spans of enumerations of three or more items, and of lists that 等 closes as a scope. A list
+ * with quoted items names the programmes or models the measure promotes (拓展“直播+商品”、
+ * “直播+旅游”…等营销模式): it is the subject, not a scope, so it is left out.
+ */
+function enumerationSpans(text: string): [number, number][] {
+  return [...text.matchAll(ENUMERATION), ...text.matchAll(SCOPE)]
+    .filter((m) => !m[0].includes('“'))
+    .map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** Theme nodes (id, labels ['Theme'], properties {name, nameEn, synonyms}). */
