@@ -75,7 +75,7 @@ export interface LinkOptions {
   /** At most this many predecessors per measure in any one earlier document. */
   perDocument?: number;
   /**
-   * Below this score a link also needs a shared phrase, programme, theme or target metric: two
+   * Below this score a link also needs a shared phrase, programme or target metric: two
    * measures that share only scattered words (绿色 … 建筑) are rarely the same measure.
    */
   strongScore?: number;
@@ -86,11 +86,11 @@ export interface LinkOptions {
 }
 
 export const LINK_DEFAULTS = {
-  threshold: 0.05,
+  threshold: 0.06,
   maxLinks: 3,
   relativeFloor: 0.3,
   perDocument: 2,
-  strongScore: 0.08,
+  strongScore: 0.1,
   postingCap: 150,
   maxCandidates: 200,
 } as const;
@@ -403,7 +403,7 @@ export function linkMeasures(
     touched.length = 0;
   }
 
-  /** True when the two share a feature other than a single word (see `strongScore`). */
+  /** True when the two share a phrase, programme or target metric (see `strongScore`). */
   function sharesMoreThanWords(a: Vector, b: Vector): boolean {
     let i = 0;
     let j = 0;
@@ -411,7 +411,10 @@ export function linkMeasures(
       const x = a.features[i]!;
       const y = b.features[j]!;
       if (x === y) {
-        if (featureKind[x] !== 'w') return true;
+        // A theme is too broad to vouch for a weak link (tourism, education): only a phrase,
+        // a programme or a target metric is specific enough.
+        const kind = featureKind[x];
+        if (kind === 'p' || kind === 'i' || kind === 'k') return true;
         i++;
         j++;
       } else if (x < y) i++;
