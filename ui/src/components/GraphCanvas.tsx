@@ -43,9 +43,13 @@ interface GraphCanvasProps {
   onExpand?: (id: string) => void;
   ariaLabel: string;
   labelMax?: number;
+  /** Two-line labels, for canvases with few nodes (lineage, partners). */
+  wrapLabels?: boolean;
   ref?: Ref<GraphCanvasHandle>;
   className?: string;
 }
+
+const MAX_FIT_ZOOM = 1.25;
 
 interface Hover {
   text: string;
@@ -69,6 +73,7 @@ export function GraphCanvas({
   onExpand,
   ariaLabel,
   labelMax = 16,
+  wrapLabels = false,
   ref,
   className,
 }: GraphCanvasProps) {
@@ -115,8 +120,9 @@ export function GraphCanvas({
       if (cy.getElementById(node.id).nonempty()) continue;
       added.push({
         group: 'nodes',
-        data: { id: node.id, type: node.type, label: shortLabel(node.label, labelMax), fullLabel: node.label, year: node.year ?? null },
+        data: { id: node.id, type: node.type, label: shortLabel(node.label, node.type === 'Document' || wrapLabels ? labelMax * 2 : labelMax), fullLabel: node.label, year: node.year ?? null },
         position: node.position ? { ...node.position } : undefined,
+        classes: wrapLabels ? 'wrap' : undefined,
       });
     }
     const nodeIds = new Set(nodes.map((n) => n.id));
@@ -142,10 +148,15 @@ export function GraphCanvas({
     const started = performance.now();
     const incremental = hadElements && layout === 'fcose';
     cy.layout(layoutOptions(layout, cy.elements().length, incremental)).run();
+    // A handful of nodes fitted to the box would be drawn huge; keep them at a reading size.
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
     layoutMs.current = performance.now() - started;
     // Exposed for the UI benchmark and the browser tests: when, and how fast, the canvas settled.
     if (containerRef.current) containerRef.current.dataset.layoutMs = String(Math.round(layoutMs.current));
-  }, [nodes, edges, layout, labelMax]);
+  }, [nodes, edges, layout, labelMax, wrapLabels]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -29,8 +29,8 @@ export function layoutOptions(kind: CanvasLayout, elementCount: number, incremen
       return {
         name: 'dagre',
         rankDir: kind === 'dagre-lr' ? 'LR' : 'TB',
-        nodeSep: 30,
-        rankSep: 90,
+        nodeSep: 40,
+        rankSep: kind === 'dagre-lr' ? 230 : 90,
         fit: true,
         padding: 30,
         animate: false,
@@ -83,7 +83,10 @@ export function canvasStyle(): StylesheetJson {
       },
     },
     ...byType,
-    { selector: 'node[type = "Document"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-max-width': '180px' } },
+    // Document titles are long and start alike (天津市…): two wrapped lines say more than one cut line.
+    { selector: 'node[type = "Document"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-wrap': 'wrap', 'text-max-width': '170px' } },
+    // Lineage and partner canvases have few nodes and room for two-line labels.
+    { selector: 'node.wrap', style: { 'text-wrap': 'wrap', 'text-max-width': '160px' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 10 } },
     { selector: 'node.faded, edge.faded', style: { opacity: 0.2 } },
@@ -114,7 +117,6 @@ export function createCy(container: HTMLElement, elementCountHint = 0): Core {
   return cytoscape({
     container,
     style: canvasStyle(),
-    wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 4,
     // Large neighbourhoods stay smooth while panning: draw a texture instead of every edge.

@@ -82,7 +82,7 @@ function PartnerNetwork({ department }: { department: Department }) {
   return (
     <div className="partners">
       <div className="partners__canvas">
-        <GraphCanvas nodes={nodes} edges={edges} layout="fcose" focusId={department.id} ariaLabel={t('partners')} labelMax={10} />
+        <GraphCanvas nodes={nodes} edges={edges} layout="fcose" focusId={department.id} ariaLabel={t('partners')} labelMax={10} wrapLabels />
       </div>
       <ol className="plain-list partners__list">
         {department.partners.map((p) => (

@@ -5,6 +5,7 @@ import { DocumentOutlineDocument, type DocumentOutlineQuery } from '../../genera
 import { useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
+import { readableText } from '../../lib/text.js';
 import { Truncate } from '../../components/Truncate.js';
 
 type Doc = NonNullable<DocumentOutlineQuery['document']>;
@@ -64,10 +65,10 @@ function RequirementTable({ measures }: { measures: readonly Measure[] }) {
           <tr key={m.id} id={m.id} className="anchor-target">
             <td className="muted small">{m.path}</td>
             <td className="requirement-cell">
-              {m.implements.length === 0 ? <span className="muted">{t('none')}</span> : m.implements.map((r) => <p key={r.id}>{r.text}</p>)}
+              {m.implements.length === 0 ? <span className="muted">{t('none')}</span> : m.implements.map((r) => <p key={r.id}>{readableText(r.text)}</p>)}
             </td>
             <td>
-              <p>{m.text}</p>
+              <p>{readableText(m.text)}</p>
               <MeasureActions m={m} />
             </td>
             <td>
@@ -91,7 +92,7 @@ function Outline({ measures }: { measures: readonly Measure[] }) {
             {g.measures.map((m) => (
               <li key={m.id} id={m.id} className="outline__measure anchor-target">
                 <span className="muted small outline__path">{m.path}</span>
-                <p className="outline__text">{m.text}</p>
+                <p className="outline__text">{readableText(m.text)}</p>
                 <div className="outline__meta">
                   <Responsible m={m} />
                   <MeasureActions m={m} />

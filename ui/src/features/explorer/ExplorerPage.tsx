@@ -94,10 +94,6 @@ export default function ExplorerPage() {
           <h1 id="canvas-title" className="toolbar__title">
             {isOverview ? t('overview') : t('canvasLabel')}
           </h1>
-          <span className="toolbar__count" data-testid="canvas-count">
-            {t('nodesCount', { n: nodes.length - hidden.size, e: graph.merged.edges.length })}
-            {hidden.size > 0 && ` · ${t('filteredOut', { n: hidden.size })}`}
-          </span>
           <span className="toolbar__spacer" />
           {!isOverview && (
             <button type="button" className="button button--small" onClick={() => update({ focus: null, expanded: [], node: null })}>
@@ -113,8 +109,8 @@ export default function ExplorerPage() {
           >
             ↶ {t('undoExpand')}
           </button>
-          <button type="button" className="button button--small" onClick={() => canvas.current?.fit()}>
-            {t('fit')}
+          <button type="button" className="button button--small button--icon" onClick={() => canvas.current?.fit()} aria-label={t('fit')} title={t('fit')}>
+            ⤢
           </button>
           <button type="button" className="button button--small button--icon" onClick={() => canvas.current?.zoomBy(1.25)} aria-label={t('zoomIn')} title={t('zoomIn')}>
             +
@@ -122,11 +118,11 @@ export default function ExplorerPage() {
           <button type="button" className="button button--small button--icon" onClick={() => canvas.current?.zoomBy(0.8)} aria-label={t('zoomOut')} title={t('zoomOut')}>
             −
           </button>
-          <button type="button" className="button button--small" onClick={() => void exportPng()}>
-            {t('exportPng')}
+          <button type="button" className="button button--small" onClick={() => void exportPng()} aria-label={t('exportPng')} title={t('exportPng')}>
+            ↓ PNG
           </button>
-          <button type="button" className="button button--small" onClick={exportJson}>
-            {t('exportJson')}
+          <button type="button" className="button button--small" onClick={exportJson} aria-label={t('exportJson')} title={t('exportJson')}>
+            ↓ JSON
           </button>
         </div>
         {isOverview && <p className="hint explorer__hint">{t('overviewHint')}</p>}
@@ -158,7 +154,14 @@ export default function ExplorerPage() {
             </div>
           )}
         </div>
-        <Legend />
+        <div className="explorer__footer">
+          <Legend />
+          <span className="toolbar__count" data-testid="canvas-count">
+            {t('nodesCount', { n: nodes.length - hidden.size, e: graph.merged.edges.length })}
+            {hidden.size > 0 && ` · ${t('filteredOut', { n: hidden.size })}`}
+            {graph.truncated && ' · …'}
+          </span>
+        </div>
       </section>
       {state.node && <DetailsPanel id={state.node} onClose={() => update({ node: null }, { replace: true })} onExpand={expand} />}
     </div>

@@ -7,6 +7,7 @@ import { routes } from '../../lib/routes.js';
 import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../components/GraphCanvas.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 import { Truncate } from '../../components/Truncate.js';
+import { readableText } from '../../lib/text.js';
 import { TextDiff } from './components/TextDiff.js';
 
 type Lineage = NonNullable<MeasureLineageQuery['measure']>['lineage'];
@@ -15,7 +16,7 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
   const { t, lang } = useI18n();
   const byId = useMemo(() => new Map(lineage.measures.map((m) => [m.id, m])), [lineage]);
   const nodes: CanvasNode[] = useMemo(
-    () => lineage.measures.map((m) => ({ id: m.id, type: 'Measure' as const, year: m.year, label: `${m.year ?? '?'} · ${m.text.replace(/\s+/g, '')}` })),
+    () => lineage.measures.map((m) => ({ id: m.id, type: 'Measure' as const, year: m.year, label: `${m.year ?? "?"} ${m.text.replace(/\s+/g, "")}` })),
     [lineage],
   );
   const edges: CanvasEdge[] = useMemo(
@@ -53,7 +54,7 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
         ))}
       </p>
       <div className="lineage__canvas">
-        <GraphCanvas nodes={nodes} edges={edges} layout="dagre-lr" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={18} />
+        <GraphCanvas nodes={nodes} edges={edges} layout="dagre-lr" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={12} wrapLabels />
       </div>
       <h2>{t('lineageChain')}</h2>
       <ol className="versions" data-testid="lineage-versions">
@@ -69,7 +70,7 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
                 {t('openInExplorer')}
               </Link>
             </div>
-            <p className="version__text">{m.text}</p>
+            <p className="version__text">{readableText(m.text)}</p>
           </li>
         ))}
       </ol>

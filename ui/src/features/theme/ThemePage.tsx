@@ -13,16 +13,24 @@ type Theme = NonNullable<ThemeTimelineQuery['theme']>;
 
 function Timeline({ theme }: { theme: Theme }) {
   const { t } = useI18n();
+  // Every year from the first to the last, zeros included: a gap is part of the story.
+  const years = useMemo(() => {
+    const known = theme.timeline.map((y) => y.year).filter((y): y is number => y !== null);
+    if (known.length === 0) return [];
+    const first = Math.min(...known);
+    const last = Math.max(...known);
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  }, [theme]);
   const option: EChartsCoreOption = useMemo(
     () => ({
       aria: { enabled: true },
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: theme.timeline.map((y) => String(y.year ?? '?')), axisLabel: { fontSize: 13, color: '#1f2937' } },
+      xAxis: { type: 'category', data: years.map(String), axisLabel: { fontSize: 13, color: '#1f2937' } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1f2937' } },
-      series: [{ type: 'bar', data: theme.timeline.map((y) => y.measureCount), itemStyle: { color: '#7e22ce' }, label: { show: true, position: 'top' }, barMaxWidth: 48 }],
+      series: [{ type: 'bar', data: years.map((year) => theme.timeline.find((y) => y.year === year)?.measureCount ?? 0), itemStyle: { color: '#7e22ce' }, label: { show: true, position: 'top' }, barMaxWidth: 48 }],
     }),
-    [theme],
+    [years],
   );
   if (theme.timeline.length === 0) return <EmptyState>{t('themeEmpty')}</EmptyState>;
   return (

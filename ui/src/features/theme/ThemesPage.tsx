@@ -32,7 +32,7 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
         return `${theme ? themeLabel(theme, lang) : ''} · ${matrix.years[col]}<br/>${lang === 'en' ? 'measures' : '措施'} ${measures} · ${lang === 'en' ? 'documents' : '文件'} ${documents}`;
       },
     },
-    grid: { left: 150, right: 30, top: 10, bottom: 70 },
+    grid: { left: 150, right: 30, top: 10, bottom: 96 },
     xAxis: { type: 'category', data: matrix.years.map(String), splitArea: { show: true }, axisLabel: { fontSize: 13, color: '#1f2937' } },
     yAxis: {
       type: 'category',
@@ -46,7 +46,8 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
       calculable: true,
       orient: 'horizontal',
       left: 'center',
-      bottom: 10,
+      bottom: 4,
+      itemHeight: 120,
       inRange: { color: ['#f5f3ff', '#c4b5fd', '#7e22ce', '#3b0764'] },
     },
     series: [

@@ -66,7 +66,7 @@ export function DetailsPanel({ id, onClose, onExpand }: DetailsPanelProps) {
             const link = viewLink(node.type, node.id, node.label, properties);
             return (
               <>
-                <p className="details__label">{typeof properties.title === 'string' ? properties.title : node.label}</p>
+                {node.type !== 'Measure' && <p className="details__label">{typeof properties.title === 'string' ? properties.title : node.label}</p>}
                 <p className="details__actions">
                   <button type="button" className="button button--small" onClick={() => onExpand(node.id)}>
                     {t('expand')}

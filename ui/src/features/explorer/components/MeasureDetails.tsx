@@ -7,6 +7,7 @@ import { useI18n } from '../../../lib/i18n.js';
 import { routes } from '../../../lib/routes.js';
 import { HighlightedText } from '../../../components/HighlightedText.js';
 import { EmptyState, QueryBoundary } from '../../../components/QueryState.js';
+import { readableText } from '../../../lib/text.js';
 import { Truncate } from '../../../components/Truncate.js';
 
 type Measure = NonNullable<MeasureDetailsQuery['measure']>;
@@ -107,7 +108,7 @@ export function MeasureDetails({ id }: { id: string }) {
                 </Tabs.Trigger>
               </Tabs.List>
               <Tabs.Content value="text" className="tabs__content">
-                <HighlightedText className="measure-text" text={measure.text} phrases={evidence} />
+                <HighlightedText className="measure-text" text={readableText(measure.text)} phrases={evidence} />
                 {measure.source && (
                   <p className="source-ref" data-testid="source-ref">
                     {t('source')}: <code>{t('sourceLine', { file: measure.source.file, start: measure.source.startLine, end: measure.source.endLine })}</code>

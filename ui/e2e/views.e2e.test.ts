@@ -1,0 +1,203 @@
+// The UI's views in a real browser against the real server and Neo4j with the seeds ingested.
+// The assertions name seed facts the issue asks the product to show (津体惠's measures across
+// years, the 5G lineage, 市商务委 under 市商务局, the theme 冷链); the UI code has no such rule.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, seriousViolations, startApp, type App } from './harness.js';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function open(path: string, page?: Page): Promise<Page> {
+  const p = page ?? (await newPage(app));
+  await p.goto(`${app.url}${path}`);
+  return p;
+}
+
+async function measureYearsOnCanvas(page: Page): Promise<number[]> {
+  return page.$$eval('[data-testid="node-list"] [data-node-type="Measure"]', (buttons) =>
+    buttons.map((b) => Number((b as HTMLElement).dataset.nodeYear)).filter((y) => y > 0),
+  );
+}
+
+describe('explorer', () => {
+  it('opens on the overview of documents by year', async () => {
+    const page = await open('/explore');
+    await page.waitForSelector('[data-testid="graph-canvas"][data-layout-ms]');
+    const documents = await page.$$eval('[data-node-type="Document"]', (els) => els.map((e) => Number((e as HTMLElement).dataset.nodeYear)));
+    expect(documents.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(documents).size).toBeGreaterThanOrEqual(3);
+    await page.context().close();
+  });
+
+  it('searches 津体惠 and reaches its measures across years', async () => {
+    const page = await open('/explore');
+    await page.fill('[data-testid="search-input"]', '津体惠');
+    await page.press('[data-testid="search-input"]', 'Enter');
+    const hit = await page.waitForSelector('[data-testid="search-results"] [data-hit-type="Initiative"]');
+    expect(await hit.textContent()).toContain('津体惠');
+    // keyboard path: move to the initiative hit and open it with Enter
+    const hits = await page.$$eval('[data-testid="search-results"] [role="option"]', (els) => els.map((e) => (e as HTMLElement).dataset.hitType));
+    const index = hits.indexOf('Initiative');
+    for (let i = 0; i <= index; i++) await page.press('[data-testid="search-input"]', 'ArrowDown');
+    await page.press('[data-testid="search-input"]', 'Enter');
+    await page.waitForURL(/focus=init/);
+    await page.waitForSelector('[data-testid="node-list"] [data-node-type="Measure"]');
+    const years = await measureYearsOnCanvas(page);
+    expect(years.length).toBe(3);
+    expect(new Set(years).size).toBeGreaterThanOrEqual(2);
+    // details of one measure: its text, its source line and the lineage link
+    await page.click('[data-testid="node-list"] [data-node-type="Measure"]');
+    const details = await page.waitForSelector('[data-testid="measure-details"]');
+    expect(await details.textContent()).toContain('津体惠');
+    expect(await page.textContent('[data-testid="source-ref"]')).toMatch(/seeds\/.+\.txt/);
+    await page.context().close();
+  });
+
+  it('expands a node and undoes the expansion', async () => {
+    const page = await open('/explore');
+    await page.waitForSelector('[data-testid="graph-canvas"][data-layout-ms]');
+    const before = await page.$$eval('[data-testid="node-list"] [data-node-id]', (els) => els.length);
+    await page.click('[data-testid="node-list"] [data-node-type="Theme"]');
+    await page.click('[data-testid="details-panel"] >> text=展开相邻节点');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-list"] [data-node-id]').length > n, before);
+    await page.click('[data-testid="undo-expand"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-list"] [data-node-id]').length === n, before);
+    await page.context().close();
+  });
+});
+
+describe('lineage', () => {
+  it('shows the 5G chain 2017 → 2020 → 2021 with a character diff', async () => {
+    const page = await open('/explore?q=5G');
+    await page.waitForSelector('[data-testid="search-results"] [data-hit-type="Measure"]');
+    const ids = await page.$$eval('[data-testid="search-results"] [data-hit-type="Measure"]', (els) => els.map((e) => (e as HTMLElement).dataset.hitId!));
+    let found: string[] = [];
+    for (const id of ids.slice(0, 10)) {
+      await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}`);
+      await page.waitForSelector('[data-testid="lineage-years"], [data-testid="empty-state"]');
+      const years = await page.$$eval('[data-testid="lineage-years"] strong', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+      if (years.includes('2017') && years.includes('2020') && years.includes('2021')) {
+        found = years;
+        break;
+      }
+    }
+    expect(found.slice(0, 3)).toEqual(['2017', '2020', '2021']);
+    const diff = await page.$('[data-testid="lineage-step"] [data-testid="diff-text"]');
+    expect(diff).not.toBeNull();
+    expect(await page.$$eval('[data-testid="diff-text"] ins, [data-testid="diff-text"] del', (els) => els.length)).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
+
+describe('department', () => {
+  it('shows 市商务局 with 2017 measures written as 市商务委', async () => {
+    const page = await open(`/departments/${encodeURIComponent('市商务局')}`);
+    await page.waitForSelector('[data-testid="responsibilities"]');
+    const rows = await page.$$eval('[data-testid="responsibilities"] tbody tr', (trs) =>
+      trs.map((tr) => ({ year: (tr as HTMLElement).dataset.year, writtenAs: (tr as HTMLElement).dataset.writtenAs })),
+    );
+    expect(rows.some((r) => r.year === '2017' && r.writtenAs === '市商务委')).toBe(true);
+    expect(rows.some((r) => r.year !== '2017')).toBe(true);
+    expect(await page.textContent('[data-testid="predecessors"]')).toContain('市商务委');
+    await page.context().close();
+  });
+});
+
+describe('theme', () => {
+  it('shows the years of 冷链', async () => {
+    const page = await open(`/themes/${encodeURIComponent('冷链')}`);
+    await page.waitForSelector('[data-testid="theme-years"]');
+    const years = await page.$$eval('[data-testid="theme-years"] .year-chip', (els) => els.map((e) => Number(e.textContent)));
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    expect([...years].sort((a, b) => a - b)).toEqual(years);
+    await page.context().close();
+  });
+
+  it('draws the themes × years heat map', async () => {
+    const page = await open('/themes');
+    await page.waitForSelector('.echart canvas');
+    expect(await page.$$eval('[data-testid="theme-list"] li', (els) => els.length)).toBeGreaterThan(3);
+    await page.context().close();
+  });
+});
+
+describe('document', () => {
+  it('puts each national requirement beside its local measure in a division-of-labour table', async () => {
+    const page = await open('/documents');
+    await page.waitForSelector('[data-testid="documents"]');
+    const links = await page.$$eval('[data-testid="documents"] tbody a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    let table = false;
+    for (const href of links) {
+      await page.goto(`${app.url}${href}`);
+      await page.waitForSelector('[data-testid="outline"], [data-testid="requirement-table"], [data-testid="empty-state"]');
+      if (await page.$('[data-testid="requirement-table"]')) {
+        table = true;
+        const cells = await page.$$eval('[data-testid="requirement-table"] .requirement-cell', (tds) => tds.map((td) => td.textContent ?? ''));
+        expect(cells.filter((c) => c.length > 10).length).toBeGreaterThan(5);
+        break;
+      }
+    }
+    expect(table).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('quality', () => {
+  it('shows a clear message and a retry when the API is down, then recovers', async () => {
+    const page = await newPage(app);
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.goto(`${app.url}/themes`);
+    const error = await page.waitForSelector('[data-testid="error-state"]');
+    expect(await error.textContent()).toContain('无法连接到服务');
+    await page.unroute('**/graphql');
+    await page.click('[data-testid="error-state"] button');
+    await page.waitForSelector('[data-testid="theme-list"]');
+    await page.context().close();
+  });
+
+  it('switches to English', async () => {
+    const page = await open('/themes');
+    await page.click('.lang-switch');
+    await page.waitForSelector('text=Themes × years');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.context().close();
+  });
+
+  it('has no serious or critical axe violations on any view', async () => {
+    const page = await newPage(app);
+    await page.goto(`${app.url}/documents`);
+    await page.waitForSelector('[data-testid="documents"]');
+    const documentHref = await page.$eval('[data-testid="documents"] tbody a', (a) => a.getAttribute('href')!);
+    await page.goto(`${app.url}/explore?q=5G`);
+    await page.waitForSelector('[data-hit-type="Measure"]');
+    const measureId = await page.$eval('[data-hit-type="Measure"]', (e) => (e as HTMLElement).dataset.hitId!);
+    const views: [string, string][] = [
+      ['/explore', '[data-testid="graph-canvas"][data-layout-ms]'],
+      [`/explore?q=5G&focus=${encodeURIComponent(measureId)}&node=${encodeURIComponent(measureId)}`, '[data-testid="measure-details"]'],
+      [`/lineage/${encodeURIComponent(measureId)}`, '[data-testid="lineage-years"], [data-testid="empty-state"]'],
+      ['/themes', '[data-testid="theme-list"]'],
+      [`/themes/${encodeURIComponent('冷链')}`, '[data-testid="theme-years"]'],
+      ['/departments', 'table'],
+      [`/departments/${encodeURIComponent('市商务局')}`, '[data-testid="responsibilities"]'],
+      ['/documents', '[data-testid="documents"]'],
+      [documentHref, '[data-testid="outline"], [data-testid="requirement-table"]'],
+    ];
+    const report: Record<string, unknown> = {};
+    for (const [path, ready] of views) {
+      await page.goto(`${app.url}${path}`);
+      await page.waitForSelector(ready);
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) report[path] = violations;
+    }
+    expect(report).toEqual({});
+    await page.context().close();
+  });
+});
