@@ -3,8 +3,9 @@
 // writer can MERGE on them: Document doc:<sha16>, Measure m:<sha16>:<NNN>, Target <measure>:t<N>,
 // Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>.
 import { createHash } from 'node:crypto';
-import { nameKey, normalise } from './normalise.js';
-import { squeeze } from './segment.js';
+import { nameKey } from './normalise.js';
+import { fastNormaliseText as normalise, squeeze } from './segment.js';
+
 import type { Measure } from './parse/common.js';
 import type { ParseOutcome } from './parse/document.js';
 import type { CitationRef } from './metadata.js';

@@ -5,11 +5,10 @@ import { DiagnosticSink } from '../diagnostics.js';
 import { readMetadata, type ManifestEntry, type Metadata } from '../metadata.js';
 import type { Diagnostic, ParsedDocument, SourceText } from '../types.js';
 import { annexStart, findAnnexHeader, parseAnnex } from './annex.js';
-import { closingParen, isResponsibility, parseContext, type Measure, type ParseContext } from './common.js';
+import { parseContext, type Measure, type ParseContext } from './common.js';
 import { parseProse } from './prose.js';
 import { attachSummaries } from './summaries.js';
 import { isTableHeader, parseTable } from './table.js';
-import { normalise } from '../normalise.js';
 
 export type Genre = 'prose-parenthetical' | 'division-table' | 'annex-fields' | 'unknown';
 
@@ -30,13 +29,8 @@ export function detectGenre(ctx: ParseContext): GenreGuess {
   if (headers > 0 && rows >= 2) return { genre: 'division-table' };
   const annexHeaderLine = findAnnexHeader(ctx);
   if (annexHeaderLine !== undefined) return { genre: 'annex-fields', annexHeaderLine };
-  const norm = normalise(ctx.source.text);
-  for (let i = norm.indexOf('('); i !== -1; i = norm.indexOf('(', i + 1)) {
-    const close = closingParen(norm, i);
-    if (close === -1) break;
-    if (isResponsibility(norm.slice(i + 1, close))) return { genre: 'prose-parenthetical' };
-  }
-  return { genre: 'unknown' };
+  // Prose is the default; a text whose parser finds no measure is reported as 'unknown'.
+  return { genre: 'prose-parenthetical' };
 }
 
 export interface ParseOutcome {
@@ -73,15 +67,17 @@ export function parseDocument(source: SourceText, manifest?: ManifestEntry): Par
       preambleEnd = body.items[0]!.ownEnd;
       break;
     }
-    case 'prose-parenthetical': {
+    case 'prose-parenthetical':
+    case 'unknown': {
       const prose = parseProse(ctx, 0, source.text.length);
       measures = prose.measures;
       preambleEnd = prose.items[0]!.ownEnd;
+      if (measures.length === 0) guess.genre = 'unknown';
       break;
     }
-    case 'unknown':
-      sink.atLine(1, 1, 'warning', 'no-measures', 'no measures found: the text has neither responsibility parentheticals （…负责） nor a task table with a 责任单位 column; the document is kept without measures');
-      break;
+  }
+  if (measures.length === 0 && !sink.items.some((d) => d.severity === 'error')) {
+    sink.atLine(1, 1, 'warning', 'no-measures', 'no measures found: the text has neither responsibility parentheticals （…负责） nor a task table with a 责任单位 column; the document is kept without measures');
   }
 
   const meta = readMetadata(ctx, preambleEnd, manifest);

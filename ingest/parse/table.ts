@@ -178,6 +178,10 @@ export function parseTable(ctx: ParseContext): TableResult {
       continue;
     }
     const number = Number(first);
+    if (lastNumber > 0 && number !== lastNumber + 1) {
+      ctx.sink.at(line.start, 'warning', number <= lastNumber ? 'duplicate-row-number' : 'row-number-gap', `row ${number} follows row ${lastNumber}: check for missing or repeated rows`);
+    }
+    lastNumber = number;
     const c = cells.length;
     const isLast = line === lastLine;
     const respCell = cells[c - 1 - layout.respFromRight];
@@ -186,17 +190,16 @@ export function parseTable(ctx: ParseContext): TableResult {
       if (isLast) {
         ctx.sink.at(line.end, 'error', 'truncated-file', `row ${number} is the last line and ends before its 责任单位 cell: the file seems cut off; nothing was ingested from it: copy the complete document again`);
       } else {
-        ctx.sink.at(line.start, 'warning', 'missing-cell', `row ${number} has ${c} cells where ${layout.base + 1} or ${layout.base + 2} are expected (序号${layout.hasRequirement ? ' | 国家要求' : ''} | 落实举措 | 责任单位); it was not counted as a measure: fill in the missing cell`);
+        const why = c < layout.base + 1
+          ? `has ${c} cells where ${layout.base + 1} or ${layout.base + 2} are expected (序号${layout.hasRequirement ? ' | 国家要求' : ''} | 落实举措 | 责任单位)`
+          : 'ends with a cell that reads as a measure, not a list of departments: its 责任单位 cell is missing';
+        ctx.sink.at(line.start, 'warning', 'missing-cell', `row ${number} ${why}; it was not counted as a measure: fill in the missing cell`);
       }
       continue;
     }
     if (c > layout.base + 2) {
       ctx.sink.at(line.start, 'warning', 'extra-cell', `row ${number} has ${c} cells, more than the ${layout.base + 2} expected; the cells were read from the right`);
     }
-    if (lastNumber > 0 && number !== lastNumber + 1) {
-      ctx.sink.at(line.start, 'warning', number <= lastNumber ? 'duplicate-row-number' : 'row-number-gap', `row ${number} follows row ${lastNumber}: check for missing or repeated rows`);
-    }
-    lastNumber = number;
 
     const measure = cells[c - 2 - layout.respFromRight]!;
     let requirement = layout.hasRequirement ? cells[c - 3 - layout.respFromRight] : undefined;

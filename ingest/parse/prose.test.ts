@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFile } from '../decode.js';
+import { parseDocument } from './document.js';
+import type { SourceText } from '../types.js';
+
+function source(file: string): SourceText {
+  const r = decodeFile(file);
+  if (!r.ok) throw new Error(`fixture ${file} did not decode`);
+  return r.source;
+}
+
+function fromText(text: string, file = 'mem.txt'): SourceText {
+  return { file, text, encoding: 'UTF-8', sha256: 'x'.repeat(64) };
+}
+
+describe('prose genre', () => {
+  const src = source('ingest/fixtures/prose-plan.txt');
+  const { doc, diagnostics, refused } = parseDocument(src);
+
+  it('finds one measure per responsibility parenthetical, across PDF line breaks', () => {
+    expect(refused).toBe(false);
+    expect(doc.genre).toBe('prose-parenthetical');
+    expect(doc.measures.map((m) => m.path)).toEqual(['二、(一)#1', '二、(一)#2', '二、(二)#1', '三、(三)#1']);
+    expect(doc.measures.map((m) => m.responsibleText.replace(/\s+/gu, ''))).toEqual([
+      '市文化和旅游局负责',
+      '市工业和信息化局、市通信管理局等部门按职责分工负责',
+      '市商务局牵头，相关部门按职责分工负责',
+      '市发展改革委、市商务局等部门按职责分工负责',
+    ]);
+  });
+
+  it('keeps the text as written and spans that slice it exactly', () => {
+    for (const m of doc.measures) {
+      expect(src.text.slice(m.span.startOffset, m.span.endOffset)).toBe(m.text);
+      expect(src.text.slice(m.responsibleSpan!.startOffset, m.responsibleSpan!.endOffset)).toBe(m.responsibleText);
+      expect(m.span.startLine).toBeLessThanOrEqual(m.span.endLine);
+    }
+    // A measure that spans a PDF line break keeps the break; a non-responsibility parenthetical stays in the text.
+    expect(doc.measures[0]!.text).toContain('\n');
+    expect(doc.measures[0]!.text).toContain('（APP）');
+    expect(doc.measures[0]!.text.startsWith('推进 A 级景区')).toBe(true);
+  });
+
+  it('records the item heading as section and title', () => {
+    expect(doc.measures[0]!.section).toBe('（一）建设智慧景区');
+    expect(doc.measures[0]!.title).toBe('建设智慧景区');
+  });
+
+  it('reads title, issuer, date and the cited directive', () => {
+    expect(doc.title).toBe('江川市促进智慧文旅消费实施方案');
+    expect(doc.issuer).toBe('江川市人民政府办公厅');
+    expect(doc.issuedOn).toBe('2022-03-09');
+    expect(doc.year).toBe(2022);
+    expect(doc.yearSource).toBe('stated');
+    expect(doc.citations.map((c) => c.docNumber)).toEqual(['国办发〔2019〕41号']);
+    expect(doc.citations[0]!.title).toBe('国务院办公厅关于进一步激发文化和旅游消费潜力的意见');
+  });
+
+  it('treats the closing paragraph as remarks, not a measure without departments', () => {
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('does not take a numeral that a line break puts first on a line for a heading', () => {
+    const text = '一、任务\n\n（一）推进工作。推动试点，开展“双随机、\n\n一、公开”监管。（市市场监管委负责）\n';
+    const { doc: d } = parseDocument(fromText(text));
+    expect(d.measures).toHaveLength(1);
+    expect(d.measures[0]!.path).toBe('一、(一)#1');
+    expect(d.measures[0]!.text).toContain('一、公开');
+  });
+
+  it('reports an item without parenthetical among items with one', () => {
+    const text = '一、任务\n（一）甲。做甲事。（市商务局负责）\n（二）乙。做乙事，没有写明部门。\n（三）丙。做丙事。（市财政局负责）\n';
+    const { doc: d, diagnostics: ds } = parseDocument(fromText(text));
+    expect(d.measures.map((m) => m.path)).toEqual(['一、(一)#1', '一、(三)#1']);
+    expect(ds.filter((x) => x.rule === 'no-responsible-party')).toMatchObject([{ line: 3, column: 1, severity: 'warning' }]);
+  });
+
+  it('refuses a document that ends mid-sentence', () => {
+    const t = parseDocument(source('ingest/fixtures/truncated-prose.txt'));
+    expect(t.refused).toBe(true);
+    expect(t.diagnostics.find((d) => d.rule === 'truncated-file')).toMatchObject({ severity: 'error', line: 9 });
+  });
+
+  it('reports a text with no measures', () => {
+    const { doc: d, diagnostics: ds } = parseDocument(fromText('一份说明\n\n这里没有任何任务。\n'));
+    expect(d.genre).toBe('unknown');
+    expect(ds.map((x) => x.rule)).toContain('no-measures');
+  });
+});
