@@ -18,7 +18,8 @@ export interface ThemeDefinition {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Keyed by UTF-16 code unit: indexing a string by character would allocate a string per CJK character. */
+  next: Map<number, TrieNode>;
   /** Patterns ending here: theme index and whether it is an exclusion. */
   out: { theme: number; exclusion: boolean; length: number }[];
 }
@@ -52,11 +53,12 @@ export function compileThemes(themes: ThemeDefinition[], version = 1): ThemeTaxo
       const key = matchKey(phrase);
       if (!key) return;
       let node = root;
-      for (const ch of key) {
-        let child = node.next.get(ch);
+      for (let k = 0; k < key.length; k++) {
+        const code = key.charCodeAt(k);
+        let child = node.next.get(code);
         if (!child) {
           child = { next: new Map(), out: [] };
-          node.next.set(ch, child);
+          node.next.set(code, child);
         }
         node = child;
       }
@@ -101,7 +103,7 @@ export function extractThemes(normText: string, taxonomy: ThemeTaxonomy): ThemeM
   for (let i = 0; i < text.length; i++) {
     let node: TrieNode | undefined = taxonomy.trie;
     for (let j = i; j < text.length; j++) {
-      node = node.next.get(text[j]!);
+      node = node.next.get(text.charCodeAt(j));
       if (!node) break;
       for (const o of node.out) {
         const start = i;
@@ -118,8 +120,23 @@ export function extractThemes(normText: string, taxonomy: ThemeTaxonomy): ThemeM
       (o) => o.theme !== h.theme && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start,
     );
   });
-  const lists = enumerationSpans(text);
-  const inList = (h: Hit): boolean => lists.some(([a, b]) => a <= h.start && h.end <= b);
+  // Enumerations never cross a clause, so they are looked for only in the clauses of hits that
+  // have a 、 nearby (scanning the whole text with the list patterns costs more than matching).
+  const clauseLists = new Map<number, [number, number][]>();
+  const inList = (h: Hit): boolean => {
+    const near = text.slice(Math.max(0, h.start - 9), h.end + 9);
+    if (!near.includes('、')) return false;
+    let a = h.start;
+    while (a > 0 && !CLAUSE_END.test(text[a - 1]!)) a--;
+    let b = h.end;
+    while (b < text.length && !CLAUSE_END.test(text[b]!)) b++;
+    let spans = clauseLists.get(a);
+    if (!spans) {
+      spans = enumerationSpans(text.slice(a, b)).map(([x, y]) => [x + a, y + a] as [number, number]);
+      clauseLists.set(a, spans);
+    }
+    return spans.some(([x, y]) => x <= h.start && h.end <= y);
+  };
   const byTheme = new Map<number, Hit[]>();
   for (const h of kept) byTheme.set(h.theme, [...(byTheme.get(h.theme) ?? []), h]);
   for (const [theme, themeHits] of byTheme) if (themeHits.every(inList)) byTheme.delete(theme);
@@ -136,6 +153,8 @@ export function extractThemes(normText: string, taxonomy: ThemeTaxonomy): ThemeM
   return result;
 }
 
+const CLAUSE_END = /[,，。;；:：!?！？]/u;
+
 // An item of an enumeration: a short run without punctuation (NFKC forms and the CJK ones).
 const ITEM = String.raw`[^、,，。;；:：()（）\s]{1,8}`;
 const ENUMERATION = new RegExp(String.raw`${ITEM}(?:、${ITEM}){2,}(?:(?:和|及|以及)${ITEM})?`, 'gu');
@@ -148,9 +167,16 @@ const SCOPE = new RegExp(String.raw`${ITEM}(?:、${ITEM})+等[^,，。;；]{0,4}
  * “直播+旅游”…等营销模式): it is the subject, not a scope, so it is left out.
  */
 function enumerationSpans(text: string): [number, number][] {
-  return [...text.matchAll(ENUMERATION), ...text.matchAll(SCOPE)]
-    .filter((m) => !m[0].includes('“'))
-    .map((m) => [m.index, m.index + m[0].length]);
+  const spans: [number, number][] = [];
+  const first = text.indexOf('、');
+  if (first === -1) return spans;
+  // Cheap preconditions first: the patterns are tried at every position otherwise.
+  const patterns = text.indexOf('、', first + 1) !== -1 ? [ENUMERATION] : [];
+  if (text.includes('等')) patterns.push(SCOPE);
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) if (!m[0].includes('“')) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
 }
 
 /** Theme nodes (id, labels ['Theme'], properties {name, nameEn, synonyms}). */

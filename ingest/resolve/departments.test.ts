@@ -98,6 +98,13 @@ describe('resolveResponsibilities', () => {
     expect(r.diagnostics.map((d) => [d.line, d.column])).toEqual([[11, 1]]);
   });
 
+  it('returns fresh objects for a repeated list (the parse is cached, the result is not shared)', () => {
+    const first = resolveResponsibilities('市商务局、市财政局', undefined, ref);
+    first.parties[0]!.role = 'support';
+    expect(resolveResponsibilities('市商务局、市财政局', undefined, ref).parties[0]!.role).toBe('joint');
+    expect(resolveResponsibilities('市商务局、市财政局', undefined, ref, { firstIsLead: true }).parties[0]!.role).toBe('lead');
+  });
+
   it('reports a list in which no party can be found', () => {
     const r = resolveResponsibilities('（按职责分工负责）', undefined, ref);
     expect(r.parties).toEqual([]);

@@ -298,9 +298,59 @@ export function resolveResponsibilities(
   ref: DepartmentReference,
   options: ResolveOptions = {},
 ): { parties: ResolvedParty[]; diagnostics: Diagnostic[] } {
+  const parsed = parseCached(text, ref, options.firstIsLead === true);
+  const diagnostics: Diagnostic[] = [];
+  for (const u of parsed.unknown) {
+    diagnostics.push({
+      ...position(text, u.offset, span, options.source),
+      severity: 'warning',
+      rule: 'unknown-department',
+      message: `responsible party "${u.written}" is not in the department reference data; kept as unresolved. Add it, or an alias of an existing body, to seeds/reference/departments.json`,
+    });
+  }
+  if (parsed.parties.length === 0 && parsed.norm.trim() !== '') {
+    diagnostics.push({
+      ...position(text, 0, span, options.source),
+      severity: 'warning',
+      rule: 'no-responsible-party',
+      message: `no responsible party found in "${parsed.norm.slice(0, 60)}"; check the list's separators`,
+    });
+  }
+  // Copies: the cached parse is shared between calls.
+  return { parties: parsed.parties.map((p) => ({ ...p })), diagnostics };
+}
+
+interface ParsedList {
+  norm: string;
+  parties: ResolvedParty[];
+  /** Unknown names with their offset in the text as given (for diagnostics). */
+  unknown: { offset: number; written: string }[];
+}
+
+// The same lists recur across a corpus ("市商务局负责", "各区人民政府"), so parses are cached per
+// reference object; the cache is dropped when it grows past a bound to keep memory flat.
+const CACHE_LIMIT = 50_000;
+const caches = new WeakMap<DepartmentReference, Map<string, ParsedList>>();
+
+function parseCached(text: string, ref: DepartmentReference, firstIsLead: boolean): ParsedList {
+  let cache = caches.get(ref);
+  if (!cache) {
+    cache = new Map();
+    caches.set(ref, cache);
+  }
+  const key = `${firstIsLead ? 1 : 0}${text}`;
+  let parsed = cache.get(key);
+  if (!parsed) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    parsed = parseList(text, ref, firstIsLead);
+    cache.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean): ParsedList {
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
-  const diagnostics: Diagnostic[] = [];
   let items = splitList(norm);
   items = items.flatMap((it) => {
     if (ref.byKey.has(nameKey(norm.slice(it.start, it.end)))) return [it];
@@ -308,6 +358,7 @@ export function resolveResponsibilities(
   });
 
   const parties: ResolvedParty[] = [];
+  const unknown: ParsedList['unknown'] = [];
   const seen = new Map<string, ResolvedParty>();
   const rank: Record<Role, number> = { lead: 3, joint: 2, support: 1 };
   for (const it of items) {
@@ -318,15 +369,7 @@ export function resolveResponsibilities(
     const party: ResolvedParty = rec
       ? { departmentId: departmentId(rec.name), name: rec.name, kind: rec.kind, role: it.role ?? 'joint', asWritten: written }
       : { departmentId: departmentId(key), name: key, kind: 'unresolved', role: it.role ?? 'joint', asWritten: written };
-    if (!rec) {
-      const pos = position(text, map ? (map[it.start] ?? 0) : it.start, span, options.source);
-      diagnostics.push({
-        ...pos,
-        severity: 'warning',
-        rule: 'unknown-department',
-        message: `responsible party "${written}" is not in the department reference data; kept as unresolved. Add it, or an alias of an existing body, to seeds/reference/departments.json`,
-      });
-    }
+    if (!rec) unknown.push({ offset: map ? (map[it.start] ?? 0) : it.start, written });
     const prev = seen.get(party.departmentId);
     if (prev) {
       // The same body written twice (e.g. under an old and a new alias): keep one, strongest role.
@@ -339,17 +382,8 @@ export function resolveResponsibilities(
 
   const explicitLead = parties.some((p) => p.role === 'lead');
   if (!explicitLead && parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
-  else if (!explicitLead && options.firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
-
-  if (parties.length === 0 && norm.trim() !== '') {
-    diagnostics.push({
-      ...position(text, 0, span, options.source),
-      severity: 'warning',
-      rule: 'no-responsible-party',
-      message: `no responsible party found in "${norm.slice(0, 60)}"; check the list's separators`,
-    });
-  }
-  return { parties, diagnostics };
+  else if (!explicitLead && firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
+  return { norm, parties, unknown };
 }
 
 /** file/line/column of an offset inside `text`, which starts at span.startOffset of the file. */
