@@ -268,7 +268,7 @@ export async function seedGraph(files?: string[]): Promise<Graph> {
 
 function defaultSeedFiles(): string[] {
   const pairs = JSON.parse(readFileSync(PAIRS_FILE, 'utf8')) as { years: Record<string, number> };
-  return Object.keys(pairs.years).map((f) => join('seeds', f));
+  return Object.keys(pairs.years).map((f) => join(here, '..', '..', 'seeds', f));
 }
 
 export function formatLineageReport(s: LineageScores): string {

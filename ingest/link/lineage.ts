@@ -17,7 +17,7 @@
 // 5. Selection: above the calibrated threshold, only the best measure per earlier document, at
 //    most `maxLinks` per later measure, and not far below that measure's best link.
 import { nameKey } from '../normalise.js';
-import { GENRE_STOPWORDS, measureTerms } from './terms.js';
+import { isStockWord, measureTerms } from './terms.js';
 
 // CONTRACT: the pipeline calls these; fields below the comment line are optional additions.
 export interface LinkableMeasure {
@@ -205,7 +205,7 @@ export function linkMeasures(
   const stop = new Uint8Array(F);
   let stopWords = 0;
   for (let f = 0; f < F; f++) {
-    if (featureKind[f] === 'w' && (df[f]! > stopDf || GENRE_STOPWORDS.has(featureName[f]!))) {
+    if (featureKind[f] === 'w' && (df[f]! > stopDf || isStockWord(featureName[f]!))) {
       stop[f] = 1;
       stopWords++;
     }
@@ -218,8 +218,8 @@ export function linkMeasures(
       // A phrase with a stock word in it (加快冷链, 实施农产品) says no more than its other
       // word; one of two words that are each generic (消费 + 领域) is generic too.
       const [a, b] = phraseParts.get(f)!;
-      const stockA = GENRE_STOPWORDS.has(featureName[a]!);
-      const stockB = GENRE_STOPWORDS.has(featureName[b]!);
+      const stockA = isStockWord(featureName[a]!);
+      const stockB = isStockWord(featureName[b]!);
       if (stockA || stockB || (stop[a] && stop[b]) || df[f]! > stopDf) {
         stop[f] = 1;
         continue;

@@ -24,7 +24,7 @@ const RESPONSIBILITY = /\([^()]{0,400}?(负责|牵头|配合|落实)\)/gu;
 const QUOTED = /“([^“”]{2,24})”|《([^《》]{2,40})》|「([^「」]{2,24})」/gu;
 
 /** Latin/number tokens worth keeping: 5G, 10G, APP, C-V2X, IPTV, O2O. Pure numbers are not topics. */
-const LATIN = /^(?=.*[a-z])[a-z0-9][a-z0-9+\-]*$/u;
+const LATIN = /^(?=.*[a-z])[a-z0-9][a-z0-9+-]*$/u;
 const HAS_CJK = /[\u3400-\u4DBF\u4E00-\u9FFF]/u;
 /** Tokens that are counts, dates or ordinals ("2022年", "5万个", "第一") carry no subject. */
 const NUMERIC = /[0-9]|^第|^[一二三四五六七八九十百千万亿两]+[个家场项条批类年月日次万亿]?$/u;
@@ -50,6 +50,26 @@ export const GENRE_STOPWORDS: ReadonlySet<string> = new Set([
   // boilerplate programmes of every plan
   '营商环境', '营商', '优化营商', '减税降费', '减税', '降费', '放管服', '高质量发展', '高质量',
 ]);
+
+const stockCache = new Map<string, boolean>();
+/**
+ * A stock word, or a compound of two (工作力度 = 工作 + 力度, 服务水平 = 服务 + 水平): the
+ * segmenter's dictionary knows many such compounds, and they carry no subject either.
+ */
+export function isStockWord(word: string): boolean {
+  if (GENRE_STOPWORDS.has(word)) return true;
+  if (word.length < 4) return false;
+  let stock = stockCache.get(word);
+  if (stock === undefined) {
+    stock = false;
+    for (let cut = 2; cut <= word.length - 2 && !stock; cut++) {
+      stock = GENRE_STOPWORDS.has(word.slice(0, cut)) && GENRE_STOPWORDS.has(word.slice(cut));
+    }
+    if (stockCache.size > 100_000) stockCache.clear();
+    stockCache.set(word, stock);
+  }
+  return stock;
+}
 
 export interface MeasureTerms {
   /** Segmented words (with repeats, for term frequency), lower-cased Latin. */
