@@ -3,6 +3,7 @@ import {
   buildDepartmentReference,
   departmentGraph,
   detectFirstIsLead,
+  jurisdictionOf,
   loadDepartmentReference,
   resolveResponsibilities,
   type ResolvedParty,
@@ -93,6 +94,22 @@ describe('resolveResponsibilities', () => {
     expect(r.diagnostics[0]!.message).toContain('seeds/reference/departments.json');
   });
 
+  it("reads 市X in another city's document as that city's body, never as the covered city's", () => {
+    const r = resolveResponsibilities('（市商务局、市发展改革委、天津海关、各区人民政府等按职责分工负责）', undefined, ref, {
+      jurisdiction: jurisdictionOf('北京市人民政府办公厅'),
+    });
+    expect(brief(r.parties)).toEqual([
+      '北京市商务局/joint/unresolved',
+      '北京市发展改革委/joint/unresolved',
+      '天津海关/joint/institution',
+      '北京市各区人民政府/joint/unresolved',
+    ]);
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['unknown-department', 'unknown-department', 'unknown-department']);
+    // The covered city's own documents are unaffected.
+    const own = resolveResponsibilities('市商务局', undefined, ref, { jurisdiction: jurisdictionOf('天津市人民政府') });
+    expect(own.parties[0]!.kind).toBe('institution');
+  });
+
   it('without the source text, lines still come from the span', () => {
     const r = resolveResponsibilities('市商务局、\n广州市商务局', { file: 'f.txt', startLine: 10, endLine: 11, startOffset: 500, endOffset: 512 }, ref);
     expect(r.diagnostics.map((d) => [d.line, d.column])).toEqual([[11, 1]]);
@@ -109,6 +126,14 @@ describe('resolveResponsibilities', () => {
     const r = resolveResponsibilities('（按职责分工负责）', undefined, ref);
     expect(r.parties).toEqual([]);
     expect(r.diagnostics.map((d) => d.rule)).toEqual(['no-responsible-party']);
+  });
+});
+
+describe('jurisdictionOf', () => {
+  it('reads the city or province from an issuer', () => {
+    expect(jurisdictionOf('天津市人民政府办公厅')).toBe('天津市');
+    expect(jurisdictionOf('广东省人民政府')).toBe('广东省');
+    expect(jurisdictionOf('国务院办公厅')).toBeUndefined();
   });
 });
 

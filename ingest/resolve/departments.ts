@@ -5,7 +5,7 @@
 // reform stay separate nodes linked by SUCCEEDED_BY, so a department's history stays queryable.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nameKey, normaliseWithMap } from '../normalise.js';
+import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 
@@ -276,6 +276,22 @@ export interface ResolveOptions {
    * bodies "按职责分工负责" has no lead: each is responsible for its own part (role 'joint').
    */
   firstIsLead?: boolean;
+  /**
+   * The city (or province) the document belongs to, e.g. '北京市' (see jurisdictionOf). Names
+   * relative to the issuing city ("市商务局", "各区人民政府") mean that city's bodies, so when it is
+   * not a city the reference data covers they are not matched: they stay unresolved, named and
+   * keyed with the city ("北京市商务局"), so they never merge with the covered city's bodies.
+   * Fully qualified names ("天津海关") still resolve. Unset: the document is taken to belong to
+   * the reference data's city.
+   */
+  jurisdiction?: string;
+}
+
+/** The city or province of an issuer ("北京市人民政府办公厅" → '北京市'), when it names one. */
+export function jurisdictionOf(issuer: string | undefined): string | undefined {
+  if (!issuer) return undefined;
+  const m = /^(?:中共)?(.{2,8}?(?:自治区|特别行政区|省|市))/u.exec(normalise(issuer));
+  return m ? m[1] : undefined;
 }
 
 /** True when a document declares the convention that the first-named unit is the lead. */
@@ -298,7 +314,8 @@ export function resolveResponsibilities(
   ref: DepartmentReference,
   options: ResolveOptions = {},
 ): { parties: ResolvedParty[]; diagnostics: Diagnostic[] } {
-  const parsed = parseCached(text, ref, options.firstIsLead === true);
+  const foreign = isForeign(ref, options.jurisdiction);
+  const parsed = parseCached(text, ref, options.firstIsLead === true, foreign);
   const diagnostics: Diagnostic[] = [];
   for (const u of parsed.unknown) {
     diagnostics.push({
@@ -332,23 +349,30 @@ interface ParsedList {
 const CACHE_LIMIT = 50_000;
 const caches = new WeakMap<DepartmentReference, Map<string, ParsedList>>();
 
-function parseCached(text: string, ref: DepartmentReference, firstIsLead: boolean): ParsedList {
+/** The document's city when the reference data does not cover it; undefined when it does (or is unknown). */
+function isForeign(ref: DepartmentReference, jurisdiction: string | undefined): string | undefined {
+  if (!jurisdiction) return undefined;
+  const key = nameKey(jurisdiction);
+  return ref.jurisdictions.some((j) => nameKey(j.name) === key) ? undefined : key;
+}
+
+function parseCached(text: string, ref: DepartmentReference, firstIsLead: boolean, foreign: string | undefined): ParsedList {
   let cache = caches.get(ref);
   if (!cache) {
     cache = new Map();
     caches.set(ref, cache);
   }
-  const key = `${firstIsLead ? 1 : 0}${text}`;
+  const key = `${firstIsLead ? 1 : 0}${foreign ?? ''}\u0000${text}`;
   let parsed = cache.get(key);
   if (!parsed) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    parsed = parseList(text, ref, firstIsLead);
+    parsed = parseList(text, ref, firstIsLead, foreign);
     cache.set(key, parsed);
   }
   return parsed;
 }
 
-function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean): ParsedList {
+function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean, foreign: string | undefined): ParsedList {
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
   let items = splitList(norm);
@@ -363,9 +387,14 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean)
   const rank: Record<Role, number> = { lead: 3, joint: 2, support: 1 };
   for (const it of items) {
     const written = norm.slice(it.start, it.end);
-    const key = nameKey(written);
+    let key = nameKey(written);
     if (!key) continue;
-    const rec = ref.byKey.get(key);
+    let rec = ref.byKey.get(key);
+    if (foreign && rec && isRelative(key, rec, ref)) {
+      // "市商务局" in another city's document is that city's 商务局.
+      rec = undefined;
+      key = key.startsWith(foreign) ? key : `${foreign}${key.replace(/^市/u, '')}`;
+    }
     const party: ResolvedParty = rec
       ? { departmentId: departmentId(rec.name), name: rec.name, kind: rec.kind, role: it.role ?? 'joint', asWritten: written }
       : { departmentId: departmentId(key), name: key, kind: 'unresolved', role: it.role ?? 'joint', asWritten: written };
@@ -384,6 +413,12 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean)
   if (!explicitLead && parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
   else if (!explicitLead && firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
   return { norm, parties, unknown };
+}
+
+/** A name that only means something relative to the issuing city: 市X, or a collective (各区人民政府). */
+function isRelative(key: string, rec: InstitutionRecord, ref: DepartmentReference): boolean {
+  if (rec.kind === 'collective') return true;
+  return ref.jurisdictions.some((j) => key.startsWith(j.shortPrefix) && !key.startsWith(j.name));
 }
 
 /** file/line/column of an offset inside `text`, which starts at span.startOffset of the file. */
