@@ -231,12 +231,14 @@ function observedDirect(labels: MeasureLabel[], seedsDir: string): ObservedMeasu
 }
 
 /** Runs the dry-run pipeline over the labelled seeds (or the direct stages) and scores the labels. */
-export async function evaluateIngest(opts: { labelsFile?: string; seedsDir?: string } = {}): Promise<Report> {
+export async function evaluateIngest(
+  opts: { labelsFile?: string; seedsDir?: string; mode?: Report['mode'] } = {},
+): Promise<Report> {
   const labels = loadLabels(opts.labelsFile);
   const seedsDir = opts.seedsDir ?? join(root, 'seeds');
   const files = [...new Set(labels.map((l) => join(seedsDir, l.file)))];
   const pipelinePath = join(root, 'ingest', 'pipeline.ts');
-  if (existsSync(pipelinePath)) {
+  if (opts.mode !== 'direct' && existsSync(pipelinePath)) {
     // Imported lazily: the pipeline is another stage's module and may not exist yet.
     const pipeline = (await import('../../ingest/pipeline.js' as string)) as {
       ingestFiles: (files: string[]) => Promise<unknown> | unknown;
@@ -264,7 +266,8 @@ export function formatIngestReport(r: Report): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  evaluateIngest()
+  // --direct: score the resolve/extract stages alone, without the rest of the pipeline.
+  evaluateIngest({ mode: process.argv.includes('--direct') ? 'direct' : undefined })
     .then((r) => console.log(formatIngestReport(r)))
     .catch((e: unknown) => {
       console.error(e);
