@@ -61,6 +61,7 @@ export function createLoaders(reader: Reader) {
     theme: loader(reader, themes.themesByIds, null),
     timeline: loader(reader, themes.themeTimelines, []),
 
+    initiative: loader(reader, initiatives.initiativesByIds, null),
     initiativeMeasures: loader(reader, initiatives.measuresOfInitiatives, []),
   };
 }

@@ -38,6 +38,11 @@ const JSONScalar = new GraphQLScalarType({
   parseLiteral: jsonLiteral,
 });
 
+/** The loaded records, without the ids that named nothing. */
+async function present<T>(loading: Promise<(T | null | Error)[]>): Promise<T[]> {
+  return (await loading).filter((x): x is T => x !== null && !(x instanceof Error));
+}
+
 const nonEmpty = <T>(v: readonly T[] | null | undefined): T[] | null => (v && v.length > 0 ? [...v] : null);
 
 export const resolvers: Resolvers = {
@@ -120,6 +125,16 @@ export const resolvers: Resolvers = {
     evolvesInto: (m, _a, { loaders }) => loaders.evolvesInto.load(m.id),
     lineage: async (m, _a, { loaders }) =>
       (await loaders.lineage.load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false },
+  },
+
+  LineageLink: {
+    themes: (l, _a, { loaders }) => present(loaders.theme.loadMany(l.sharedThemes)),
+    initiatives: (l, _a, { loaders }) => present(loaders.initiative.loadMany(l.sharedInitiatives)),
+  },
+
+  LineageEdge: {
+    themes: (l, _a, { loaders }) => present(loaders.theme.loadMany(l.sharedThemes)),
+    initiatives: (l, _a, { loaders }) => present(loaders.initiative.loadMany(l.sharedInitiatives)),
   },
 
   Lineage: {

@@ -365,10 +365,14 @@ export type LineageLink = {
   method?: Maybe<Scalars['String']['output']>;
   /** What drove the score: overlapping terms, programmes, themes or targets. */
   evidence: Array<Scalars['String']['output']>;
-  /** Themes both measures are about. */
+  /** Ids of the themes both measures are about, as stored on the link (see `themes` for the nodes). */
   sharedThemes: Array<Scalars['String']['output']>;
-  /** Named initiatives both measures mention. */
+  /** Ids of the named initiatives both measures mention, as stored on the link (see `initiatives`). */
   sharedInitiatives: Array<Scalars['String']['output']>;
+  /** The themes both measures are about. */
+  themes: Array<Theme>;
+  /** The named initiatives both measures mention. */
+  initiatives: Array<Initiative>;
 };
 
 /** The lineage of a measure: the measures of its chain ordered by year, and the links between them. */
@@ -397,10 +401,14 @@ export type LineageEdge = {
   method?: Maybe<Scalars['String']['output']>;
   /** What drove the score: overlapping terms, programmes, themes or targets. */
   evidence: Array<Scalars['String']['output']>;
-  /** Themes both measures are about. */
+  /** Ids of the themes both measures are about, as stored on the link (see `themes` for the nodes). */
   sharedThemes: Array<Scalars['String']['output']>;
-  /** Named initiatives both measures mention. */
+  /** Ids of the named initiatives both measures mention, as stored on the link (see `initiatives`). */
   sharedInitiatives: Array<Scalars['String']['output']>;
+  /** The themes both measures are about. */
+  themes: Array<Theme>;
+  /** The named initiatives both measures mention. */
+  initiatives: Array<Initiative>;
 };
 
 /**
@@ -980,6 +988,8 @@ export type LineageLinkResolvers<ContextType = ApiContext, ParentType extends Re
   evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharedThemes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharedInitiatives?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
 };
 
 export type LineageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = {
@@ -997,6 +1007,8 @@ export type LineageEdgeResolvers<ContextType = ApiContext, ParentType extends Re
   evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharedThemes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharedInitiatives?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
 };
 
 export type DepartmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = {

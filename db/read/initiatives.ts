@@ -24,6 +24,14 @@ export function toInitiative(v: unknown): InitiativeRecord {
   };
 }
 
+export async function initiativesByIds(reader: Reader, ids: readonly string[]): Promise<Map<string, InitiativeRecord>> {
+  const rows = await reader.rows(`UNWIND $ids AS id MATCH (i:Initiative {id: id}) RETURN ${INITIATIVE_PROJECTION} AS initiative`, { ids: [...ids] });
+  return new Map(rows.map((r) => {
+    const i = toInitiative(r.initiative);
+    return [i.id, i];
+  }));
+}
+
 export async function listInitiatives(reader: Reader): Promise<InitiativeRecord[]> {
   const rows = await reader.rows(`MATCH (i:Initiative) RETURN ${INITIATIVE_PROJECTION} AS initiative ORDER BY initiative.measureCount DESC, i.name, i.id`);
   return rows.map((r) => toInitiative(r.initiative));

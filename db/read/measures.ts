@@ -3,7 +3,7 @@
 // Every function takes a batch of ids and answers with one query (the API's DataLoaders call them).
 import { type Reader, type Row, str, int, num, strList } from './reader.js';
 import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
-import { THEME_PROJECTION, toTheme, type ThemeRecord } from './themes.js';
+import { THEME_PROJECTION, toTheme, resolveThemeIds, type ThemeRecord } from './themes.js';
 import { INITIATIVE_PROJECTION, toInitiative, type InitiativeRecord } from './initiatives.js';
 import { FULLTEXT_INDEX } from '../migrations.js';
 import { toLuceneQuery } from './search.js';
@@ -333,10 +333,7 @@ export interface MeasureFilterArgs {
 const MEASURE_FILTER = `
   ($years IS NULL OR m.year IN $years)
   AND ($documents IS NULL OR EXISTS { MATCH (d:Document)-[:HAS_MEASURE]->(m) WHERE d.id IN $documents })
-  AND ($themes IS NULL OR EXISTS {
-        MATCH (m)-[:ABOUT]->(t:Theme)
-        WHERE t.id IN $themes OR t.name IN $themes OR toLower(t.nameEn) IN $themesLower
-           OR any(s IN coalesce(t.synonyms, []) WHERE s IN $themes OR toLower(s) IN $themesLower) })
+  AND ($themes IS NULL OR EXISTS { MATCH (m)-[:ABOUT]->(t:Theme) WHERE t.id IN $themes })
   AND ($departments IS NULL OR EXISTS {
         MATCH (m)-[:ASSIGNED_TO]->(:Department)-[:SUCCEEDED_BY*0..20]->(y:Department)
         WHERE y.id IN $departments OR y.name IN $departments OR any(a IN coalesce(y.aliases, []) WHERE a IN $departments) })`;
@@ -349,14 +346,16 @@ const PAGE_RETURN = `
 /** One page of the measures matching every given filter, in reading order, with the total count. */
 export async function findMeasures(reader: Reader, filter: MeasureFilterArgs, skip: number, limit: number): Promise<MeasurePage> {
   const list = <T>(v: readonly T[] | null | undefined): T[] | null => (v && v.length > 0 ? [...v] : null);
-  const themes = list(filter.themes);
+  // Theme names are resolved first (Chinese, English, synonyms, loose English), then matched by id.
+  const themeNames = list(filter.themes);
+  const themes = themeNames ? await resolveThemeIds(reader, themeNames) : null;
+  if (themes && themes.length === 0) return { totalCount: 0, offset: skip, items: [] };
   const lucene = filter.text ? toLuceneQuery(filter.text) : null;
   if (filter.text && !lucene) return { totalCount: 0, offset: skip, items: [] };
   const params = {
     years: list(filter.years),
     documents: list(filter.documents),
     themes,
-    themesLower: themes ? themes.map((t) => t.toLowerCase()) : null,
     departments: list(filter.departments),
     query: lucene,
     skip,

@@ -60,9 +60,37 @@ export async function themesByIds(reader: Reader, ids: readonly string[]): Promi
   }));
 }
 
+/** Letters and digits only, lower case: "Cold-chain logistics" → "coldchainlogistics". */
+export function compactName(name: string): string {
+  return normalise(name).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Picks the theme a loose name means, when no name matches exactly: the themes whose compact
+ * English name, Chinese name or a synonym contains the compact query (at least two characters);
+ * a name starting with it beats one merely containing it, then the shortest name wins, so
+ * "cold chain" finds "Cold-chain logistics".
+ */
+export function looseThemeMatch(query: string, themes: readonly ThemeRecord[]): ThemeRecord | null {
+  const q = compactName(query);
+  if ([...q].length < 2) return null;
+  let best: { theme: ThemeRecord; key: [number, number, number] } | null = null;
+  const better = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  for (const theme of themes) {
+    for (const name of [theme.name, theme.nameEn ?? '', ...theme.synonyms]) {
+      const c = compactName(name);
+      if (!c.includes(q)) continue;
+      const key: [number, number, number] = [c === q ? 0 : c.startsWith(q) ? 1 : 2, c.length, -theme.measureCount];
+      if (!best || better(key, best.key) < 0) best = { theme, key };
+    }
+  }
+  return best?.theme ?? null;
+}
+
 /**
  * The theme known by `name`: id, Chinese name, English name (any case) or a synonym, as given or
- * normalised. Exact names win over synonyms; ties go to the theme with more measures.
+ * normalised; exact names win over synonyms, ties go to the theme with more measures. Failing
+ * those, a loose match on the names (looseThemeMatch).
  */
 export async function findTheme(reader: Reader, name: string): Promise<ThemeRecord | null> {
   const names = [...new Set([name.trim(), normalise(name)].filter((n) => n !== ''))];
@@ -76,7 +104,36 @@ export async function findTheme(reader: Reader, name: string): Promise<ThemeReco
      RETURN ${THEME_PROJECTION} AS theme ORDER BY rank, theme.measureCount DESC, t.id LIMIT 1`,
     { names, lower },
   );
-  return rows[0] ? toTheme(rows[0].theme) : null;
+  if (rows[0]) return toTheme(rows[0].theme);
+  // The taxonomy is small (tens of themes), so the loose match runs over all of it.
+  return looseThemeMatch(name, await listThemes(reader));
+}
+
+/**
+ * The ids of the themes a list of names means (each name as `findTheme` reads it); names that
+ * mean nothing are dropped. One query, plus one over the taxonomy when a name needs the loose match.
+ */
+export async function resolveThemeIds(reader: Reader, names: readonly string[]): Promise<string[]> {
+  const wanted = names.map((n) => n.trim()).filter((n) => n !== '');
+  const rows = await reader.rows(
+    `UNWIND $names AS name
+     MATCH (t:Theme)
+     WHERE t.id = name OR t.name = name OR toLower(t.nameEn) = toLower(name)
+        OR any(s IN coalesce(t.synonyms, []) WHERE toLower(s) = toLower(name))
+     RETURN name, t.id AS id`,
+    { names: [...new Set([...wanted, ...wanted.map((n) => normalise(n))])] },
+  );
+  const ids = new Set(rows.map((r) => str(r.id) ?? ''));
+  const matched = new Set(rows.map((r) => str(r.name)));
+  const unmatched = wanted.filter((n) => !matched.has(n) && !matched.has(normalise(n)));
+  if (unmatched.length > 0) {
+    const all = await listThemes(reader);
+    for (const n of unmatched) {
+      const t = looseThemeMatch(n, all);
+      if (t) ids.add(t.id);
+    }
+  }
+  return [...ids];
 }
 
 /** Each theme's history per year: measures in reading order, their documents, their departments. */
