@@ -82,8 +82,11 @@ describe('seeds', () => {
   });
 
   it('attaches 002’s body tasks to annex rows instead of counting them', () => {
-    const withSummary = measuresOf(docOf('002_')).filter((m) => m.properties.summaryText);
-    expect(withSummary.length).toBeGreaterThanOrEqual(16);
+    // Every annex row is restated somewhere in the body (16 tasks, 6 safeguards).
+    const rows = measuresOf(docOf('002_'));
+    expect(rows.filter((m) => !m.properties.summaryText).map((m) => m.properties.path)).toEqual([]);
+    const bodyPaths = new Set(rows.flatMap((m) => m.properties.summaryPaths as string[]));
+    expect(bodyPaths.size).toBe(22);
     const cells = byLabel('Target').filter((t) => t.properties.source === 'cell');
     expect(new Set(cells.map((t) => t.properties.column))).toEqual(new Set([2025, 2027]));
   });

@@ -34,7 +34,7 @@ export function detectGenre(ctx: ParseContext): GenreGuess {
 }
 
 export interface ParseOutcome {
-  doc: ParsedDocument & { measures: Measure[] };
+  doc: Omit<ParsedDocument, 'measures'> & { measures: Measure[] };
   meta: Metadata;
   diagnostics: Diagnostic[];
   /** An error was found (a truncated file): the document must contribute nothing. */

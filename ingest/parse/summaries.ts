@@ -44,6 +44,7 @@ class Weights {
 
 const GROUP_MIN = 0.35;
 const ROW_MIN = 0.2;
+const SENTENCE_WEIGHT = 0.6;
 
 /** Attaches body paragraphs (items with no measures of their own) to the annex rows they summarise. */
 export function attachSummaries(ctx: ParseContext, bodyItems: ProseItem[], groups: AnnexGroup[]): number {
@@ -70,10 +71,28 @@ export function attachSummaries(ctx: ParseContext, bodyItems: ProseItem[], group
     if (e - s < 4) continue;
     const view = normView(text, s, e);
     const paragraph = bigrams(`${item.title ?? ''}${view.text}`);
+
+    // Sentences of the paragraph: later each is assigned to its closest row.
+    const sentences: { a: number; b: number; grams: Set<string>; row?: Measure }[] = [];
+    const t = view.text;
+    let a = 0;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '。' || t[i] === ';' || i === t.length - 1) {
+        const b = i + 1;
+        if (b - a > 1) sentences.push({ a, b, grams: bigrams(t.slice(a, b)) });
+        a = b;
+      }
+    }
+
+    // The group a paragraph summarises: by the whole paragraph, or by one sentence restating a
+    // row nearly word for word (a paragraph may add a long list the annex spreads elsewhere).
     let best = -1;
     let bestScore = 0;
     groupGrams.forEach((gg, i) => {
-      const score = weights.cover(paragraph, gg);
+      let score = weights.cover(paragraph, gg);
+      for (const sen of sentences) {
+        if (sen.grams.size >= 10) score = Math.max(score, SENTENCE_WEIGHT * weights.cover(sen.grams, gg));
+      }
       if (score > bestScore) {
         bestScore = score;
         best = i;
@@ -81,21 +100,8 @@ export function attachSummaries(ctx: ParseContext, bodyItems: ProseItem[], group
     });
     if (best < 0 || bestScore < GROUP_MIN) continue;
     const rows = groups[best]!.measures;
-
-    // Sentences of the paragraph, each assigned to its closest row; a sentence close to no row
-    // stays with its neighbour (a summary runs on across sentences).
-    const sentences: { a: number; b: number; row?: Measure }[] = [];
-    const t = view.text;
-    let a = 0;
-    for (let i = 0; i < t.length; i++) {
-      if (t[i] === '。' || t[i] === ';' || i === t.length - 1) {
-        const b = i + 1;
-        if (b - a > 1) sentences.push({ a, b });
-        a = b;
-      }
-    }
     for (const sen of sentences) {
-      const grams = bigrams(t.slice(sen.a, sen.b));
+      const grams = sen.grams;
       let top: Measure | undefined;
       let topScore = ROW_MIN;
       for (const m of rows) {
