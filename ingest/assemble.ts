@@ -189,7 +189,7 @@ export function assemble(input: AssembleInput): AssembleResult {
       addNode({
         id,
         labels: ['Requirement'],
-        properties: props({ text: r.text, normText: normalise(r.text), section: r.section, documentId: implementsId, ...spanProps(r.span) }),
+        properties: props({ text: r.text, normText: normalise(r.text), section: r.section, documentId: docId, ...spanProps(r.span) }),
       });
       if (implementsId) addRel('PART_OF', id, implementsId);
     }
