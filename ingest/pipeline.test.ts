@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestSync } from './pipeline.js';
+import { parseDocument } from './parse/document.js';
 import type { GraphNode } from './types.js';
 
 const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`);
@@ -107,6 +108,15 @@ describe('seeds', () => {
     }
     expect(graph.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(graph.diagnostics.map((d) => d.rule).sort()).toEqual(['section-heading-missing', 'starts-mid-sentence', 'year-inferred']);
+  });
+
+  it('reads Windows line endings the same way', () => {
+    for (const f of seeds) {
+      const text = readFileSync(f, 'utf8').replace(/\n/gu, '\r\n');
+      const { doc } = parseDocument({ file: f, text, encoding: 'UTF-8', sha256: '0'.repeat(64) });
+      expect(doc.measures.length).toBe(measuresOf(docOf(f.slice(6, 10))).length);
+      for (const m of doc.measures) expect(text.slice(m.span.startOffset, m.span.endOffset)).toBe(m.text);
+    }
   });
 
   it('is deterministic', () => {
