@@ -1,0 +1,16 @@
+// Child process for the crash test: ingests the files and kills itself (SIGKILL, no clean-up)
+// just before the document named by CRASH_AT is written, as a power cut or OOM kill would.
+import neo4j from 'neo4j-driver';
+import { writeGraph } from '../db/writer.js';
+import { ingestFiles } from '../ingest/pipeline.js';
+
+const files = process.argv.slice(2);
+const crashAt = Number(process.env.CRASH_AT ?? 2);
+const driver = neo4j.driver(process.env.NEO4J_TEST_URI!, neo4j.auth.none());
+const graph = await ingestFiles(files);
+await writeGraph(driver, graph, {
+  onDocument: (_file, index) => {
+    if (index === crashAt) process.kill(process.pid, 'SIGKILL');
+  },
+});
+await driver.close();
