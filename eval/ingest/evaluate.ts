@@ -1,4 +1,5 @@
-// Scores the ingest's domain fields (responsible departments, their roles, theme tags) against a
+// Scores the ingest's domain fields (responsible departments, their roles, theme tags, named
+// programmes) against a
 // labelled set written by reading the seeds (eval/ingest/labels.json). Measures are found by file
 // and a distinctive substring of their text, never by generated ids, so the set survives changes
 // to the parser's numbering.
@@ -9,9 +10,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalise } from '../../ingest/normalise.js';
+import { nameKey, normalise } from '../../ingest/normalise.js';
 import { loadDepartmentReference, resolveResponsibilities, type DepartmentReference } from '../../ingest/resolve/departments.js';
 import { extractThemes, loadThemes } from '../../ingest/extract/themes.js';
+import { extractInitiatives } from '../../ingest/extract/initiatives.js';
 import type { Graph } from '../../ingest/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,6 +25,7 @@ export interface MeasureLabel {
   match: string; // distinctive substring of the measure's text
   departments: string[]; // 'canonical name:role'
   themes?: string[]; // theme slugs; absent = not scored for themes
+  initiatives?: string[]; // programme names; absent = not scored for initiatives
 }
 
 /** What the system produced for one measure, in comparable form. */
@@ -31,10 +34,11 @@ export interface ObservedMeasure {
   normText: string;
   departments: { id: string; role: string }[];
   themes: string[]; // 'theme:<slug>'
+  initiatives: string[]; // 'init:<name>'
 }
 
 export interface FieldScore {
-  field: 'departments' | 'roles' | 'themes';
+  field: 'departments' | 'roles' | 'themes' | 'initiatives';
   precision: number;
   recall: number;
   f1: number;
@@ -79,9 +83,11 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
     departments: [0, 0, 0],
     roles: [0, 0, 0],
     themes: [0, 0, 0],
+    initiatives: [0, 0, 0],
   };
   let deptMeasures = 0;
   let themeMeasures = 0;
+  let initiativeMeasures = 0;
   const unmatched: string[] = [];
   const differences: string[] = [];
   let matched = 0;
@@ -94,6 +100,7 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
       counts.departments[2] += label.departments.length;
       counts.roles[2] += label.departments.length;
       if (label.themes) counts.themes[2] += label.themes.length;
+      if (label.initiatives) counts.initiatives[2] += label.initiatives.length;
       continue;
     }
     matched++;
@@ -126,6 +133,10 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
       themeMeasures++;
       compare('themes', new Set(label.themes.map((t) => `theme:${t}`)), new Set(m.themes));
     }
+    if (label.initiatives) {
+      initiativeMeasures++;
+      compare('initiatives', new Set(label.initiatives.map((n) => `init:${nameKey(n)}`)), new Set(m.initiatives));
+    }
     if (diff.length) differences.push(`${label.file.slice(0, 3)} "${label.match.slice(0, 24)}": ${diff.join(' ')}`);
   }
   return {
@@ -136,6 +147,7 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
       field('departments', ...counts.departments, deptMeasures),
       field('roles', ...counts.roles, deptMeasures),
       field('themes', ...counts.themes, themeMeasures),
+      field('initiatives', ...counts.initiatives, initiativeMeasures),
     ],
     unmatched,
     differences,
@@ -149,13 +161,14 @@ export function observedFromGraph(graph: Graph): ObservedMeasure[] {
     if (!n.labels.includes('Measure')) continue;
     const p = n.properties;
     const text = typeof p.normText === 'string' ? p.normText : typeof p.text === 'string' ? normalise(p.text) : '';
-    measures.set(n.id, { file: String(p.sourceFile ?? ''), normText: text, departments: [], themes: [] });
+    measures.set(n.id, { file: String(p.sourceFile ?? ''), normText: text, departments: [], themes: [], initiatives: [] });
   }
   for (const r of graph.relationships) {
     const m = measures.get(r.start);
     if (!m) continue;
     if (r.type === 'ASSIGNED_TO') m.departments.push({ id: r.end, role: String(r.properties.role ?? '') });
     else if (r.type === 'ABOUT') m.themes.push(r.end);
+    else if (r.type === 'MENTIONS') m.initiatives.push(r.end);
   }
   return [...measures.values()];
 }
@@ -225,6 +238,7 @@ function observedDirect(labels: MeasureLabel[], seedsDir: string): ObservedMeasu
       normText,
       departments: parties.map((p) => ({ id: p.departmentId, role: p.role })),
       themes: extractThemes(normText, taxonomy).map((t) => t.themeId),
+      initiatives: extractInitiatives(normText).map((i) => i.id),
     });
   }
   return out;

@@ -44,6 +44,11 @@ describe('extractInitiatives', () => {
     expect(names('鼓励“天津礼物”、“津农精品”等打造旗舰店')).toEqual(['天津礼物', '津农精品']);
   });
 
+  it('rejects themes and product styles, keeps brands listed before a generic noun', () => {
+    expect(names('围绕“老街故事”等特色主题，推出“津味系列”、“国风新品”')).toEqual([]);
+    expect(names('提升“津农精品”、“天津礼物”等知名产品品牌竞争力')).toEqual(['津农精品', '天津礼物']);
+  });
+
   it('ignores quotes inside a cited title and deduplicates', () => {
     expect(names('贯彻《关于“乐购节”的通知》，办好“乐享周”，再办“乐享周”')).toEqual(['乐享周']);
   });

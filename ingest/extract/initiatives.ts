@@ -14,8 +14,9 @@
 //  4. four-character parallel slogans whose 1st and 3rd characters repeat (“同款同价”, “一地一品”,
 //     “必购必带”), “X而Y” (“小而美”), “非X即Y”, “以X促Y”, idioms “AB为C” (“化整为零”);
 //  5. generic concepts: a phrase that ends in a concept suffix (经济, 模式, 业态, 一体, 制, 化 …),
-//     contains 式 or 性 (“嵌入式…”, “区域性…”), or starts with a generic modifier (智慧, 智能, 新, 线上, 线下, 数字), and a quote
-//     followed by a concept noun (“X”模式, “X”制度, “X”改革, “X”需求, “X”问题 …);
+//     contains 式 or 性 (“嵌入式…”, “区域性…”), names a product style (…系列, …新品), or starts with a
+//     generic modifier (智慧, 智能, 新, 线上, 线下, 数字), and a quote followed by a concept noun
+//     (“X”模式, “X”制度, “X”改革, “X”需求, “X”问题, “X”等特色主题 …);
 //  6. length: under 3 characters only when followed by a programme noun (“剑网”专项行动, “上云”系列
 //     活动); over 16 characters is a quoted sentence or title, not a name;
 //  7. a short list of nation-wide generic terms that look like names (放管服, 专精特新, 老字号 …).
@@ -36,9 +37,10 @@ const QUOTE_PAIRS: [string, string][] = [
 const NUMERAL_START = /^(?:[一二三四五六七八九十两]|第[一二三四五六七八九十\d])/u;
 const ENUMERATION = /[、,;，；:：]/u;
 const FORMULA = /[+＋—\-→~～|/]/u;
-const CONCEPT_END = /(?:经济|模式|业态|理念|思维|格局|制度|机制|体系|改革|监管|消费|一体|制|化|性|型|期)$/u;
+const CONCEPT_END = /(?:经济|模式|业态|理念|思维|格局|制度|机制|体系|改革|监管|消费|一体|系列|新品|制|化|性|型|期)$/u;
 const GENERIC_START = /^(?:智慧|智能|数字|新|线上|线下)/u;
-const CONCEPT_AFTER = /^(?:模式|理念|思维|要求|布局|格局|方式|制度|改革|监管|经济|业态|现象|问题|需求|形象|精神|原则|导向|理论|型|商品|产品)/u;
+const CONCEPT_AFTER =
+  /^(?:模式|理念|思维|要求|布局|格局|方式|制度|改革|监管|经济|业态|现象|问题|需求|形象|精神|原则|导向|理论|型|商品|产品)|^等[^,;，；。]{0,4}?主题/u;
 const PROGRAMME_AFTER = /^(?:[^。;，,]{0,4})(?:活动|行动|工程|计划|平台|APP|app|应用程序|网站|专栏|大赛|赛事|品牌|项目|专项|工作室|示范)/u;
 const PARALLEL = /^(.).\1.$/u;
 const SLOGAN = /^(?:.{1,2}而.{1,2}|非.{1,2}即.{1,2}|以.{1,2}促.{1,2}|..为.)$/u;
