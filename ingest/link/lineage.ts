@@ -216,11 +216,10 @@ export function linkMeasures(
     if (kind === 'w' && stop[f]) continue;
     if (kind === 'p') {
       // A phrase with a stock word in it (加快冷链, 实施农产品) says no more than its other
-      // word; one of two words that are each generic (消费 + 领域) is generic too.
+      // word. Two common words can still make a specific name (国际消费 + 中心城市), so a
+      // phrase is otherwise judged by its own frequency.
       const [a, b] = phraseParts.get(f)!;
-      const stockA = isStockWord(featureName[a]!);
-      const stockB = isStockWord(featureName[b]!);
-      if (stockA || stockB || (stop[a] && stop[b]) || df[f]! > stopDf) {
+      if (isStockWord(featureName[a]!) || isStockWord(featureName[b]!) || df[f]! > stopDf) {
         stop[f] = 1;
         continue;
       }
@@ -411,10 +410,11 @@ export function linkMeasures(
       const x = a.features[i]!;
       const y = b.features[j]!;
       if (x === y) {
-        // A theme is too broad to vouch for a weak link (tourism, education): only a phrase,
-        // a programme or a target metric is specific enough.
+        // A phrase, a programme or a target metric is specific enough to vouch for a weak
+        // link; a theme only when it is rare (冷链 yes, 旅游 or 教育 no).
         const kind = featureKind[x];
         if (kind === 'p' || kind === 'i' || kind === 'k') return true;
+        if (kind === 't' && df[x]! <= stopDf) return true;
         i++;
         j++;
       } else if (x < y) i++;

@@ -49,6 +49,7 @@ export const GENRE_STOPWORDS: ReadonlySet<string> = new Set([
   '依法依规', '符合条件', '条件', '基础', '环境', '质量', '力度', '规模', '范围', '目标', '任务',
   // boilerplate programmes of every plan
   '营商环境', '营商', '优化营商', '减税降费', '减税', '降费', '放管服', '高质量发展', '高质量',
+  '提质增效', '提质', '增效', '降本增效', '提档升级', '转型升级', '扩容提质', '升级改造', '改造提升',
 ]);
 
 const stockCache = new Map<string, boolean>();
