@@ -26,6 +26,7 @@ export interface MeasureLabel {
   departments: string[]; // 'canonical name:role'
   themes?: string[]; // theme slugs; absent = not scored for themes
   initiatives?: string[]; // programme names; absent = not scored for initiatives
+  targets?: string[]; // 'year|value|unit'; absent = not scored for targets
 }
 
 /** What the system produced for one measure, in comparable form. */
@@ -35,10 +36,12 @@ export interface ObservedMeasure {
   departments: { id: string; role: string }[];
   themes: string[]; // 'theme:<slug>'
   initiatives: string[]; // 'init:<name>'
+  /** 'year|value|unit' of the measure's targets; undefined where the mode cannot see them all. */
+  targets?: string[];
 }
 
 export interface FieldScore {
-  field: 'departments' | 'roles' | 'themes' | 'initiatives';
+  field: 'departments' | 'roles' | 'themes' | 'initiatives' | 'targets';
   precision: number;
   recall: number;
   f1: number;
@@ -84,10 +87,12 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
     roles: [0, 0, 0],
     themes: [0, 0, 0],
     initiatives: [0, 0, 0],
+    targets: [0, 0, 0],
   };
   let deptMeasures = 0;
   let themeMeasures = 0;
   let initiativeMeasures = 0;
+  let targetMeasures = 0;
   const unmatched: string[] = [];
   const differences: string[] = [];
   let matched = 0;
@@ -101,6 +106,7 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
       counts.roles[2] += label.departments.length;
       if (label.themes) counts.themes[2] += label.themes.length;
       if (label.initiatives) counts.initiatives[2] += label.initiatives.length;
+      if (label.targets) counts.targets[2] += label.targets.length;
       continue;
     }
     matched++;
@@ -137,6 +143,10 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
       initiativeMeasures++;
       compare('initiatives', new Set(label.initiatives.map((n) => `init:${nameKey(n)}`)), new Set(m.initiatives));
     }
+    if (label.targets && m.targets) {
+      targetMeasures++;
+      compare('targets', new Set(label.targets), new Set(m.targets));
+    }
     if (diff.length) differences.push(`${label.file.slice(0, 3)} "${label.match.slice(0, 24)}": ${diff.join(' ')}`);
   }
   return {
@@ -148,6 +158,7 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
       field('roles', ...counts.roles, deptMeasures),
       field('themes', ...counts.themes, themeMeasures),
       field('initiatives', ...counts.initiatives, initiativeMeasures),
+      field('targets', ...counts.targets, targetMeasures),
     ],
     unmatched,
     differences,
@@ -161,14 +172,20 @@ export function observedFromGraph(graph: Graph): ObservedMeasure[] {
     if (!n.labels.includes('Measure')) continue;
     const p = n.properties;
     const text = typeof p.normText === 'string' ? p.normText : typeof p.text === 'string' ? normalise(p.text) : '';
-    measures.set(n.id, { file: String(p.sourceFile ?? ''), normText: text, departments: [], themes: [], initiatives: [] });
+    measures.set(n.id, { file: String(p.sourceFile ?? ''), normText: text, departments: [], themes: [], initiatives: [], targets: [] });
   }
+  const targets = new Map(graph.nodes.filter((n) => n.labels.includes('Target')).map((n) => [n.id, n.properties] as const));
   for (const r of graph.relationships) {
     const m = measures.get(r.start);
     if (!m) continue;
     if (r.type === 'ASSIGNED_TO') m.departments.push({ id: r.end, role: String(r.properties.role ?? '') });
     else if (r.type === 'ABOUT') m.themes.push(r.end);
     else if (r.type === 'MENTIONS') m.initiatives.push(r.end);
+    else if (r.type === 'SETS') {
+      const t = targets.get(r.end);
+      // Qualitative targets (no value) are not commitments the labels count.
+      if (t && t.value !== null && t.value !== undefined) m.targets!.push(`${t.year}|${t.value}|${t.unit}`);
+    }
   }
   return [...measures.values()];
 }
@@ -274,6 +291,7 @@ export function formatIngestReport(r: Report): string {
         `  (TP ${f.truePositives}, FP ${f.falsePositives}, FN ${f.falseNegatives}; ${f.measures} measures)`,
     ),
   ];
+  if (r.mode === 'direct') lines.push('  (targets are scored in pipeline mode only: table target columns are not cut here)');
   if (r.unmatched.length) lines.push('  UNMATCHED labels:', ...r.unmatched.map((u) => `    ${u}`));
   if (r.differences.length) lines.push('  differences (- missed, + extra):', ...r.differences.map((d) => `    ${d}`));
   return lines.join('\n');
