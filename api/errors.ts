@@ -47,6 +47,11 @@ export function formatError(development: boolean, log: (message: string) => void
       return { ...formatted, message: original.message, extensions: { ...withoutStack(formatted.extensions, development), code: original.code } };
     }
     const code = formatted.extensions?.code;
+    // graphql-js's own errors (e.g. a mutation on a schema without mutations) are about the
+    // request, not the server: their message is safe and useful.
+    if (original instanceof GraphQLError && !original.originalError && (code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
+      return { ...formatted, extensions: { ...withoutStack(formatted.extensions, development), code: 'BAD_REQUEST' } };
+    }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       log(`internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
       if (!development) {

@@ -60,7 +60,9 @@ export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiConte
     costLimit: { maxCost: LIMITS.maxCost },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Armor's token limit re-parses in a plugin and turns every syntax error into a 500; the
+    // parser's own maxTokens (parseOptions below) enforces the same limit with a proper 400.
+    maxTokens: { enabled: false },
     // Field suggestions help people write queries; the schema is public anyway.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -68,6 +70,7 @@ export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiConte
     typeDefs: typeDefs(),
     resolvers: resolvers as never,
     introspection: true,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development, opts.log ?? ((l) => process.stderr.write(`${l}\n`))),
     validationRules: armor.validationRules,
