@@ -200,7 +200,7 @@ export async function startLocalNeo4j(
     child.unref();
     fs.writeFileSync(pidFile(target), String(child.pid));
     fs.closeSync(out);
-    return { uri, pid: child.pid, stop: async () => stopDetached(target) };
+    return { uri, pid: child.pid, stop: async () => void (await stopDetached(target)) };
   }
 
   let exited = false;

@@ -38,7 +38,7 @@ export async function connect(
   } else {
     local = await startLocalNeo4j(target, { log });
     uri = local.uri;
-    driver = neo4j.driver(uri, neo4j.auth.none());
+    driver = neo4j.driver(uri, undefined);
   }
 
   try {

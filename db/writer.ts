@@ -5,18 +5,19 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Graph, GraphNode, GraphRelationship, PropertyValue } from '../ingest/types.js';
 import { LABELS } from './migrations.js';
 
-const RELATIONSHIP_TYPES = [
-  'HAS_MEASURE',
-  'ASSIGNED_TO',
-  'SUCCEEDED_BY',
-  'ABOUT',
-  'MENTIONS',
-  'SETS',
-  'IMPLEMENTS',
-  'PART_OF',
-  'CITES',
-  'EVOLVES_FROM',
-] as const;
+/** Every relationship type of the model with the labels of its ends (README). */
+const ENDPOINTS = {
+  HAS_MEASURE: ['Document', 'Measure'],
+  ASSIGNED_TO: ['Measure', 'Department'],
+  SUCCEEDED_BY: ['Department', 'Department'],
+  ABOUT: ['Measure', 'Theme'],
+  MENTIONS: ['Measure', 'Initiative'],
+  SETS: ['Measure', 'Target'],
+  IMPLEMENTS: ['Measure', 'Requirement'],
+  PART_OF: ['Requirement', 'Document'],
+  CITES: ['Document', 'Document'],
+  EVOLVES_FROM: ['Measure', 'Measure'],
+} as const satisfies Record<string, readonly [string, string]>;
 
 type Label = (typeof LABELS)[number];
 
@@ -155,11 +156,16 @@ async function mergeRelationships(
 ): Promise<void> {
   const groups = new Map<string, { type: string; from: Label; to: Label; rows: GraphRelationship[] }>();
   for (const r of relationships) {
-    if (!(RELATIONSHIP_TYPES as readonly string[]).includes(r.type)) {
+    if (!Object.hasOwn(ENDPOINTS, r.type)) {
       throw new Error(`relationship type ${r.type} is not part of the graph model`);
     }
-    const from = index.label(r.start);
-    const to = index.label(r.end);
+    const [from, to] = ENDPOINTS[r.type as keyof typeof ENDPOINTS];
+    // An end outside this graph is already stored (incremental lineage links to earlier measures).
+    for (const [id, label] of [[r.start, from], [r.end, to]] as const) {
+      if (index.byId.has(id) && index.label(id) !== label) {
+        throw new Error(`${r.type} expects a ${label} at ${id}, found ${index.label(id)}`);
+      }
+    }
     const key = `${r.type}|${from}|${to}`;
     if (!groups.has(key)) groups.set(key, { type: r.type, from, to, rows: [] });
     groups.get(key)!.rows.push(r);

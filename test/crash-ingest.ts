@@ -6,7 +6,7 @@ import { ingestFiles } from '../ingest/pipeline.js';
 
 const files = process.argv.slice(2);
 const crashAt = Number(process.env.CRASH_AT ?? 2);
-const driver = neo4j.driver(process.env.NEO4J_TEST_URI!, neo4j.auth.none());
+const driver = neo4j.driver(process.env.NEO4J_TEST_URI!, undefined);
 const graph = await ingestFiles(files);
 await writeGraph(driver, graph, {
   onDocument: (_file, index) => {

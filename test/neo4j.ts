@@ -10,7 +10,7 @@ export function testDriver(): Driver {
     const password = inject('neo4jPassword');
     driver = neo4j.driver(
       inject('neo4jUri'),
-      password ? neo4j.auth.basic(inject('neo4jUser'), password) : neo4j.auth.none(),
+      password ? neo4j.auth.basic(inject('neo4jUser'), password) : undefined,
     );
     afterAll(async () => {
       await driver?.close();

@@ -1,0 +1,35 @@
+// What the lineage stage needs to know about measures already stored, so that ingesting one new
+// document links it to the existing graph without relinking everything.
+import type { Driver } from 'neo4j-driver';
+import type { LinkableMeasure } from '../ingest/link/lineage.js';
+
+export async function loadLinkableMeasures(
+  driver: Driver,
+  opts: { database?: string; excludeSourceFiles?: string[] } = {},
+): Promise<LinkableMeasure[]> {
+  const r = await driver.executeQuery(
+    `MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure)
+     WHERE NOT d.sourceFile IN $exclude
+     RETURN m.id AS id, d.id AS documentId, m.year AS year, m.text AS text, m.normText AS normText,
+            COLLECT { MATCH (m)-[:ABOUT]->(t:Theme) RETURN t.id } AS themes,
+            COLLECT { MATCH (m)-[:MENTIONS]->(i:Initiative) RETURN i.id } AS initiatives,
+            COLLECT { MATCH (m)-[:SETS]->(g:Target) WHERE g.metric IS NOT NULL RETURN g.metric } AS targetMetrics,
+            COLLECT { MATCH (m)-[:ASSIGNED_TO]->(p:Department) RETURN p.id } AS departments`,
+    { exclude: opts.excludeSourceFiles ?? [] },
+    { database: opts.database, routing: 'READ' },
+  );
+  return r.records.map((rec) => {
+    const year = rec.get('year') as { toNumber(): number } | number | null;
+    return {
+      id: rec.get('id') as string,
+      documentId: rec.get('documentId') as string,
+      year: year === null ? null : typeof year === 'number' ? year : year.toNumber(),
+      text: (rec.get('text') as string | null) ?? '',
+      normText: (rec.get('normText') as string | null) ?? '',
+      themes: rec.get('themes') as string[],
+      initiatives: rec.get('initiatives') as string[],
+      targetMetrics: rec.get('targetMetrics') as string[],
+      departments: rec.get('departments') as string[],
+    };
+  });
+}
