@@ -94,7 +94,9 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`ingest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    // Setup errors (no database, bad credentials) say what to do; a stack helps only when debugging.
+    const detail = err instanceof Error ? (process.env.DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
+    process.stderr.write(`ingest failed: ${detail}\n`);
     process.exitCode = 2;
   },
 );
