@@ -222,7 +222,7 @@ class FamilyPool {
     const { units, itemHeadings } = this.material;
     const rng = new Rng(hash32(`${this.seed}:family:${j}`));
     const base: SeedUnit = j < units.length ? units[j]! : rng.pick(units);
-    let sentences = [...base.sentences];
+    const sentences = [...base.sentences];
     let departments = base.departments.map((d) => this.inst.current(d));
     if (j >= units.length) {
       // A recombined subject: parts of two seed measures, sometimes a thematic addition.
@@ -391,12 +391,12 @@ export function generateDocument(i: number, seed: number, pool: FamilyPool, mate
   const lines: string[] = [];
   lines.push(`${issuer}关于印发${planTitle}的通知`, '');
   lines.push(issuer.includes('人民政府') ? '各区人民政府，市政府各委、办、局：' : '各有关单位：', '');
-  lines.push(`　　现将《${planTitle}》印发给你们，请结合实际认真贯彻执行。`, '');
-  lines.push(`　　　　　　　　　　　　　　　　${issuer}`);
-  lines.push(`　　　　　　　　　　　　　　　${year}年${month}月${day}日`, '');
-  lines.push('　　（此件主动公开）', '');
+  lines.push(`\u3000\u3000现将《${planTitle}》印发给你们，请结合实际认真贯彻执行。`, '');
+  lines.push(`\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000${issuer}`);
+  lines.push(`\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000${year}年${month}月${day}日`, '');
+  lines.push('\u3000\u3000（此件主动公开）', '');
   lines.push(planTitle, '');
-  lines.push(`　　为深入贯彻落实${citeText}精神，${topic}，结合本市实际，制定本方案。`, '');
+  lines.push(`\u3000\u3000为深入贯彻落实${citeText}精神，${topic}，结合本市实际，制定本方案。`, '');
 
   if (table) {
     const header = '序号\t国家要求\t落实举措\t责任单位';
@@ -417,7 +417,7 @@ export function generateDocument(i: number, seed: number, pool: FamilyPool, mate
     });
   } else {
     lines.push('一、总体要求', '');
-    lines.push(`　　${guidingThought(year)}，坚持稳中求进工作总基调，${topic}，更好满足人民群众日益增长的美好生活需要。到${year + rng.int(2, 5)}年，${topic.replace(/^(推动|促进|加快|推进)/, '')}取得明显成效。`, '');
+    lines.push(`\u3000\u3000${guidingThought(year)}，坚持稳中求进工作总基调，${topic}，更好满足人民群众日益增长的美好生活需要。到${year + rng.int(2, 5)}年，${topic.replace(/^(推动|促进|加快|推进)/, '')}取得明显成效。`, '');
     const sectionCount = Math.max(2, Math.min(6, Math.round(count / 8)));
     const titles = rng.sample(material.sectionTitles.filter((t) => t !== '主要任务'), sectionCount - 1);
     titles.push('强化保障措施');
@@ -438,11 +438,11 @@ export function generateDocument(i: number, seed: number, pool: FamilyPool, mate
           parts.push(realiseMeasure(f, pool, material, rng, year) + responsibilityClause(departmentNames(f, inst, rng, year), rng));
         }
         const f0 = families[k - n]!;
-        body.push(`　　（${chineseNumber(item)}）${f0.heading}。${parts.join('')}`, '');
+        body.push(`\u3000\u3000（${chineseNumber(item)}）${f0.heading}。${parts.join('')}`, '');
         inSection += n;
       }
     });
-    body.push('　　各区、各部门要加强组织领导，细化工作措施，压实工作责任，确保各项任务落到实处。');
+    body.push('\u3000\u3000各区、各部门要加强组织领导，细化工作措施，压实工作责任，确保各项任务落到实处。');
     lines.push(...(rng.chance(0.1) ? pdfWrap(body.join('\n'), rng).split('\n') : body));
   }
   return { text: `${lines.join('\n')}\n`, measures: count, table };

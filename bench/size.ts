@@ -3,6 +3,7 @@
 // run.ts starts this once per size in a fresh process, so that the peak-memory figures belong to
 // that size alone; the smoke test calls benchSize() directly with the test database.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
@@ -58,6 +59,14 @@ export interface SizeResult {
   corpus: { files: number; bytes: number; measuresWritten: number | null; tableDocuments: number | null; generateMs: number | null };
   pipeline?: {
     ms: number;
+    /** CPU time of this process during the run (user + system). */
+    cpuMs: number;
+    measuresPerCpuSec: number;
+    /** 1-minute load average at the end (the machine is shared). */
+    loadAverage: number;
+    /** decode+parse, assemble without linking, linking (when the pipeline reports them). */
+    stages: { parseMs: number; assembleMs: number; linkMs: number | null } | null;
+    refused: number;
     documents: number;
     measures: number;
     nodes: number;
@@ -70,13 +79,16 @@ export interface SizeResult {
     measureRecall: number | null;
     nodePeakRssMb: number;
   };
-  link?: LinkStats & { linksPerMeasure: number };
+  link?: LinkStats & { source: 'pipeline' | 'rerun'; pairsPerMeasure: number; linksPerMeasure: number };
   load?: {
     ms: number;
     nodes: number;
     relationships: number;
     nodesPerSec: number;
     relationshipsPerSec: number;
+    /** CPU time of the Node process (the writer); Neo4j's is in its own process. */
+    nodeCpuMs: number;
+    loadAverage: number;
     nodePeakRssMb: number;
     neo4jPeakRssMb: number | null;
     storedNodes: number;
@@ -89,12 +101,21 @@ export interface SizeResult {
 }
 
 type IngestFiles = (files: string[]) => Promise<Graph>;
+/** The pipeline's own report, when it offers one (stage times and the linker's statistics). */
+interface PipelineReport {
+  graph: Graph;
+  linkStats?: LinkStats;
+  ms?: { parse: number; assemble: number; total: number };
+  refused?: string[];
+}
+type Ingest = (files: string[]) => Promise<PipelineReport>;
 type StartServer = (opts: { driver: Driver; database?: string; port: number; uiDir?: string }) => Promise<{ url: string; close(): Promise<void> }>;
 
 // Imported at run time: the harness stays usable (corpus, linking) while a stage is being built.
-async function loadIngest(): Promise<IngestFiles> {
-  const mod = (await import(['..', 'ingest', 'pipeline.js'].join('/'))) as { ingestFiles: IngestFiles };
-  return mod.ingestFiles;
+async function loadIngest(): Promise<Ingest> {
+  const mod = (await import(['..', 'ingest', 'pipeline.js'].join('/'))) as { ingestFiles: IngestFiles; ingest?: Ingest };
+  if (mod.ingest) return mod.ingest;
+  return async (files) => ({ graph: await mod.ingestFiles(files) });
 }
 async function loadServer(): Promise<StartServer> {
   const mod = (await import(['..', 'api', 'server.js'].join('/'))) as { startServer: StartServer };
@@ -230,16 +251,33 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
 
   // (a) Pipeline, dry run.
   log(`[${opts.docs}] pipeline (dry run) over ${files.length} files…`);
-  const ingestFiles = await loadIngest();
+  const ingest = await loadIngest();
+  // CPU time beside wall time: on a shared 2-core machine the wall clock also counts the
+  // neighbours' work, the CPU time only ours.
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const graph = await ingestFiles(files);
+  const report = await ingest(files);
   const pipelineMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const pipelineCpuMs = (cpu.user + cpu.system) / 1000;
+  const graph = report.graph;
   const count = (label: string) => graph.nodes.filter((n) => n.labels.includes(label)).length;
   const measures = count('Measure');
   const byRule: Record<string, number> = {};
   for (const d of graph.diagnostics) byRule[d.rule] = (byRule[d.rule] ?? 0) + 1;
   result.pipeline = {
     ms: Math.round(pipelineMs),
+    cpuMs: Math.round(pipelineCpuMs),
+    measuresPerCpuSec: Math.round(measures / (pipelineCpuMs / 1000)),
+    loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(1)),
+    stages: report.ms
+      ? {
+          parseMs: Math.round(report.ms.parse),
+          assembleMs: Math.round(report.ms.assemble - (report.linkStats?.ms ?? 0)),
+          linkMs: report.linkStats ? Math.round(report.linkStats.ms) : null,
+        }
+      : null,
+    refused: report.refused?.length ?? 0,
     documents: graph.nodes.filter((n) => n.labels.includes('Document') && n.properties.level !== 'national').length,
     measures,
     nodes: graph.nodes.length,
@@ -253,11 +291,16 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
   };
   log(`[${opts.docs}] pipeline: ${measures} measures in ${Math.round(pipelineMs)} ms (${result.pipeline.measuresPerSec}/s)`);
 
-  // (b) Lineage linking alone, on the measures the pipeline produced.
+  // (b) Lineage linking: the pipeline's own figures when it reports them, else the linker run
+  // again alone on the measures the pipeline produced.
   if (sections.has('link')) {
-    const linkable = linkableFromGraph(graph);
-    const { stats } = linkMeasures(linkable, {});
-    result.link = { ...stats, linksPerMeasure: Number((stats.links / Math.max(1, stats.measures)).toFixed(2)) };
+    const stats = report.linkStats ?? linkMeasures(linkableFromGraph(graph), {}).stats;
+    result.link = {
+      ...stats,
+      source: report.linkStats ? 'pipeline' : 'rerun',
+      pairsPerMeasure: Number((stats.candidatePairs / Math.max(1, stats.measures)).toFixed(1)),
+      linksPerMeasure: Number((stats.links / Math.max(1, stats.measures)).toFixed(2)),
+    };
     log(`[${opts.docs}] linking: ${stats.candidatePairs} candidate pairs, ${stats.links} links in ${Math.round(stats.ms)} ms`);
   }
   if (!sections.has('load') && !sections.has('api') && !sections.has('compare')) return result;
@@ -265,7 +308,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
   // (c) Load into Neo4j.
   let local: LocalNeo4j | undefined;
   let driver = opts.driver;
-  let neo4jPid: number | null = null;
+  let neo4jPid: number | null;
   const database = opts.database;
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -290,7 +333,9 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     await clearGraph(driver, database);
     await migrate(driver, database);
     log(`[${opts.docs}] loading ${graph.nodes.length} nodes and ${graph.relationships.length} relationships…`);
+    const loadCpu0 = process.cpuUsage();
     const summary = await writeGraph(driver, graph, { database });
+    const loadCpu = process.cpuUsage(loadCpu0);
     const stored = await driver.executeQuery(
       'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
       {},
@@ -302,6 +347,8 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
       relationships: summary.relationships,
       nodesPerSec: Math.round(summary.nodes / (summary.ms / 1000)),
       relationshipsPerSec: Math.round(summary.relationships / (summary.ms / 1000)),
+      nodeCpuMs: Math.round((loadCpu.user + loadCpu.system) / 1000),
+      loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(1)),
       nodePeakRssMb: ownPeakRssMb(),
       neo4jPeakRssMb: peakRssMb(neo4jPid),
       storedNodes: Number(stored.records[0]?.get('nodes')),
@@ -355,7 +402,10 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
           await runLoad({ url, bodies: bodies[server], connections: Math.min(5, connections), amount: Math.min(50, requests), timeoutSec: 30, maxSeconds: 60 });
           const r = await runLoad({ url, bodies: bodies[server], connections, amount: requests, timeoutSec: 30, maxSeconds: 120 });
           entry[server] = { ...r, answerItems: items };
-          log(`[${opts.docs}] ${name} ${server}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.requests} requests, errors ${r.errors + r.non2xx + r.graphqlErrors}, items ${items}`);
+          log(
+            `[${opts.docs}] ${name} ${server}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
+              `${r.requests} requests, errors ${r.errors + r.non2xx + r.graphqlErrors}, items ${items}${r.firstError ? `; first error: ${r.firstError.slice(0, 200)}` : ''}`,
+          );
         }
         result.api[name] = entry as { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency };
       }

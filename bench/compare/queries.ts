@@ -90,8 +90,9 @@ export const CYPHER = {
     MATCH (p:Department)-[:SUCCEEDED_BY*0..5]->(d)
     MATCH (m:Measure)-[r:ASSIGNED_TO]->(p) WHERE m.year >= $fromYear AND m.year <= $toYear
     WITH d, p, m, r ORDER BY m.year, m.documentId, m.id
-    RETURN {id: d.id, name: d.name, responsibilities: collect({role: r.role, asWritten: r.asWritten,
-            viaPredecessor: p <> d, year: m.year, measure: {id: m.id, text: m.text}})} AS department`,
+    WITH d, collect({role: r.role, asWritten: r.asWritten, viaPredecessor: p <> d, year: m.year,
+                     measure: {id: m.id, text: m.text}}) AS responsibilities
+    RETURN {id: d.id, name: d.name, responsibilities: responsibilities} AS department`,
 };
 
 /** The raw endpoint's one statement per question (the whole answer in one round trip). */
@@ -100,7 +101,8 @@ export const RAW_CYPHER: Record<QueryName, string> = {
   neighborhood: CYPHER.neighborhood,
   themeTimeline: `MATCH (this:Theme {name: $name}) WITH this LIMIT 1
     CALL (this) { ${CYPHER.themeTimelineOf} }
-    RETURN {id: this.id, name: this.name, timeline: collect(y)} AS theme`,
+    WITH this, collect(y) AS timeline
+    RETURN {id: this.id, name: this.name, timeline: timeline} AS theme`,
   measureLineage: `MATCH (this:Measure {id: $id})
     CALL (this) { ${CYPHER.lineageMeasuresOf} }
     WITH this, collect(m) AS ms

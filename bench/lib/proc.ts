@@ -34,7 +34,7 @@ export function ownPeakRssMb(): number {
 export function pidListeningOn(port: number): number | null {
   const inodes = new Set<string>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = fs.readFileSync(table, 'utf8');
     } catch {

@@ -143,7 +143,7 @@ export function readSeedMaterial(seedsDir: string): SeedMaterial {
     const text = fs.readFileSync(path.join(seedsDir, f), 'utf8');
     const tabular = text.split('\n').filter((l) => l.includes('\t')).length > 20;
     units.push(...(tabular ? tableUnits(text, matcher) : proseUnits(text, matcher)));
-    for (const m of text.matchAll(/^[ 　]*[一二三四五六七八九十]+、([^。，\t\n]{2,24}?)[ 　]*$/gm)) {
+    for (const m of text.matchAll(/^[ \u3000]*[一二三四五六七八九十]+、([^。，\t\n]{2,24}?)[ \u3000]*$/gm)) {
       if (!/总体要求|保障/.test(m[1]!)) sectionTitles.add(m[1]!);
     }
   }

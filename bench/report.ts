@@ -1,0 +1,231 @@
+// The results file and its Markdown table: figures per size, growth exponents, and each target
+// of issue 7 with the measured value and by how much it is missed.
+import type { QueryName } from './compare/queries.js';
+import { QUERY_NAMES } from './compare/queries.js';
+import type { ServerLatency, SizeResult } from './size.js';
+import type { UiResult } from './ui.js';
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null; // null: not measured in this run
+}
+
+export interface BenchResults {
+  date: string;
+  durationSec: number;
+  machine: Record<string, unknown>;
+  settings: { seed: number; requests: number; connections: number };
+  sizes: SizeResult[];
+  ui?: UiResult[];
+  failures: string[];
+  targets: TargetCheck[];
+  growth?: Record<string, number | null>;
+}
+
+/** Least-squares slope of log(y) against log(x): the growth exponent (1 = linear). */
+export function growthExponent(points: { x: number; y: number }[]): number | null {
+  const ps = points.filter((p) => p.x > 0 && p.y > 0);
+  if (ps.length < 2) return null;
+  const lx = ps.map((p) => Math.log(p.x));
+  const ly = ps.map((p) => Math.log(p.y));
+  const mx = lx.reduce((a, b) => a + b, 0) / ps.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ps.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < ps.length; i++) {
+    num += (lx[i]! - mx) * (ly[i]! - my);
+    den += (lx[i]! - mx) ** 2;
+  }
+  return den === 0 ? null : Number((num / den).toFixed(3));
+}
+
+function generated(sizes: SizeResult[]): (SizeResult & { docs: number })[] {
+  return sizes.filter((s): s is SizeResult & { docs: number } => typeof s.docs === 'number').sort((a, b) => a.docs - b.docs);
+}
+
+export function growth(results: BenchResults): Record<string, number | null> {
+  const g = generated(results.sizes);
+  const fit = (f: (s: SizeResult) => number | undefined | null) =>
+    growthExponent(g.map((s) => ({ x: s.docs, y: f(s) ?? 0 })));
+  return {
+    pipelineWall: fit((s) => s.pipeline?.ms),
+    pipelineCpu: fit((s) => s.pipeline?.cpuMs),
+    pipelineWithoutLinking: fit((s) => (s.pipeline?.stages ? s.pipeline.stages.parseMs + s.pipeline.stages.assembleMs : null)),
+    linking: fit((s) => s.link?.ms),
+    candidatePairs: fit((s) => s.link?.candidatePairs),
+    load: fit((s) => s.load?.ms),
+  };
+}
+
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n === null || n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const sizeLabel = (s: SizeResult) => (s.docs === 'seeds' ? 'seeds (5)' : fmt(s.docs));
+const errorsOf = (r?: ServerLatency) => (r ? r.errors + r.non2xx + r.graphqlErrors : 0);
+
+export function evaluateTargets(results: BenchResults): TargetCheck[] {
+  results.growth = growth(results);
+  const checks: TargetCheck[] = [];
+  const g = generated(results.sizes);
+  const largest = g.at(-1);
+  const seeds = results.sizes.find((s) => s.docs === 'seeds');
+
+  if (largest?.pipeline) {
+    const v = largest.pipeline.measuresPerSec;
+    checks.push({
+      target: 'pipeline ≥ 5,000 measures/s (dry run)',
+      measured: `${fmt(v)} measures/s at ${fmt(largest.docs)} documents (${fmt(largest.pipeline.measuresPerCpuSec)} per CPU-second)${v < 5000 ? `: ${fmt(5000 / Math.max(1, v), 1)}× too slow` : ''}`,
+      met: v >= 5000,
+    });
+  }
+  const gr = results.growth;
+  for (const [key, label] of [
+    ['pipelineWall', 'pipeline growth exponent ≤ 1.15'],
+    ['linking', 'linking growth exponent ≤ 1.15'],
+  ] as const) {
+    const e = gr[key];
+    checks.push({
+      target: label,
+      measured: e === null || e === undefined ? 'needs two generated sizes' : `${e}${key === 'pipelineWall' ? ` (CPU time: ${gr.pipelineCpu})` : ` (candidate pairs: ${gr.candidatePairs})`}`,
+      met: e === null || e === undefined ? null : e <= 1.15,
+    });
+  }
+  if (largest?.load) {
+    const v = largest.load.relationshipsPerSec;
+    checks.push({
+      target: 'Neo4j load ≥ 20,000 relationships/s',
+      measured: `${fmt(v)} relationships/s at ${fmt(largest.docs)} documents${v < 20000 ? `: ${fmt(20000 / Math.max(1, v), 1)}× too slow` : ''}`,
+      met: v >= 20000,
+    });
+  }
+  const tenK = g.find((s) => s.docs >= 10000);
+  checks.push({
+    target: '10,000 documents ingested and linked end to end < 10 min',
+    measured: tenK?.pipeline && tenK.load ? `${fmt((tenK.pipeline.ms + tenK.load.ms) / 60000, 1)} min (pipeline ${fmt(tenK.pipeline.ms / 1000)} s + load ${fmt(tenK.load.ms / 1000)} s)` : 'not run (--with-10k)',
+    met: tenK?.pipeline && tenK.load ? tenK.pipeline.ms + tenK.load.ms < 600_000 : null,
+  });
+  const p95Check = (s: SizeResult | undefined, limit: number, label: string) => {
+    if (!s?.api) {
+      checks.push({ target: label, measured: 'not run', met: null });
+      return;
+    }
+    const worst = QUERY_NAMES.map((q) => ({ q, r: s.api?.[q]?.ours })).filter((x) => x.r) as { q: QueryName; r: ServerLatency }[];
+    const over = worst.filter((x) => x.r.p95 > limit);
+    const errors = worst.reduce((a, x) => a + errorsOf(x.r), 0);
+    checks.push({
+      target: label,
+      measured:
+        worst.map((x) => `${x.q} ${fmt(x.r.p95, 1)} ms`).join(', ') +
+        (over.length ? `; over by ${over.map((x) => `${x.q} ${fmt(x.r.p95 / limit, 1)}×`).join(', ')}` : '') +
+        `; errors ${errors}`,
+      met: over.length === 0 && errors === 0,
+    });
+  };
+  p95Check(seeds, 30, 'API p95 ≤ 30 ms on the seeds, 20 clients, zero errors');
+  p95Check(tenK ?? largest, tenK ? 100 : 100, `API p95 ≤ 100 ms at ${tenK ? '10,000' : `${fmt(largest?.docs)} (10,000 not run)`} documents, zero errors`);
+
+  const ratios = (pick: (e: { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency }) => number | null, limit: number, label: string, worse: (r: number) => boolean) => {
+    const parts: string[] = [];
+    let met: boolean | null = null;
+    for (const s of results.sizes) {
+      for (const q of QUERY_NAMES) {
+        const e = s.api?.[q];
+        if (!e) continue;
+        const r = pick(e);
+        if (r === null) continue;
+        met = (met ?? true) && !worse(r);
+        if (worse(r)) parts.push(`${sizeLabel(s)} ${q} ${fmt(r, 2)}×`);
+      }
+    }
+    checks.push({ target: label, measured: met === null ? 'not run' : parts.length ? `missed: ${parts.join(', ')}` : `all within ${limit}×`, met });
+  };
+  ratios((e) => (e.raw ? e.ours.p50 / e.raw.p50 : null), 1.3, 'GraphQL overhead ≤ 1.3× raw Cypher (p50)', (r) => r > 1.3);
+  ratios((e) => (e.generated ? e.ours.p50 / e.generated.p50 : null), 1, 'at least as fast as @neo4j/graphql on every query (p50 ours / theirs ≤ 1)', (r) => r > 1);
+
+  const ui3k = results.ui?.find((u) => u.elements >= 2500);
+  checks.push({
+    target: 'UI: 3,000 elements laid out and interactive < 3 s',
+    measured: ui3k ? `${fmt(ui3k.readyMs)} ms to first frame after layout (layout ${fmt(ui3k.layoutMs)} ms), tap ${fmt(ui3k.tapMs)} ms${ui3k.readyMs > 3000 ? `: ${fmt(ui3k.readyMs / 3000, 1)}× over` : ''}` : 'not run',
+    met: ui3k ? ui3k.readyMs + ui3k.tapMs < 3000 : null,
+  });
+  return checks;
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const m = r.machine as Record<string, unknown>;
+  const L: string[] = [];
+  L.push(`# Benchmark results`, '');
+  L.push(
+    `${r.date} · ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memoryGb)} GB · Node ${String(m.node)} · ${String(m.java)} · Neo4j ${String(m.neo4j ?? '–')} · commit ${String(m.commit ?? '–')}`,
+  );
+  L.push(
+    `Load average at start ${(m.loadAverageAtStart as number[] | undefined)?.map((x) => x.toFixed(1)).join(' / ') ?? '–'} (the machine is shared: wall times include the neighbours' work; CPU times are ours alone). ` +
+      `HTTP: ${r.settings.requests} requests per query and server, ${r.settings.connections} concurrent connections, after a warm-up. Corpus seed ${r.settings.seed}.`,
+    '',
+  );
+
+  L.push('## Pipeline (dry run) and lineage linking', '');
+  L.push('| size | measures | pipeline s | measures/s | measures/CPU-s | parse s | assemble s | link s | candidate pairs | pairs/measure | links | parser recall | Node peak RSS MB | load avg |');
+  L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of r.sizes) {
+    const p = s.pipeline;
+    const l = s.link;
+    L.push(
+      `| ${sizeLabel(s)} | ${fmt(p?.measures)} | ${fmt((p?.ms ?? NaN) / 1000, 1)} | ${fmt(p?.measuresPerSec)} | ${fmt(p?.measuresPerCpuSec)} | ${fmt((p?.stages?.parseMs ?? NaN) / 1000, 1)} | ${fmt((p?.stages?.assembleMs ?? NaN) / 1000, 1)} | ${fmt((l?.ms ?? NaN) / 1000, 1)} | ${fmt(l?.candidatePairs)} | ${fmt(l?.pairsPerMeasure, 1)} | ${fmt(l?.links)} | ${p?.measureRecall ?? '–'} | ${fmt(p?.nodePeakRssMb)} | ${fmt(p?.loadAverage, 1)} |`,
+    );
+  }
+  const g = r.growth ?? {};
+  L.push('', `Growth exponents (log-log slope over the generated sizes): pipeline ${g.pipelineWall ?? '–'} (CPU ${g.pipelineCpu ?? '–'}; without linking ${g.pipelineWithoutLinking ?? '–'}), linking ${g.linking ?? '–'}, candidate pairs ${g.candidatePairs ?? '–'}, Neo4j load ${g.load ?? '–'}.`, '');
+
+  L.push('## Load into Neo4j', '');
+  L.push('| size | nodes | relationships | load s | nodes/s | relationships/s | Node CPU s | Node peak RSS MB | Neo4j peak RSS MB | load avg |');
+  L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of r.sizes) {
+    const l = s.load;
+    if (!l) continue;
+    L.push(
+      `| ${sizeLabel(s)} | ${fmt(l.nodes)} | ${fmt(l.relationships)} | ${fmt(l.ms / 1000, 1)} | ${fmt(l.nodesPerSec)} | ${fmt(l.relationshipsPerSec)} | ${fmt(l.nodeCpuMs / 1000, 1)} | ${fmt(l.nodePeakRssMb)} | ${fmt(s.neo4jPeakRssMb ?? l.neo4jPeakRssMb)} | ${fmt(l.loadAverage, 1)} |`,
+    );
+  }
+  L.push('');
+
+  L.push('## API latency (ms), 20 concurrent clients', '');
+  L.push('Ours: this project\'s API. Raw: the same answer from one hand-written Cypher statement through neo4j-driver behind a bare HTTP endpoint. Generated: @neo4j/graphql v7 on equivalent type definitions (Apollo Server standalone). Ratios on p50: overhead = ours / raw; vs generated = ours / generated (below 1: we are faster). Items: size of the first answer (the three should agree).', '');
+  L.push('| size | query | ours p50 | ours p95 | ours p99 | errors | raw p50 | raw p95 | generated p50 | generated p95 | overhead | vs generated | items ours/raw/gen |');
+  L.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const s of r.sizes) {
+    for (const q of QUERY_NAMES) {
+      const e = s.api?.[q];
+      if (!e) continue;
+      const ratio = (a?: ServerLatency, b?: ServerLatency) => (a && b ? fmt(a.p50 / b.p50, 2) : '–');
+      L.push(
+        `| ${sizeLabel(s)} | ${q} | ${fmt(e.ours.p50, 1)} | ${fmt(e.ours.p95, 1)} | ${fmt(e.ours.p99, 1)} | ${errorsOf(e.ours)}${e.raw || e.generated ? ` (raw ${errorsOf(e.raw)}, gen ${errorsOf(e.generated)})` : ''} | ${fmt(e.raw?.p50, 1)} | ${fmt(e.raw?.p95, 1)} | ${fmt(e.generated?.p50, 1)} | ${fmt(e.generated?.p95, 1)} | ${ratio(e.ours, e.raw)} | ${ratio(e.ours, e.generated)} | ${e.ours.answerItems ?? '–'}/${e.raw?.answerItems ?? '–'}/${e.generated?.answerItems ?? '–'} |`,
+      );
+    }
+  }
+  L.push('');
+
+  if (r.ui?.length) {
+    L.push('## UI canvas (headless Chromium, the explorer\'s Cytoscape set-up, median of 3)', '');
+    L.push('| elements | nodes | edges | script start ms | graph build ms | layout ms | paint ms | ready ms (from navigation) | click → handler ms |');
+    L.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const u of r.ui) {
+      L.push(`| ${fmt(u.elements)} | ${fmt(u.nodes)} | ${fmt(u.edges)} | ${fmt(u.scriptStartMs)} | ${fmt(u.addMs)} | ${fmt(u.layoutMs)} | ${fmt(u.paintMs)} | ${fmt(u.readyMs)} | ${fmt(u.tapMs)} |`);
+    }
+    L.push('');
+  }
+
+  L.push('## Targets (issue 7)', '');
+  L.push('| target | measured | met |', '| --- | --- | :---: |');
+  for (const t of r.targets) L.push(`| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`);
+  if (r.failures.length) {
+    L.push('', '## Failures', '');
+    for (const f of r.failures) L.push(`- ${f}`);
+  }
+  const errs = r.sizes.flatMap((s) => s.errors.map((e) => `${sizeLabel(s)}: ${e}`));
+  if (errs.length) {
+    L.push('', '## Errors reported by the harness', '');
+    for (const e of errs) L.push(`- ${e}`);
+  }
+  return `${L.join('\n')}\n`;
+}

@@ -1,0 +1,178 @@
+// npm run bench [-- --sizes seeds,100,1000] [--with-10k] [--seed 1] [--requests 400]
+//                  [--sections pipeline,link,load,api,compare] [--no-ui] [--profile]
+//
+// Runs every size in its own process, one after another (the machine is shared: never two heavy
+// runs at once), then the UI benchmark, and writes bench/results/latest.{json,md}.
+// --profile instead runs the pipeline (with linking) under the V8 profiler at each size and
+// writes bench/results/profile.md: where the time goes.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCorpus, projectRoot } from './corpus.js';
+import { summariseProfile, type ProfileSummary } from './lib/cpuprofile.js';
+import { evaluateTargets, renderMarkdown, type BenchResults } from './report.js';
+import type { SizeResult } from './size.js';
+import type { UiResult } from './ui.js';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const resultsDir = path.join(benchDir, 'results');
+
+interface RunOptions {
+  sizes: (number | 'seeds')[];
+  seed: number;
+  requests: number;
+  connections: number;
+  sections?: string;
+  ui: boolean;
+  profile: boolean;
+}
+
+function parseArgs(argv: string[]): RunOptions {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = (value('--sizes') ?? 'seeds,100,1000').split(',').map((s) => (s.trim() === 'seeds' ? 'seeds' : Number(s)));
+  for (const s of sizes) {
+    if (s !== 'seeds' && (!Number.isInteger(s) || s < 1)) throw new Error(`--sizes takes positive integers or "seeds", e.g. --sizes seeds,100,1000 (got ${value('--sizes')})`);
+  }
+  if (argv.includes('--with-10k') && !sizes.includes(10000)) sizes.push(10000);
+  return {
+    sizes,
+    seed: Number(value('--seed') ?? 1),
+    requests: Number(value('--requests') ?? 400),
+    connections: Number(value('--connections') ?? 20),
+    sections: value('--sections'),
+    ui: !argv.includes('--no-ui'),
+    profile: argv.includes('--profile'),
+  };
+}
+
+/** Runs a TypeScript entry in a fresh Node process (own heap, own peak-memory figure). */
+function runChild(entry: string, args: string[], nodeFlags: string[] = []): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(benchDir, entry), ...args], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${entry} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+function versionOf(cmd: string, args: string[]): string | null {
+  try {
+    const out = execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return out.trim().split('\n')[0] ?? null;
+  } catch (err) {
+    const e = err as { stderr?: string };
+    return e.stderr ? (e.stderr.trim().split('\n')[0] ?? null) : null;
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  let commit: string | null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' }).trim();
+  } catch {
+    commit = null;
+  }
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    java: versionOf('java', ['-version']),
+    commit,
+  };
+}
+
+async function profile(opts: RunOptions): Promise<void> {
+  const lines = ['# Where the time goes (pipeline with linking, dry run)', ''];
+  for (const size of opts.sizes) {
+    if (size !== 'seeds') await ensureCorpus(size, opts.seed, (s) => console.error(s));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
+    const out = path.join(dir, 'result.json');
+    await runChild('size.ts', ['--docs', String(size), '--seed', String(opts.seed), '--sections', 'pipeline,link', '--out', out], [
+      '--max-old-space-size=16384',
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+    ]);
+    const prof = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!prof) throw new Error('the profiler wrote no .cpuprofile');
+    const s: ProfileSummary = summariseProfile(path.join(dir, prof), projectRoot, 20);
+    const r = JSON.parse(fs.readFileSync(out, 'utf8')) as SizeResult;
+    lines.push(`## ${size} documents: ${r.pipeline?.measures} measures, ${r.pipeline?.ms} ms wall, ${s.totalMs} ms sampled`, '');
+    lines.push('| self time by file | ms | share |', '| --- | ---: | ---: |');
+    for (const f of s.byFile) lines.push(`| ${f.file} | ${f.ms} | ${(f.share * 100).toFixed(1)}% |`);
+    lines.push('', '| self time by function | ms | share |', '| --- | ---: | ---: |');
+    for (const f of s.byFunction) lines.push(`| \`${f.name}\` | ${f.ms} | ${(f.share * 100).toFixed(1)}% |`);
+    lines.push('');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'profile.md'), `${lines.join('\n')}\n`);
+  console.error(`wrote ${path.relative(process.cwd(), path.join(resultsDir, 'profile.md'))}`);
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.profile) return profile(opts);
+  if (opts.sizes.some((s) => s !== 'seeds' && s >= 10000)) {
+    console.error('The 10,000-document run is long: about 250 MB of text, and on two shared cores expect 30–90 minutes end to end.');
+  }
+  const started = new Date();
+  const sizes: SizeResult[] = [];
+  const failures: string[] = [];
+  for (const size of opts.sizes) {
+    const tmp = path.join(os.tmpdir(), `bench-size-${size}-${process.pid}.json`);
+    const args = ['--docs', String(size), '--seed', String(opts.seed), '--requests', String(opts.requests), '--connections', String(opts.connections), '--out', tmp];
+    if (opts.sections) args.push('--sections', opts.sections);
+    try {
+      await runChild('size.ts', args, ['--max-old-space-size=16384']);
+      sizes.push(JSON.parse(fs.readFileSync(tmp, 'utf8')) as SizeResult);
+    } catch (err) {
+      failures.push(err instanceof Error ? err.message : String(err));
+      console.error(err instanceof Error ? err.message : err);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+  let ui: UiResult[] | undefined;
+  if (opts.ui) {
+    const tmp = path.join(os.tmpdir(), `bench-ui-${process.pid}.json`);
+    try {
+      await runChild('ui.ts', ['--out', tmp]);
+      ui = JSON.parse(fs.readFileSync(tmp, 'utf8')) as UiResult[];
+    } catch (err) {
+      failures.push(err instanceof Error ? err.message : String(err));
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+  const results: BenchResults = {
+    date: started.toISOString(),
+    durationSec: Math.round((Date.now() - started.getTime()) / 1000),
+    machine: { ...machine(), neo4j: sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? null, loadAverageAtStart: os.loadavg() },
+    settings: { seed: opts.seed, requests: opts.requests, connections: opts.connections },
+    sizes,
+    ui,
+    failures,
+    targets: [],
+  };
+  results.targets = evaluateTargets(results);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+  fs.writeFileSync(path.join(resultsDir, 'latest.md'), renderMarkdown(results));
+  console.error(`wrote bench/results/latest.json and bench/results/latest.md (${results.durationSec} s)`);
+  if (failures.length) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
