@@ -271,7 +271,7 @@ function defaultSeedFiles(): string[] {
   return Object.keys(pairs.years).map((f) => join(here, '..', '..', 'seeds', f));
 }
 
-export function formatLineageReport(s: LineageScores): string {
+export function formatLineageReport(s: LineageScores & { shippedLinks?: number }): string {
   const lines = [
     `lineage (EVOLVES_FROM, reachable within ${MAX_HOPS} hops)`,
     `  precision ${s.precision}  recall ${s.recall}  F1 ${s.f1}` +
@@ -280,6 +280,7 @@ export function formatLineageReport(s: LineageScores): string {
       ` (${s.linksPerMeasure.meanLinked} among linked measures), max ${s.linksPerMeasure.max}`,
   ];
   if (s.stats) lines.push(`  linking: ${s.stats.ms} ms (segmenting ${s.stats.segmentMs} ms), ${s.stats.candidatePairs} candidate pairs`);
+  if (s.shippedLinks !== undefined) lines.push(`  the pipeline's dry-run graph carries ${s.shippedLinks} EVOLVES_FROM`);
   const ex = (e: LinkExample) => `    ${e.score} ${e.method}: ${e.later} ⇢ ${e.earlier}\n      evidence: ${e.evidence.join(', ')}`;
   lines.push('  best links:', ...s.best.map(ex), '  weakest links:', ...s.weakest.map(ex));
   if (s.missed.length) lines.push('  missed true pairs:', ...s.missed.map((m) => `    ${m}`));

@@ -107,6 +107,7 @@ const PAIR_SOURCE = 6;
 /** Weight multipliers of the non-word signals relative to a word of the same rarity. */
 const BOOST = { phrase: 1, initiative: 1.5, theme: 0.5, metric: 1.0 } as const;
 const EVIDENCE_SIZE = 8;
+const SHORT_FEATURES = 8;
 
 type Kind = 'w' | 'p' | 'i' | 't' | 'k';
 interface Vector {
@@ -255,6 +256,10 @@ export function linkMeasures(
       signature: Int32Array.from(signature),
     };
   }
+  // Two very short measures agree on their one or two subject words too easily (a one-line
+  // "加强消费统计相关培训" against a long statistics system): damp cosines by how few weighted
+  // features a measure has.
+  const shortness = Float64Array.from(vectors, (v) => Math.min(1, Math.sqrt(v.features.length / SHORT_FEATURES)));
   rawFeatures.length = 0;
   rawCounts.length = 0;
 
@@ -387,7 +392,7 @@ export function linkMeasures(
     for (const j of touched) {
       if (accumulator[j]! < floor || scored >= maxCandidates) continue;
       scored++;
-      const score = dot(v, vectors[j]!);
+      const score = dot(v, vectors[j]!) * shortness[i]! * shortness[j]!;
       if (score < threshold) continue;
       if (score < strongScore && !sharesMoreThanWords(v, vectors[j]!)) continue;
       // Existing measures are not relinked among themselves; a new, older document may still
