@@ -13,6 +13,7 @@ import type { Diagnostic, GraphNode, GraphRelationship, PropertyValue, SourceSpa
 import {
   departmentGraph,
   detectFirstIsLead,
+  jurisdictionOf,
   resolveResponsibilities,
   type DepartmentReference,
   type ResolvedParty,
@@ -173,6 +174,8 @@ export function assemble(input: AssembleInput): AssembleResult {
         genre: doc.genre,
         encoding: source.encoding,
         measureCount: doc.measures.length,
+        // The original text, so a reader can see each measure highlighted in its context.
+        sourceText: source.text,
       }),
     });
 
@@ -201,6 +204,8 @@ export function assemble(input: AssembleInput): AssembleResult {
     }
 
     const firstIsLead = detectFirstIsLead(source.text);
+    // Names like 市商务局 belong to the issuing city: a Beijing document's 市商务局 is not Tianjin's.
+    const jurisdiction = jurisdictionOf(doc.issuer);
     doc.measures.forEach((m: Measure, i) => {
       const id = measureId(source.sha256, i);
       const normText = normalise(m.text);
@@ -227,7 +232,7 @@ export function assemble(input: AssembleInput): AssembleResult {
 
       // Departments.
       const resolved = m.responsibleText
-        ? resolveResponsibilities(m.responsibleText, m.responsibleSpan, input.ref, { source: source.text, firstIsLead })
+        ? resolveResponsibilities(m.responsibleText, m.responsibleSpan, input.ref, { source: source.text, firstIsLead, jurisdiction })
         : { parties: [], diagnostics: [] };
       diagnostics.push(...resolved.diagnostics);
       if (resolved.parties.length === 0 && !m.responsibleText) {
@@ -242,9 +247,11 @@ export function assemble(input: AssembleInput): AssembleResult {
       }
 
       // Themes, initiatives, targets.
-      const themes = extractThemes(normText, input.taxonomy);
+      // A row or item title often names the subject (or a programme) that the body leaves implicit.
+      const subjectText = m.title ? `${normalise(m.title)}\n${normText}` : normText;
+      const themes = extractThemes(subjectText, input.taxonomy);
       for (const t of themes) addRel('ABOUT', id, t.themeId, { evidence: t.evidence });
-      const initiatives = extractInitiatives(normText);
+      const initiatives = extractInitiatives(subjectText);
       for (const ini of initiatives) {
         addNode({ id: ini.id, labels: ['Initiative'], properties: { name: ini.name } });
         addRel('MENTIONS', id, ini.id);

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { countByRule, formatDiagnostic } from './diagnostics.js';
-import { ingest } from './pipeline.js';
+import { ingest, type PipelineReport } from './pipeline.js';
 import type { Graph } from './types.js';
 
 interface Args {
@@ -65,26 +65,35 @@ async function main(): Promise<number> {
   const showBar = stderr.isTTY && !args.quiet && args.files.length >= 50;
   const bar = showBar ? new cliProgress.SingleBar({ stream: stderr, format: 'ingest [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(args.files.length, 0, { file: '' });
-  const report = await ingest(args.files, { onProgress: (done, _total, file) => bar?.update(done, { file }) });
-  bar?.stop();
+  const onProgress = (done: number, _total: number, file: string) => bar?.update(done, { file });
 
-  const { graph } = report;
-  if (!args.quiet) for (const d of graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
-
+  let report: PipelineReport;
   if (args.dryRun) {
-    if (args.json) process.stdout.write(`${JSON.stringify(graph)}\n`);
+    report = await ingest(args.files, { onProgress });
+    bar?.stop();
+    if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
+    if (args.json) process.stdout.write(`${JSON.stringify(report.graph)}\n`);
   } else {
     // Imported only here so that a dry run never loads the database code.
     const { connect } = await import('../db/neo4j.js');
+    const { migrate } = await import('../db/migrations.js');
     const { writeGraph } = await import('../db/writer.js');
+    const { loadLinkableMeasures } = await import('../db/lineage-context.js');
     const conn = await connect({ log: (line) => stderr.write(`${line}\n`) });
     try {
-      const written = await writeGraph(conn.driver, graph, { database: conn.database });
-      stderr.write(`written to ${conn.uri}: ${written.documents} documents, ${written.nodes} nodes, ${written.relationships} relationships in ${written.ms.toFixed(0)} ms\n`);
+      await migrate(conn.driver, conn.database);
+      // Measures of other documents already stored: the new ones link to them (incremental lineage).
+      const existing = await loadLinkableMeasures(conn.driver, { database: conn.database, excludeSourceFiles: args.files });
+      report = await ingest(args.files, { onProgress, existing });
+      bar?.stop();
+      if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
+      const written = await writeGraph(conn.driver, report.graph, { database: conn.database });
+      stderr.write(`written to ${conn.uri}: ${written.documents} documents, ${written.nodes} nodes, ${written.relationships} relationships in ${written.ms.toFixed(0)} ms (linked against ${existing.length} stored measures)\n`);
     } finally {
       await conn.close();
     }
   }
+  const { graph } = report;
   stderr.write(`${summary(graph, report.refused, report.ms.total, report.measures)}\n`);
   return report.refused.length > 0 ? 1 : 0;
 }

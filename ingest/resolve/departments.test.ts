@@ -196,3 +196,13 @@ describe('reference data', () => {
     expect(ref.successorsOf.get('市金融局')?.[0]?.to).toBe('市地方金融管理局');
   });
 });
+
+describe('jurisdictionOf', () => {
+  it('reads the place from an issuing government', () => {
+    expect(jurisdictionOf('北京市人民政府办公厅')).toBe('北京市');
+    expect(jurisdictionOf('广西壮族自治区人民政府')).toBe('广西壮族自治区');
+  });
+  it('names no place when the issuer line is a list of departments', () => {
+    expect(jurisdictionOf('市发展改革委、市委宣传部、市委网信办')).toBeUndefined();
+  });
+});

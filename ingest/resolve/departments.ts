@@ -290,8 +290,11 @@ export interface ResolveOptions {
 /** The city or province of an issuer ("北京市人民政府办公厅" → '北京市'), when it names one. */
 export function jurisdictionOf(issuer: string | undefined): string | undefined {
   if (!issuer) return undefined;
-  const m = /^(?:中共)?(.{2,8}?(?:自治区|特别行政区|省|市))/u.exec(normalise(issuer));
-  return m ? m[1] : undefined;
+  // Only a place name counts: an issuer line that lists departments ('市发展改革委、市委宣传部…')
+  // names no jurisdiction, and guessing one would make every department look foreign.
+  const m = /^(?:中共)?(\p{Script=Han}{2,8}?(?:自治区|特别行政区|省|市))/u.exec(normalise(issuer));
+  if (!m || m[1]!.startsWith('市')) return undefined;
+  return m[1];
 }
 
 /** True when a document declares the convention that the first-named unit is the lead. */
