@@ -42,7 +42,7 @@ const nodesWith = (label: string) => graph.nodes.filter((n) => n.labels.includes
 beforeAll(async () => {
   driver = testDriver();
   graph = await loadSeedGraph(driver);
-  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {} });
+  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
 });
 
 afterAll(async () => {

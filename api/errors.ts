@@ -49,7 +49,7 @@ export function formatError(development: boolean, log: (message: string) => void
     const code = formatted.extensions?.code;
     // graphql-js's own errors (e.g. a mutation on a schema without mutations) are about the
     // request, not the server: their message is safe and useful.
-    if (original instanceof GraphQLError && !original.originalError && (code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
+    if (isPlainGraphQLError(original) && (code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
       return { ...formatted, extensions: { ...withoutStack(formatted.extensions, development), code: 'BAD_REQUEST' } };
     }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
@@ -60,6 +60,16 @@ export function formatError(development: boolean, log: (message: string) => void
     }
     return { ...formatted, extensions: withoutStack(formatted.extensions, development) };
   };
+}
+
+/**
+ * A GraphQLError raised by graphql-js itself, not wrapping a thrown exception. Checked by name,
+ * not instanceof: a test runner or bundler may load two copies of graphql.
+ */
+function isPlainGraphQLError(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'GraphQLError') return false;
+  const wrapped = (error as { originalError?: unknown }).originalError;
+  return wrapped === undefined || wrapped === null;
 }
 
 function withoutStack(extensions: Record<string, unknown> | undefined, development: boolean): Record<string, unknown> {

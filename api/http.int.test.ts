@@ -14,7 +14,7 @@ let server: RunningServer;
 beforeAll(async () => {
   driver = testDriver();
   await loadSeedGraph(driver);
-  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {} });
+  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
 });
 
 afterAll(async () => {

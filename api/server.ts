@@ -20,6 +20,7 @@ import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
 import { formatError } from './errors.js';
+import { EXAMPLES } from './examples.js';
 import type { ApiContext } from './context.js';
 
 export interface StartServerOptions {
@@ -34,6 +35,11 @@ export interface StartServerOptions {
   /** Neo4j transaction timeout per query in ms; default env NEO4J_QUERY_TIMEOUT_MS or 5000. */
   queryTimeoutMs?: number;
   log?: (line: string) => void;
+  /**
+   * Run the example queries once in the background after start, so Neo4j has planned the API's
+   * Cypher before the first user asks (planning a query costs ~1 s the first time). Default true.
+   */
+  warmUp?: boolean;
 }
 
 export interface RunningServer {
@@ -174,6 +180,17 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     httpServer.once('error', reject);
     httpServer.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
+  if (opts.warmUp ?? true) {
+    void (async () => {
+      const t0 = Date.now();
+      for (const example of EXAMPLES) {
+        // Errors here only mean an empty graph; the real requests will report them.
+        await apollo.executeOperation({ query: example.query, variables: example.variables }, { contextValue: createContext(base) }).catch(() => undefined);
+      }
+      log(`api: warmed up ${EXAMPLES.length} example queries in ${Date.now() - t0} ms`);
+    })();
+  }
+
   const address = httpServer.address() as AddressInfo;
   const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
