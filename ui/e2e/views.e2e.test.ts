@@ -65,7 +65,7 @@ describe('explorer', () => {
     const page = await open('/explore');
     await page.waitForSelector('[data-testid="graph-canvas"][data-layout-ms]');
     const before = await page.$$eval('[data-testid="node-list"] [data-node-id]', (els) => els.length);
-    await page.click('[data-testid="node-list"] [data-node-type="Theme"]');
+    await page.click('[data-testid="node-list"] [data-node-type="Document"]');
     await page.click('[data-testid="details-panel"] >> text=展开相邻节点');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-list"] [data-node-id]').length > n, before);
     await page.click('[data-testid="undo-expand"]');
@@ -175,7 +175,10 @@ describe('quality', () => {
     const page = await newPage(app);
     await page.goto(`${app.url}/documents`);
     await page.waitForSelector('[data-testid="documents"]');
-    const documentHref = await page.$eval('[data-testid="documents"] tbody a', (a) => a.getAttribute('href')!);
+    // The ingested documents (with measures), not the national directives they cite.
+    const documentHrefs = await page.$$eval('[data-testid="documents"] tbody tr', (rows) =>
+      rows.filter((tr) => Number(tr.querySelector('td:last-child')?.textContent) > 0).map((tr) => tr.querySelector('a')!.getAttribute('href')!),
+    );
     await page.goto(`${app.url}/explore?q=5G`);
     await page.waitForSelector('[data-hit-type="Measure"]');
     const measureId = await page.$eval('[data-hit-type="Measure"]', (e) => (e as HTMLElement).dataset.hitId!);
@@ -188,7 +191,7 @@ describe('quality', () => {
       ['/departments', 'table'],
       [`/departments/${encodeURIComponent('市商务局')}`, '[data-testid="responsibilities"]'],
       ['/documents', '[data-testid="documents"]'],
-      [documentHref, '[data-testid="outline"], [data-testid="requirement-table"]'],
+      ...documentHrefs.map((href): [string, string] => [href, '[data-testid="outline"], [data-testid="requirement-table"]']),
     ];
     const report: Record<string, unknown> = {};
     for (const [path, ready] of views) {

@@ -34,7 +34,7 @@ export function Layout() {
           type="button"
           className="button button--ghost lang-switch"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          aria-label={t('switchLanguageLabel')}
+          title={t('switchLanguageLabel')}
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
         >
           {t('switchLanguage')}

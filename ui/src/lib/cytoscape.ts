@@ -12,7 +12,7 @@ export function registerCytoscapeExtensions(): void {
   registered = true;
 }
 
-export type CanvasLayout = 'fcose' | 'dagre-lr' | 'dagre-tb' | 'preset';
+export type CanvasLayout = 'fcose' | 'dagre-lr' | 'dagre-tb' | 'preset' | 'concentric';
 
 /**
  * Layouts per purpose: force-directed for exploring neighbourhoods, layered left→right for
@@ -24,12 +24,23 @@ export function layoutOptions(kind: CanvasLayout, elementCount: number, incremen
   switch (kind) {
     case 'preset':
       return { name: 'preset', fit: true, padding: 40 } as LayoutOptions;
+    case 'concentric':
+      // A hub and its spokes (a department and its partners): the best-connected node in the middle.
+      return {
+        name: 'concentric',
+        concentric: (node: { degree: (loops: boolean) => number }) => node.degree(false),
+        levelWidth: () => 1,
+        minNodeSpacing: 40,
+        fit: true,
+        padding: 30,
+        animate: false,
+      } as unknown as LayoutOptions;
     case 'dagre-lr':
     case 'dagre-tb':
       return {
         name: 'dagre',
         rankDir: kind === 'dagre-lr' ? 'LR' : 'TB',
-        nodeSep: 40,
+        nodeSep: kind === 'dagre-lr' ? 80 : 40,
         rankSep: kind === 'dagre-lr' ? 230 : 90,
         fit: true,
         padding: 30,
@@ -84,9 +95,10 @@ export function canvasStyle(): StylesheetJson {
     },
     ...byType,
     // Document titles are long and start alike (天津市…): two wrapped lines say more than one cut line.
-    { selector: 'node[type = "Document"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-wrap': 'wrap', 'text-max-width': '170px' } },
+    // Chinese has no spaces to break at, hence 'anywhere'.
+    { selector: 'node[type = "Document"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '170px' } },
     // Lineage and partner canvases have few nodes and room for two-line labels.
-    { selector: 'node.wrap', style: { 'text-wrap': 'wrap', 'text-max-width': '160px' } },
+    { selector: 'node.wrap', style: { 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '160px' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 10 } },
     { selector: 'node.faded, edge.faded', style: { opacity: 0.2 } },

@@ -65,6 +65,45 @@ function ResponsibilityTable({ rows, department }: { rows: readonly Responsibili
   );
 }
 
+/** Per year: how many measures as lead, as joint, and how many under a former name. */
+function YearSummary({ rows }: { rows: readonly Responsibility[] }) {
+  const { t } = useI18n();
+  const years = new Map<string, { lead: number; joint: number; former: number }>();
+  for (const r of rows) {
+    const key = String(r.year ?? '?');
+    const entry = years.get(key) ?? { lead: 0, joint: 0, former: 0 };
+    if (r.role === 'lead') entry.lead++;
+    else entry.joint++;
+    if (r.viaPredecessor) entry.former++;
+    years.set(key, entry);
+  }
+  if (years.size === 0) return null;
+  return (
+    <table className="table table--compact" data-testid="year-summary">
+      <thead>
+        <tr>
+          <th scope="col">{t('year')}</th>
+          <th scope="col" className="num">{t('lead')}</th>
+          <th scope="col" className="num">{t('joint')}</th>
+          <th scope="col" className="num">{t('formerName')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...years.entries()].map(([year, c]) => (
+          <tr key={year}>
+            <th scope="row">
+              <span className="year-chip">{year}</span>
+            </th>
+            <td className="num">{c.lead}</td>
+            <td className="num">{c.joint}</td>
+            <td className="num">{c.former > 0 ? c.former : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function PartnerNetwork({ department }: { department: Department }) {
   const { t } = useI18n();
   const nodes: CanvasNode[] = useMemo(
@@ -82,7 +121,7 @@ function PartnerNetwork({ department }: { department: Department }) {
   return (
     <div className="partners">
       <div className="partners__canvas">
-        <GraphCanvas nodes={nodes} edges={edges} layout="fcose" focusId={department.id} ariaLabel={t('partners')} labelMax={10} wrapLabels />
+        <GraphCanvas nodes={nodes} edges={edges} layout="concentric" focusId={department.id} ariaLabel={t('partners')} labelMax={10} wrapLabels />
       </div>
       <ol className="plain-list partners__list">
         {department.partners.map((p) => (
@@ -155,7 +194,11 @@ function Profile({ department, includePredecessors, setIncludePredecessors }: { 
           )}
         </div>
       </div>
+      <h2>{t('partners')}</h2>
+      <p className="hint">{t('partnersHint')}</p>
+      <PartnerNetwork department={department} />
       <h2>{t('responsibilities')}</h2>
+      <YearSummary rows={rows} />
       <label className="check">
         <input type="checkbox" checked={includePredecessors} onChange={(e) => setIncludePredecessors(e.target.checked)} />
         {t('includePredecessors')}
@@ -182,9 +225,6 @@ function Profile({ department, includePredecessors, setIncludePredecessors }: { 
           <ResponsibilityTable rows={joint} department={department} />
         </Tabs.Content>
       </Tabs.Root>
-      <h2>{t('partners')}</h2>
-      <p className="hint">{t('partnersHint')}</p>
-      <PartnerNetwork department={department} />
     </>
   );
 }

@@ -79,7 +79,7 @@ export default function ExplorerPage() {
 
   return (
     <div className={state.node ? 'explorer explorer--with-details' : 'explorer'}>
-      <div className="explorer__side" aria-label={t('searchLabel')} role="region">
+      <div className="explorer__side">
         <SearchBox
           query={state.q}
           onQueryChange={(q) => update({ q })}
@@ -107,7 +107,7 @@ export default function ExplorerPage() {
             onClick={() => update({ expanded: state.expanded.slice(0, -1) })}
             data-testid="undo-expand"
           >
-            ↶ {t('undoExpand')}
+            <span aria-hidden="true">↶</span> {t('undoExpand')}
           </button>
           <button type="button" className="button button--small button--icon" onClick={() => canvas.current?.fit()} aria-label={t('fit')} title={t('fit')}>
             ⤢
@@ -119,10 +119,10 @@ export default function ExplorerPage() {
             −
           </button>
           <button type="button" className="button button--small" onClick={() => void exportPng()} aria-label={t('exportPng')} title={t('exportPng')}>
-            ↓ PNG
+            <span aria-hidden="true">↓</span> PNG
           </button>
           <button type="button" className="button button--small" onClick={exportJson} aria-label={t('exportJson')} title={t('exportJson')}>
-            ↓ JSON
+            <span aria-hidden="true">↓</span> JSON
           </button>
         </div>
         {isOverview && <p className="hint explorer__hint">{t('overviewHint')}</p>}

@@ -53,7 +53,7 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
           </span>
         ))}
       </p>
-      <div className="lineage__canvas">
+      <div className="lineage__canvas" style={{ height: Math.min(480, 180 + lineage.measures.length * 28) }}>
         <GraphCanvas nodes={nodes} edges={edges} layout="dagre-lr" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={12} wrapLabels />
       </div>
       <h2>{t('lineageChain')}</h2>
@@ -76,8 +76,8 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
       </ol>
       <h2>{t('lineageDiff')}</h2>
       {steps.map(({ link, earlier, later }) => {
-        const sharedThemes = link.sharedThemes.length > 0 ? link.sharedThemes : earlier.themes.filter((a) => later.themes.some((b) => b.theme.id === a.theme.id)).map((x) => (lang === 'en' && x.theme.nameEn ? x.theme.nameEn : x.theme.name));
-        const sharedProgrammes = link.sharedInitiatives.length > 0 ? link.sharedInitiatives : earlier.initiatives.filter((a) => later.initiatives.some((b) => b.id === a.id)).map((x) => x.name);
+        const sharedThemes = link.themes.length > 0 ? link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name)) : earlier.themes.filter((a) => later.themes.some((b) => b.theme.id === a.theme.id)).map((x) => (lang === 'en' && x.theme.nameEn ? x.theme.nameEn : x.theme.name));
+        const sharedProgrammes = link.initiatives.length > 0 ? link.initiatives.map((x) => x.name) : earlier.initiatives.filter((a) => later.initiatives.some((b) => b.id === a.id)).map((x) => x.name);
         return (
           <section key={`${earlier.id}>${later.id}`} className="step" data-testid="lineage-step" aria-label={t('versionOf', { from: earlier.year ?? '?', to: later.year ?? '?' })}>
             <h3 className="step__title">

@@ -22,7 +22,9 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
   const data = matrix.cells
     .filter((c) => rowOf.has(c.themeId) && colOf.has(c.year))
     .map((c) => [colOf.get(c.year)!, rowOf.get(c.themeId)!, c.measureCount, c.documentCount]);
-  const max = Math.max(1, ...matrix.cells.map((c) => c.measureCount));
+  // The colour scale tops out at the 90th percentile: one outlier year must not wash out the rest.
+  const counts = matrix.cells.map((c) => c.measureCount).sort((a, b) => a - b);
+  const max = Math.max(2, counts[Math.floor(counts.length * 0.9)] ?? 1);
   return {
     aria: { enabled: true },
     tooltip: {
@@ -33,11 +35,11 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
       },
     },
     grid: { left: 150, right: 30, top: 10, bottom: 96 },
-    xAxis: { type: 'category', data: matrix.years.map(String), splitArea: { show: true }, axisLabel: { fontSize: 13, color: '#1f2937' } },
+    xAxis: { type: 'category', data: matrix.years.map(String), splitArea: { show: false }, axisLabel: { fontSize: 13, color: '#1f2937' } },
     yAxis: {
       type: 'category',
       data: themes.map((theme) => themeLabel(theme, lang)),
-      splitArea: { show: true },
+      splitArea: { show: false },
       axisLabel: { fontSize: 13, color: '#1f2937', width: 130, overflow: 'truncate' },
     },
     visualMap: {
@@ -48,13 +50,15 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
       left: 'center',
       bottom: 4,
       itemHeight: 120,
-      inRange: { color: ['#f5f3ff', '#c4b5fd', '#7e22ce', '#3b0764'] },
+      inRange: { color: ['#ede9fe', '#c4b5fd', '#8b5cf6', '#5b21b6'] },
+      outOfRange: { color: '#4c1d95' },
     },
     series: [
       {
         type: 'heatmap',
         data,
-        label: { show: true, fontSize: 12 },
+        label: { show: true, fontSize: 12, color: '#111827', textBorderColor: '#ffffff', textBorderWidth: 2 },
+        itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.4)' } },
       },
     ],

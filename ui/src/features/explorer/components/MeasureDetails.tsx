@@ -38,11 +38,11 @@ function PassageInContext({ measure }: { measure: Measure }) {
 }
 
 function LineageLinks({ title, links }: { title: string; links: Measure['evolvesFrom'] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (links.length === 0) return null;
   return (
     <div className="details__block">
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       <ul className="plain-list">
         {links.map((link) => (
           <li key={link.measure.id} className="lineage-link">
@@ -59,9 +59,14 @@ function LineageLinks({ title, links }: { title: string; links: Measure['evolves
                 {t('evidence')}: {link.evidence.join('、')}
               </span>
             )}
-            {link.sharedThemes.length > 0 && (
+            {link.themes.length > 0 && (
               <span className="lineage-link__evidence">
-                {t('sharedThemes')}: {link.sharedThemes.join('、')}
+                {t('sharedThemes')}: {link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name)).join('、')}
+              </span>
+            )}
+            {link.initiatives.length > 0 && (
+              <span className="lineage-link__evidence">
+                {t('sharedProgrammes')}: {link.initiatives.map((x) => x.name).join('、')}
               </span>
             )}
           </li>
@@ -115,7 +120,7 @@ export function MeasureDetails({ id }: { id: string }) {
                   </p>
                 )}
                 <div className="details__block">
-                  <h4>{t('responsibleDepartments')}</h4>
+                  <h3>{t('responsibleDepartments')}</h3>
                   {measure.responsibilities.length === 0 ? (
                     <p className="muted">{measure.responsibleText ?? t('none')}</p>
                   ) : (
@@ -147,7 +152,7 @@ export function MeasureDetails({ id }: { id: string }) {
                   )}
                 </div>
                 <div className="details__block">
-                  <h4>{t('themes')}</h4>
+                  <h3>{t('themes')}</h3>
                   {measure.themes.length === 0 ? (
                     <p className="muted">{t('none')}</p>
                   ) : (
@@ -165,7 +170,7 @@ export function MeasureDetails({ id }: { id: string }) {
                 </div>
                 {measure.initiatives.length > 0 && (
                   <div className="details__block">
-                    <h4>{t('type_Initiative')}</h4>
+                    <h3>{t('type_Initiative')}</h3>
                     <ul className="chip-list">
                       {measure.initiatives.map((i) => (
                         <li key={i.id}>
@@ -179,7 +184,7 @@ export function MeasureDetails({ id }: { id: string }) {
                 )}
                 {measure.targets.length > 0 && (
                   <div className="details__block">
-                    <h4>{t('targets')}</h4>
+                    <h3>{t('targets')}</h3>
                     <ul className="plain-list">
                       {measure.targets.map((target) => (
                         <li key={target.id}>
@@ -192,7 +197,7 @@ export function MeasureDetails({ id }: { id: string }) {
                 )}
                 {measure.implements.length > 0 && (
                   <div className="details__block">
-                    <h4>{t('implementsClause')}</h4>
+                    <h3>{t('implementsClause')}</h3>
                     <ul className="plain-list">
                       {measure.implements.map((req) => (
                         <li key={req.id} className="requirement">

@@ -51,16 +51,19 @@ export function mergeGraphs(base: ApiGraph | undefined, expansions: readonly (Ap
 }
 
 /**
- * Overview placement: documents in columns by year (so time reads left to right), themes in a
- * band below, each under the weighted mean year of the documents that mention it. Deterministic,
- * so the overview looks the same on every visit and in screenshots.
+ * Overview placement: documents in columns by year (time reads left to right), themes in a band
+ * below, ordered by the weighted mean year of the documents that mention them and spread in
+ * rows across the band's width, so early themes sit on the left and every label has room.
+ * Deterministic, so the overview looks the same on every visit and in screenshots.
  */
 export function overviewPositions(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): Map<string, { x: number; y: number }> {
   const positions = new Map<string, { x: number; y: number }>();
   const documents = nodes.filter((n) => n.type === 'Document');
+  const documentIds = new Set(documents.map((d) => d.id));
   const years = [...new Set(documents.map((d) => d.year ?? Number.POSITIVE_INFINITY))].sort((a, b) => a - b);
-  const columnWidth = 260;
-  const columnX = new Map(years.map((year, i) => [year, i * columnWidth]));
+  const columnWidth = 300;
+  const width = Math.max(900, (years.length - 1) * columnWidth);
+  const columnX = new Map(years.map((year, i) => [year, years.length === 1 ? width / 2 : (i * width) / (years.length - 1)]));
   const perYear = new Map<number, number>();
   for (const doc of documents) {
     const year = doc.year ?? Number.POSITIVE_INFINITY;
@@ -69,34 +72,32 @@ export function overviewPositions(nodes: readonly CanvasNode[], edges: readonly 
     positions.set(doc.id, { x: columnX.get(year)!, y: row * 110 });
   }
   const maxRows = Math.max(1, ...perYear.values());
-  const bandTop = maxRows * 110 + 140;
-  const themes = nodes.filter((n) => n.type !== 'Document');
+  const bandTop = (maxRows - 1) * 110 + 170;
   const placed: { id: string; x: number }[] = [];
-  for (const theme of themes) {
+  for (const other of nodes) {
+    if (documentIds.has(other.id)) continue;
     let sum = 0;
     let total = 0;
     for (const edge of edges) {
-      const other = edge.source === theme.id ? edge.target : edge.target === theme.id ? edge.source : null;
-      const at = other ? positions.get(other) : undefined;
-      if (!at || !documents.some((d) => d.id === other)) continue;
+      const doc = edge.source === other.id ? edge.target : edge.target === other.id ? edge.source : null;
+      const at = doc && documentIds.has(doc) ? positions.get(doc) : undefined;
+      if (!at) continue;
       const w = edge.weight ?? 1;
       sum += at.x * w;
       total += w;
     }
-    placed.push({ id: theme.id, x: total > 0 ? sum / total : 0 });
+    placed.push({ id: other.id, x: total > 0 ? sum / total : width / 2 });
   }
-  // Themes that land on the same spot are spread into rows so their labels do not collide.
   placed.sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
-  const rowEnds: number[] = [];
-  const minGap = 120;
-  for (const item of placed) {
-    let row = rowEnds.findIndex((end) => item.x - end >= minGap);
-    if (row < 0) {
-      row = rowEnds.length;
-      rowEnds.push(Number.NEGATIVE_INFINITY);
-    }
-    rowEnds[row] = item.x;
-    positions.set(item.id, { x: item.x, y: bandTop + row * 70 });
-  }
+  const slot = 120; // room for a short label at the usual zoom
+  const perRow = Math.max(1, Math.floor(width / slot) + 1);
+  const rows = Math.ceil(placed.length / perRow);
+  placed.forEach((item, i) => {
+    const row = i % rows; // column-major: neighbours in time order share a column, not a row
+    const column = Math.floor(i / rows);
+    const columns = Math.ceil(placed.length / rows);
+    const x = columns === 1 ? width / 2 : (column * width) / (columns - 1);
+    positions.set(item.id, { x, y: bandTop + row * 70 + (column % 2) * 22 });
+  });
   return positions;
 }
