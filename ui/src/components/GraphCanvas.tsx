@@ -118,8 +118,8 @@ export function GraphCanvas({
     for (const node of nodes) {
       wanted.add(node.id);
       if (cy.getElementById(node.id).nonempty()) continue;
-      // A document's year is the first thing a reader of the canvas needs.
-      const label = node.type === 'Document' && node.year ? `${node.year} ${node.label}` : node.label;
+      // A document's or a measure's year is the first thing a reader of the canvas needs.
+      const label = (node.type === 'Document' || node.type === 'Measure') && node.year ? `${node.year} ${node.label}` : node.label;
       added.push({
         group: 'nodes',
         data: { id: node.id, type: node.type, label: shortLabel(label, node.type === 'Document' || wrapLabels ? labelMax * 2 : labelMax), fullLabel: label, year: node.year ?? null },

@@ -12,11 +12,27 @@ import { TextDiff } from './components/TextDiff.js';
 
 type Lineage = NonNullable<MeasureLineageQuery['measure']>['lineage'];
 
+function maxPerYear(lineage: Lineage): number {
+  const counts = new Map<number | null, number>();
+  for (const m of lineage.measures) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
+  return Math.max(1, ...counts.values());
+}
+
 function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }) {
   const { t, lang } = useI18n();
   const byId = useMemo(() => new Map(lineage.measures.map((m) => [m.id, m])), [lineage]);
   const nodes: CanvasNode[] = useMemo(
-    () => lineage.measures.map((m) => ({ id: m.id, type: 'Measure' as const, year: m.year, label: `${m.year ?? "?"} ${m.text.replace(/\s+/g, "")}` })),
+    () => {
+      // Time runs left to right: one column per year, the versions of a year stacked in it.
+      const years = [...new Set(lineage.measures.map((m) => m.year ?? 0))].sort((a, b) => a - b);
+      const rowInYear = new Map<number, number>();
+      return lineage.measures.map((m) => {
+        const year = m.year ?? 0;
+        const row = rowInYear.get(year) ?? 0;
+        rowInYear.set(year, row + 1);
+        return { id: m.id, type: 'Measure' as const, year: m.year, label: m.text.replace(/\s+/g, ''), position: { x: years.indexOf(year) * 280, y: row * 120 } };
+      });
+    },
     [lineage],
   );
   const edges: CanvasEdge[] = useMemo(
@@ -53,27 +69,9 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
           </span>
         ))}
       </p>
-      <div className="lineage__canvas" style={{ height: Math.min(480, 180 + lineage.measures.length * 28) }}>
-        <GraphCanvas nodes={nodes} edges={edges} layout="dagre-lr" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={12} wrapLabels />
+      <div className="lineage__canvas" style={{ height: Math.min(480, 150 + maxPerYear(lineage) * 90) }}>
+        <GraphCanvas nodes={nodes} edges={edges} layout="preset" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={12} wrapLabels />
       </div>
-      <h2>{t('lineageChain')}</h2>
-      <ol className="versions" data-testid="lineage-versions">
-        {lineage.measures.map((m) => (
-          <li key={m.id} className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''}>
-            <div className="version__head">
-              <span className="year-chip year-chip--big">{m.year ?? '?'}</span>
-              <Link to={routes.document(m.document.id, m.id)}>
-                <Truncate text={m.document.title} max={40} />
-              </Link>
-              {m.path && <span className="muted">{m.path}</span>}
-              <Link className="button button--small" to={routes.measure(m.id)}>
-                {t('openInExplorer')}
-              </Link>
-            </div>
-            <p className="version__text">{readableText(m.text)}</p>
-          </li>
-        ))}
-      </ol>
       <h2>{t('lineageDiff')}</h2>
       {steps.map(({ link, earlier, later }) => {
         const sharedThemes = link.themes.length > 0 ? link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name)) : earlier.themes.filter((a) => later.themes.some((b) => b.theme.id === a.theme.id)).map((x) => (lang === 'en' && x.theme.nameEn ? x.theme.nameEn : x.theme.name));
@@ -107,6 +105,24 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
           </section>
         );
       })}
+      <h2>{t('lineageChain')}</h2>
+      <ol className="versions" data-testid="lineage-versions">
+        {lineage.measures.map((m) => (
+          <li key={m.id} className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''}>
+            <div className="version__head">
+              <span className="year-chip year-chip--big">{m.year ?? '?'}</span>
+              <Link to={routes.document(m.document.id, m.id)}>
+                <Truncate text={m.document.title} max={40} />
+              </Link>
+              {m.path && <span className="muted">{m.path}</span>}
+              <Link className="button button--small" to={routes.measure(m.id)}>
+                {t('openInExplorer')}
+              </Link>
+            </div>
+            <p className="version__text">{readableText(m.text)}</p>
+          </li>
+        ))}
+      </ol>
     </>
   );
 }

@@ -48,7 +48,14 @@ export function DetailsPanel({ id, onClose, onExpand }: DetailsPanelProps) {
   useEffect(() => headingRef.current?.focus(), [id]);
   const node = data?.node;
   return (
-    <aside className="details" aria-labelledby="details-title" data-testid="details-panel">
+    <aside
+      className="details"
+      aria-labelledby="details-title"
+      data-testid="details-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <header className="details__header">
         <h2 id="details-title" ref={headingRef} tabIndex={-1} className="details__title">
           {node && isNodeType(node.type) && <NodeSwatch type={node.type} />}
