@@ -61,6 +61,8 @@ export function growth(results: BenchResults): Record<string, number | null> {
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === null || n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const sizeLabel = (s: SizeResult) => (s.docs === 'seeds' ? 'seeds (5)' : fmt(s.docs));
+const cpuOf = (r?: ServerLatency) =>
+  r && r.nodeCpuMsPerRequest !== undefined ? `${fmt(r.nodeCpuMsPerRequest, 1)} + ${fmt(r.neo4jCpuMsPerRequest, 1)}` : '–';
 const errorsOf = (r?: ServerLatency) => (r ? r.errors + r.non2xx + r.graphqlErrors : 0);
 
 export function evaluateTargets(results: BenchResults): TargetCheck[] {
@@ -191,15 +193,16 @@ export function renderMarkdown(r: BenchResults): string {
 
   L.push('## API latency (ms), 20 concurrent clients', '');
   L.push('Ours: this project\'s API. Raw: the same answer from one hand-written Cypher statement through neo4j-driver behind a bare HTTP endpoint. Generated: @neo4j/graphql v7 on equivalent type definitions (Apollo Server standalone). Ratios on p50: overhead = ours / raw; vs generated = ours / generated (below 1: we are faster). Items: size of the first answer (the three should agree).', '');
-  L.push('| size | query | ours p50 | ours p95 | ours p99 | errors | raw p50 | raw p95 | generated p50 | generated p95 | overhead | vs generated | items ours/raw/gen |');
-  L.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  L.push('CPU/request: CPU time of the Node server process + of the Neo4j JVM during the run, per request (where the time goes).', '');
+  L.push('| size | query | ours p50 | ours p95 | ours p99 | errors | raw p50 | raw p95 | generated p50 | generated p95 | overhead | vs generated | CPU/request ours | raw | generated | items ours/raw/gen |');
+  L.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of r.sizes) {
     for (const q of QUERY_NAMES) {
       const e = s.api?.[q];
       if (!e) continue;
       const ratio = (a?: ServerLatency, b?: ServerLatency) => (a && b ? fmt(a.p50 / b.p50, 2) : '–');
       L.push(
-        `| ${sizeLabel(s)} | ${q} | ${fmt(e.ours.p50, 1)} | ${fmt(e.ours.p95, 1)} | ${fmt(e.ours.p99, 1)} | ${errorsOf(e.ours)}${e.raw || e.generated ? ` (raw ${errorsOf(e.raw)}, gen ${errorsOf(e.generated)})` : ''} | ${fmt(e.raw?.p50, 1)} | ${fmt(e.raw?.p95, 1)} | ${fmt(e.generated?.p50, 1)} | ${fmt(e.generated?.p95, 1)} | ${ratio(e.ours, e.raw)} | ${ratio(e.ours, e.generated)} | ${e.ours.answerItems ?? '–'}/${e.raw?.answerItems ?? '–'}/${e.generated?.answerItems ?? '–'} |`,
+        `| ${sizeLabel(s)} | ${q} | ${fmt(e.ours.p50, 1)} | ${fmt(e.ours.p95, 1)} | ${fmt(e.ours.p99, 1)} | ${errorsOf(e.ours)}${e.raw || e.generated ? ` (raw ${errorsOf(e.raw)}, gen ${errorsOf(e.generated)})` : ''} | ${fmt(e.raw?.p50, 1)} | ${fmt(e.raw?.p95, 1)} | ${fmt(e.generated?.p50, 1)} | ${fmt(e.generated?.p95, 1)} | ${ratio(e.ours, e.raw)} | ${ratio(e.ours, e.generated)} | ${cpuOf(e.ours)} | ${cpuOf(e.raw)} | ${cpuOf(e.generated)} | ${e.ours.answerItems ?? '–'}/${e.raw?.answerItems ?? '–'}/${e.generated?.answerItems ?? '–'} |`,
       );
     }
   }

@@ -25,7 +25,7 @@ import {
 } from './compare/queries.js';
 import { startRawServer } from './compare/raw-server.js';
 import { runLoad, type LoadResult } from './lib/load.js';
-import { ownPeakRssMb, peakRssMb, pidListeningOn } from './lib/proc.js';
+import { ownPeakRssMb, peakRssMb, pidListeningOn, processCpuMs } from './lib/proc.js';
 
 export type Section = 'pipeline' | 'link' | 'load' | 'api' | 'compare';
 export const ALL_SECTIONS: Section[] = ['pipeline', 'link', 'load', 'api', 'compare'];
@@ -51,6 +51,9 @@ export interface SizeOptions {
 export interface ServerLatency extends LoadResult {
   /** Size of the first answer (items in its main list), to show the three servers agree. */
   answerItems: number | null;
+  /** Where a request's cost goes: CPU of the Node server process and of the Neo4j JVM, per request. */
+  nodeCpuMsPerRequest: number;
+  neo4jCpuMsPerRequest: number | null;
 }
 
 export interface SizeResult {
@@ -109,7 +112,15 @@ interface PipelineReport {
   refused?: string[];
 }
 type Ingest = (files: string[]) => Promise<PipelineReport>;
-type StartServer = (opts: { driver: Driver; database?: string; port: number; uiDir?: string }) => Promise<{ url: string; close(): Promise<void> }>;
+type StartServer = (opts: {
+  driver: Driver;
+  database?: string;
+  port: number;
+  host?: string;
+  uiDir?: string;
+  warmUp?: boolean;
+  log?: (line: string) => void;
+}) => Promise<{ url: string; close(): Promise<void> }>;
 
 // Imported at run time: the harness stays usable (corpus, linking) while a stage is being built.
 async function loadIngest(): Promise<Ingest> {
@@ -360,7 +371,9 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     if (sections.has('api') || sections.has('compare')) {
       const args = await sampleArgs(driver, database);
       const startServer = await loadServer();
-      const ours = await startServer({ driver, database, port: opts.apiPort ?? 7721 });
+      // Loopback only; no background warm-up: every server gets the same warm-up below, and a
+      // warm-up running during the measured load would blur it.
+      const ours = await startServer({ driver, database, port: opts.apiPort ?? 7721, host: '127.0.0.1', warmUp: false, log });
       closers.unshift(() => ours.close());
       const ourUrl = new URL('/graphql', ours.url).toString();
       let rawUrl: string | undefined;
@@ -400,10 +413,21 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
           const items = answerItems(name, await post(url, bodies[server][0]!).catch(() => null));
           // Warm-up (plans cached, JIT warm), then the measured run.
           await runLoad({ url, bodies: bodies[server], connections: Math.min(5, connections), amount: Math.min(50, requests), timeoutSec: 30, maxSeconds: 60 });
+          const cpu0 = process.cpuUsage();
+          const neo0 = processCpuMs(neo4jPid);
           const r = await runLoad({ url, bodies: bodies[server], connections, amount: requests, timeoutSec: 30, maxSeconds: 120 });
-          entry[server] = { ...r, answerItems: items };
+          const cpu = process.cpuUsage(cpu0);
+          const neo1 = processCpuMs(neo4jPid);
+          const perRequest = (ms: number) => Number((ms / Math.max(1, r.requests)).toFixed(2));
+          entry[server] = {
+            ...r,
+            answerItems: items,
+            nodeCpuMsPerRequest: perRequest((cpu.user + cpu.system) / 1000),
+            neo4jCpuMsPerRequest: neo0 !== null && neo1 !== null ? perRequest(neo1 - neo0) : null,
+          };
           log(
             `[${opts.docs}] ${name} ${server}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
+              `CPU/request Node ${entry[server]!.nodeCpuMsPerRequest} ms, Neo4j ${entry[server]!.neo4jCpuMsPerRequest ?? '–'} ms, ` +
               `${r.requests} requests, errors ${r.errors + r.non2xx + r.graphqlErrors}, items ${items}${r.firstError ? `; first error: ${r.firstError.slice(0, 200)}` : ''}`,
           );
         }
