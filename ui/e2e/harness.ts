@@ -29,7 +29,12 @@ export function ensureUiBuilt(): string {
   const index = path.join(distDir, 'index.html');
   const sources = Math.max(newestMtime(path.join(uiDir, 'src')), fs.statSync(path.join(uiDir, 'index.html')).mtimeMs);
   if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
-    const result = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: path.join(uiDir, '..'), stdio: 'inherit' });
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const result = spawnSync('npm', ['run', '--silent', 'build:ui'], {
+      cwd: path.join(uiDir, '..'),
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) throw new Error('ui/e2e: npm run build:ui failed; see the build output above');
   }
   return distDir;

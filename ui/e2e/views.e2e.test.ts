@@ -196,7 +196,9 @@ describe('quality', () => {
     const report: Record<string, unknown> = {};
     for (const [path, ready] of views) {
       await page.goto(`${app.url}${path}`);
-      await page.waitForSelector(ready);
+      await page.waitForSelector(`${ready}, [data-testid="error-state"]`);
+      const failed = await page.$('[data-testid="error-state"]');
+      if (failed) report[path] = `error state: ${await failed.textContent()}`;
       const violations = await seriousViolations(page);
       if (violations.length > 0) report[path] = violations;
     }

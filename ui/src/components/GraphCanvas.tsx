@@ -160,6 +160,7 @@ export function GraphCanvas({
     if (containerRef.current) containerRef.current.dataset.layoutMs = String(Math.round(layoutMs.current));
   }, [nodes, edges, layout, labelMax, wrapLabels]);
 
+  const hiddenKey = hiddenIds ? [...hiddenIds].sort().join('\n') : '';
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -168,7 +169,17 @@ export function GraphCanvas({
         node.style('display', hiddenIds?.has(node.id()) ? 'none' : 'element');
       });
     });
-  }, [hiddenIds, nodes]);
+    // A filter that hides most of the graph should not leave the rest in a corner.
+    const visible = cy.nodes().filter((node) => node.style('display') !== 'none');
+    if (visible.nonempty()) {
+      cy.fit(visible, 30);
+      if (cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(MAX_FIT_ZOOM);
+        cy.center(visible);
+      }
+    }
+    // hiddenKey stands for hiddenIds: refit only when the hidden set really changes.
+  }, [hiddenKey, nodes]);
 
   useEffect(() => {
     const cy = cyRef.current;
