@@ -50,6 +50,8 @@ interface GraphCanvasProps {
 }
 
 const MAX_FIT_ZOOM = 1.25;
+const DENSE_NODES = 120;
+const QUIET_TYPES = new Set(['Measure', 'Target', 'Requirement']);
 
 interface Hover {
   text: string;
@@ -145,6 +147,11 @@ export function GraphCanvas({
     cy.batch(() => {
       removed.remove();
       cy.add(added);
+      const dense = cy.nodes().length > DENSE_NODES;
+      cy.nodes().forEach((node) => {
+        const quiet = dense && QUIET_TYPES.has(node.data('type') as string);
+        if (quiet !== node.hasClass('quiet')) node.toggleClass('quiet', quiet);
+      });
     });
     if (added.length === 0) return; // undo: the remaining nodes keep their places
     const started = performance.now();

@@ -99,6 +99,10 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'node[type = "Document"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '170px' } },
     // Lineage and partner canvases have few nodes and room for two-line labels.
     { selector: 'node.wrap', style: { 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '160px' } },
+    // Dense canvases keep labels on the hubs (documents, themes, departments, programmes);
+    // the many measure labels would only overlap. They return on hover and for the selection.
+    { selector: 'node.quiet', style: { label: '' } },
+    { selector: 'node.quiet:selected', style: { label: 'data(label)' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 10 } },
     { selector: 'node.faded, edge.faded', style: { opacity: 0.2 } },

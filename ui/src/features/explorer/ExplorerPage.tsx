@@ -22,7 +22,7 @@ export default function ExplorerPage() {
   const { t } = useI18n();
   const { state, update } = useExplorerUrlState();
   const canvas = useRef<GraphCanvasHandle>(null);
-  const graph = useExpandedGraph(state.focus, state.expanded);
+  const graph = useExpandedGraph(state.focus, state.expanded, { depth: state.depth, limit: state.limit });
   const isOverview = state.focus === null && state.expanded.length === 0;
 
   const nodes: CanvasNode[] = useMemo(() => {

@@ -7,17 +7,16 @@ import {
 } from '../../../generated/graphql.js';
 import { mergeGraphs, type MergedGraph } from '../lib/graph.js';
 
-const BASE_LIMIT = 150;
 const EXPANSION_LIMIT = 60;
 
 /**
  * The explorer's graph: the overview or a focus neighbourhood, plus one neighbourhood per
  * expansion. Expansions are fetched through the Apollo cache, so undo and redo cost nothing.
  */
-export function useExpandedGraph(focus: string | null, expanded: readonly string[]) {
+export function useExpandedGraph(focus: string | null, expanded: readonly string[], size: { depth: number; limit: number } = { depth: 1, limit: 150 }) {
   const overview = useQuery(ExplorerOverviewDocument, { variables: { maxThemes: 40 }, skip: focus !== null });
   const neighbourhood = useQuery(ExplorerNeighborhoodDocument, {
-    variables: { id: focus ?? '', depth: 1, limit: BASE_LIMIT },
+    variables: { id: focus ?? '', depth: size.depth, limit: size.limit },
     skip: focus === null,
   });
   const base = focus === null ? overview.data?.overview : neighbourhood.data?.neighborhood;

@@ -13,6 +13,9 @@ export interface ExplorerState {
   to: number | null;
   theme: string | null;
   dept: string | null;
+  /** Size of the focus neighbourhood: hops (1–3) and node limit (the API caps it at 1,000). */
+  depth: number;
+  limit: number;
 }
 
 const LIST_SEPARATOR = '~'; // ids contain ':' and ',' is common in names; '~' is in neither
@@ -36,6 +39,8 @@ export function useExplorerUrlState() {
       to: num('to'),
       theme: params.get('theme'),
       dept: params.get('dept'),
+      depth: Math.min(3, Math.max(1, num('depth') ?? 1)),
+      limit: Math.min(1000, Math.max(1, num('limit') ?? 150)),
     };
   }, [params]);
 
