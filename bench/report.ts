@@ -180,14 +180,21 @@ export function renderMarkdown(r: BenchResults): string {
   L.push('', `Growth exponents (log-log slope over the generated sizes): pipeline ${g.pipelineWall ?? '–'} (CPU ${g.pipelineCpu ?? '–'}; without linking ${g.pipelineWithoutLinking ?? '–'}), linking ${g.linking ?? '–'}, candidate pairs ${g.candidatePairs ?? '–'}, Neo4j load ${g.load ?? '–'}.`, '');
 
   L.push('## Load into Neo4j', '');
-  L.push('| size | nodes | relationships | load s | nodes/s | relationships/s | Node CPU s | Node peak RSS MB | Neo4j peak RSS MB | load avg |');
-  L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  L.push('| size | nodes | relationships | load s | nodes/s | relationships/s | Node CPU s | Neo4j CPU s | transactions | Node peak RSS MB | Neo4j peak RSS MB | load avg |');
+  L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of r.sizes) {
     const l = s.load;
     if (!l) continue;
     L.push(
-      `| ${sizeLabel(s)} | ${fmt(l.nodes)} | ${fmt(l.relationships)} | ${fmt(l.ms / 1000, 1)} | ${fmt(l.nodesPerSec)} | ${fmt(l.relationshipsPerSec)} | ${fmt(l.nodeCpuMs / 1000, 1)} | ${fmt(l.nodePeakRssMb)} | ${fmt(s.neo4jPeakRssMb ?? l.neo4jPeakRssMb)} | ${fmt(l.loadAverage, 1)} |`,
+      `| ${sizeLabel(s)} | ${fmt(l.nodes)} | ${fmt(l.relationships)} | ${fmt(l.ms / 1000, 1)} | ${fmt(l.nodesPerSec)} | ${fmt(l.relationshipsPerSec)} | ${fmt(l.nodeCpuMs / 1000, 1)} | ${fmt((l.neo4jCpuMs ?? NaN) / 1000, 1)} | ${fmt(l.breakdown?.transactions)} | ${fmt(l.nodePeakRssMb)} | ${fmt(s.neo4jPeakRssMb ?? l.neo4jPeakRssMb)} | ${fmt(l.loadAverage, 1)} |`,
     );
+  }
+  const big = [...r.sizes].reverse().find((s) => s.load?.breakdown);
+  if (big?.load?.breakdown) {
+    const b = big.load.breakdown;
+    L.push('', `Where the load's time goes at ${sizeLabel(big)} (${fmt(b.transactions)} write transactions; commits and round trips outside statements ${fmt(b.commitAndOverheadMs / 1000, 1)} s):`, '');
+    L.push('| statement (writer) | calls | rows | s | ms/call | share of load |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const st of b.statements) L.push(`| \`${st.statement.replace(/\|/g, '\\|')}\` | ${fmt(st.count)} | ${fmt(st.rows)} | ${fmt(st.ms / 1000, 1)} | ${fmt(st.msPerCall, 2)} | ${fmt(st.share * 100, 1)}% |`);
   }
   L.push('');
 

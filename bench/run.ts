@@ -1,11 +1,11 @@
 // npm run bench [-- --sizes seeds,100,1000] [--with-10k] [--seed 1] [--requests 400]
-//                  [--sections pipeline,link,load,api,compare] [--no-ui] [--profile]
+//                  [--sections pipeline,link,load,api,compare] [--no-ui] [--profile] [--render] [--merge]
 //
 // Runs every size in its own process, one after another (the machine is shared: never two heavy
 // runs at once), then the UI benchmark, and writes bench/results/latest.{json,md}.
 // --profile instead runs the pipeline (with linking) under the V8 profiler at each size and
 // writes bench/results/profile.md: where the time goes.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,13 +63,10 @@ function runChild(entry: string, args: string[], nodeFlags: string[] = []): Prom
 }
 
 function versionOf(cmd: string, args: string[]): string | null {
-  try {
-    const out = execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return out.trim().split('\n')[0] ?? null;
-  } catch (err) {
-    const e = err as { stderr?: string };
-    return e.stderr ? (e.stderr.trim().split('\n')[0] ?? null) : null;
-  }
+  // `java -version` writes to stderr.
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.error) return null;
+  return `${r.stdout}${r.stderr}`.trim().split('\n')[0] ?? null;
 }
 
 function machine() {
@@ -122,6 +119,14 @@ async function profile(opts: RunOptions): Promise<void> {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.profile) return profile(opts);
+  if (process.argv.includes('--render')) {
+    // Re-render latest.md from latest.json (after a change to the report, without re-measuring).
+    const results = JSON.parse(fs.readFileSync(path.join(resultsDir, 'latest.json'), 'utf8')) as BenchResults;
+    results.targets = evaluateTargets(results);
+    fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+    fs.writeFileSync(path.join(resultsDir, 'latest.md'), renderMarkdown(results));
+    return;
+  }
   if (opts.sizes.some((s) => s !== 'seeds' && s >= 10000)) {
     console.error('The 10,000-document run is long: about 250 MB of text, and on two shared cores expect 30–90 minutes end to end.');
   }
@@ -153,6 +158,16 @@ async function main(): Promise<void> {
     } finally {
       fs.rmSync(tmp, { force: true });
     }
+  }
+  // --merge: add these sizes to the previous results (e.g. a late 10,000-document run of some
+  // sections) instead of replacing them; a size measured now replaces its earlier figures.
+  const previousPath = path.join(resultsDir, 'latest.json');
+  if (process.argv.includes('--merge') && fs.existsSync(previousPath)) {
+    const previous = JSON.parse(fs.readFileSync(previousPath, 'utf8')) as BenchResults;
+    const now = new Set(sizes.map((s) => s.docs));
+    sizes.unshift(...previous.sizes.filter((s) => !now.has(s.docs)));
+    sizes.sort((a, b) => (a.docs === 'seeds' ? -1 : b.docs === 'seeds' ? 1 : a.docs - b.docs));
+    ui ??= previous.ui;
   }
   const results: BenchResults = {
     date: started.toISOString(),

@@ -25,6 +25,7 @@ import {
 } from './compare/queries.js';
 import { startRawServer } from './compare/raw-server.js';
 import { runLoad, type LoadResult } from './lib/load.js';
+import { timedDriver, topStatements } from './lib/timed-driver.js';
 import { ownPeakRssMb, peakRssMb, pidListeningOn, processCpuMs } from './lib/proc.js';
 
 export type Section = 'pipeline' | 'link' | 'load' | 'api' | 'compare';
@@ -91,6 +92,10 @@ export interface SizeResult {
     relationshipsPerSec: number;
     /** CPU time of the Node process (the writer); Neo4j's is in its own process. */
     nodeCpuMs: number;
+    /** CPU time of the Neo4j JVM during the load. */
+    neo4jCpuMs: number | null;
+    /** Time per statement shape of the writer, and commits. */
+    breakdown: ReturnType<typeof topStatements>;
     loadAverage: number;
     nodePeakRssMb: number;
     neo4jPeakRssMb: number | null;
@@ -344,9 +349,12 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     await clearGraph(driver, database);
     await migrate(driver, database);
     log(`[${opts.docs}] loading ${graph.nodes.length} nodes and ${graph.relationships.length} relationships…`);
+    const timed = timedDriver(driver);
     const loadCpu0 = process.cpuUsage();
-    const summary = await writeGraph(driver, graph, { database });
+    const neoCpu0 = processCpuMs(neo4jPid);
+    const summary = await writeGraph(timed.driver, graph, { database });
     const loadCpu = process.cpuUsage(loadCpu0);
+    const neoCpu1 = processCpuMs(neo4jPid);
     const stored = await driver.executeQuery(
       'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
       {},
@@ -359,6 +367,8 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
       nodesPerSec: Math.round(summary.nodes / (summary.ms / 1000)),
       relationshipsPerSec: Math.round(summary.relationships / (summary.ms / 1000)),
       nodeCpuMs: Math.round((loadCpu.user + loadCpu.system) / 1000),
+      neo4jCpuMs: neoCpu0 !== null && neoCpu1 !== null ? Math.round(neoCpu1 - neoCpu0) : null,
+      breakdown: topStatements(timed.timings, summary.ms),
       loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(1)),
       nodePeakRssMb: ownPeakRssMb(),
       neo4jPeakRssMb: peakRssMb(neo4jPid),
