@@ -58,8 +58,10 @@ export function layoutOptions(kind: CanvasLayout, elementCount: number, incremen
         nodeDimensionsIncludeLabels: elementCount < 600,
         numIter: elementCount > 1200 ? 600 : 2500,
         idealEdgeLength: 90,
+        // The spectral draft packs big graphs tight; more separation keeps hubs and labels apart.
+        nodeSeparation: elementCount > 1200 ? 160 : 75,
         nodeRepulsion: 6000,
-        packComponents: true,
+        packComponents: elementCount <= 1200,
       } as LayoutOptions;
   }
 }
