@@ -303,6 +303,7 @@ const I18nContext = createContext<I18nValue | null>(null);
 const STORAGE_KEY = 'policy-lineage.lang';
 
 function initialLang(): Lang {
+  if (typeof window === 'undefined') return 'zh'; // server-side rendering (component tests)
   // ?lang= wins so a shared link opens in the sender's language; then the reader's last choice.
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
   if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
