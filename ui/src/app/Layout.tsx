@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { useI18n } from '../lib/i18n.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { HelpDialog } from './HelpDialog.js';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -30,6 +31,7 @@ export function Layout() {
             {t('navDocuments')}
           </NavLink>
         </nav>
+        <HelpDialog />
         <button
           type="button"
           className="button button--ghost lang-switch"

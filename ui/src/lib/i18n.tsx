@@ -143,6 +143,14 @@ const zh = {
   originalText: '原文',
   showMore: '显示更多',
   title: '标题',
+  help: '键盘操作',
+  helpTitle: '键盘操作说明',
+  helpSearch: '聚焦搜索框',
+  helpResults: '在检索结果中移动；回车在图中打开',
+  helpTabs: '在标签页之间切换',
+  helpClose: '关闭详情面板或本窗口',
+  helpNodes: '用 Tab 走到“图中节点”列表，回车选中节点',
+  close: '关闭',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -282,6 +290,14 @@ const en: Dictionary = {
   originalText: 'Original text',
   showMore: 'Show more',
   title: 'Title',
+  help: 'Keyboard',
+  helpTitle: 'Keyboard shortcuts',
+  helpSearch: 'Focus the search box',
+  helpResults: 'Move through results; Enter opens one in the graph',
+  helpTabs: 'Switch between tabs',
+  helpClose: 'Close the details panel or this window',
+  helpNodes: 'Tab to the “Nodes in view” list, Enter selects a node',
+  close: 'Close',
 };
 
 export type Lang = 'zh' | 'en';
