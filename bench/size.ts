@@ -25,11 +25,12 @@ import {
 } from './compare/queries.js';
 import { startRawServer } from './compare/raw-server.js';
 import { runLoad, type LoadResult } from './lib/load.js';
+import { measureExplorer, type ExplorerResult } from './lib/real-ui.js';
 import { timedDriver, topStatements } from './lib/timed-driver.js';
 import { ownPeakRssMb, peakRssMb, pidListeningOn, processCpuMs } from './lib/proc.js';
 
-export type Section = 'pipeline' | 'link' | 'load' | 'api' | 'compare';
-export const ALL_SECTIONS: Section[] = ['pipeline', 'link', 'load', 'api', 'compare'];
+export type Section = 'pipeline' | 'link' | 'load' | 'api' | 'compare' | 'ui';
+export const ALL_SECTIONS: Section[] = ['pipeline', 'link', 'load', 'api', 'compare', 'ui'];
 
 export interface SizeOptions {
   /** Generated documents, or 'seeds' for the seed documents themselves. */
@@ -103,6 +104,8 @@ export interface SizeResult {
     storedRelationships: number;
   };
   api?: Partial<Record<QueryName, { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency }>>;
+  /** The real explorer (ui/dist) on this graph: navigation → last layout. */
+  explorer?: ExplorerResult[];
   neo4jPeakRssMb?: number | null;
   neo4jVersion?: string;
   errors: string[];
@@ -212,6 +215,31 @@ async function sampleArgs(driver: Driver, database: string | undefined): Promise
   };
 }
 
+/** Explorer views from small to large: a measure, a document, a busy department, then that
+ * department with documents expanded (the explorer's x= list), for about 1,000 and 3,000 elements. */
+async function explorerCases(driver: Driver, database: string | undefined, args: QueryArgs) {
+  const dept = args.departmentResponsibilities[0]?.name;
+  const docs = (
+    await driver.executeQuery(
+      `MATCH (d:Department {name: $dept})<-[:ASSIGNED_TO]-(:Measure)<-[:HAS_MEASURE]-(doc:Document)
+       WITH doc, count(*) AS c ORDER BY c DESC, doc.id LIMIT 30 RETURN doc.id AS id`,
+      { dept: dept ?? '' },
+      { database, routing: 'READ' },
+    )
+  ).records.map((r) => r.get('id') as string);
+  const measure = args.measureLineage[0]?.id;
+  const q = (focus: string, x: string[] = []) => `/explore?focus=${encodeURIComponent(focus)}${x.length ? `&x=${x.map(encodeURIComponent).join('~')}` : ''}`;
+  const cases: { label: string; path: string }[] = [];
+  if (measure) cases.push({ label: 'measure', path: q(measure) });
+  if (docs[0]) cases.push({ label: 'document', path: q(docs[0]) });
+  if (dept) {
+    cases.push({ label: 'department', path: q(`dept:${dept}`) });
+    if (docs.length >= 8) cases.push({ label: 'department + 8 documents', path: q(`dept:${dept}`, docs.slice(0, 8)) });
+    if (docs.length >= 25) cases.push({ label: 'department + 25 documents', path: q(`dept:${dept}`, docs.slice(0, 25)) });
+  }
+  return cases;
+}
+
 function answerItems(name: QueryName, body: unknown): number | null {
   const data = (body as { data?: Record<string, unknown> | unknown[] | null })?.data;
   if (!data) return null;
@@ -319,7 +347,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     };
     log(`[${opts.docs}] linking: ${stats.candidatePairs} candidate pairs, ${stats.links} links in ${Math.round(stats.ms)} ms`);
   }
-  if (!sections.has('load') && !sections.has('api') && !sections.has('compare')) return result;
+  if (!['load', 'api', 'compare', 'ui'].some((s) => sections.has(s as Section))) return result;
 
   // (c) Load into Neo4j.
   let local: LocalNeo4j | undefined;
@@ -378,12 +406,13 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     log(`[${opts.docs}] load: ${summary.ms} ms, ${result.load.relationshipsPerSec} relationships/s`);
 
     // (d, e) HTTP latency under load.
-    if (sections.has('api') || sections.has('compare')) {
+    if (sections.has('api') || sections.has('compare') || sections.has('ui')) {
       const args = await sampleArgs(driver, database);
       const startServer = await loadServer();
       // Loopback only; no background warm-up: every server gets the same warm-up below, and a
       // warm-up running during the measured load would blur it.
-      const ours = await startServer({ driver, database, port: opts.apiPort ?? 7721, host: '127.0.0.1', warmUp: false, log });
+      const uiDir = path.join(projectRoot, 'ui', 'dist');
+      const ours = await startServer({ driver, database, port: opts.apiPort ?? 7721, host: '127.0.0.1', warmUp: false, log, uiDir });
       closers.unshift(() => ours.close());
       const ourUrl = new URL('/graphql', ours.url).toString();
       let rawUrl: string | undefined;
@@ -401,7 +430,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
         }
       }
       result.api = {};
-      for (const name of QUERY_NAMES) {
+      for (const name of sections.has('api') || sections.has('compare') ? QUERY_NAMES : []) {
         const list = args[name] as Record<string, unknown>[];
         if (list.length === 0) {
           result.errors.push(`${name}: no arguments to ask with (the graph has none)`);
@@ -442,6 +471,16 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
           );
         }
         result.api[name] = entry as { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency };
+      }
+      if (sections.has('ui')) {
+        if (!fs.existsSync(path.join(uiDir, 'index.html'))) {
+          result.errors.push('explorer: ui/dist is not built (npm run build:ui); the real-UI figures are missing');
+        } else {
+          const cases = await explorerCases(driver, database, args);
+          log(`[${opts.docs}] real explorer: ${cases.map((c) => c.label).join(', ')}…`);
+          result.explorer = await measureExplorer(ours.url, cases);
+          for (const e of result.explorer) log(`[${opts.docs}] explorer ${e.label}: ${e.elements} elements, ready ${e.readyMs} ms (${e.layouts} layouts, last ${e.layoutMs} ms), tap ${e.tapMs ?? '–'} ms`);
+        }
       }
     }
     result.neo4jPeakRssMb = peakRssMb(neo4jPid);

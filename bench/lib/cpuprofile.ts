@@ -34,7 +34,9 @@ export function summariseProfile(file: string, root: string, top = 15): ProfileS
     const url = n.callFrame.url.replace(/^file:\/\//, '');
     const rel = url ? path.relative(root, url) : '';
     const fileKey = rel ? rel.replace(/^node_modules\/(@[^/]+\/[^/]+|[^/]+)\/.*$/, 'node_modules/$1') : n.callFrame.functionName || '(native)';
-    const fnKey = `${n.callFrame.functionName || '(anonymous)'} ${rel ? `${rel}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
+    // tsx-compiled sources report line 1 for every function; the name and file are what count then.
+    const line = n.callFrame.lineNumber > 0 ? `:${n.callFrame.lineNumber + 1}` : '';
+    const fnKey = `${n.callFrame.functionName || '(anonymous)'} ${rel ? `${rel}${line}` : ''}`.trim();
     fn.set(fnKey, (fn.get(fnKey) ?? 0) + ms);
     files.set(fileKey, (files.get(fileKey) ?? 0) + ms);
     total += ms;
