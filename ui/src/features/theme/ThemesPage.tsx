@@ -19,17 +19,21 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
   const themes = [...matrix.themes].reverse();
   const rowOf = new Map(themes.map((theme, i) => [theme.id, i]));
   const colOf = new Map(matrix.years.map((year, i) => [year, i]));
-  const data = matrix.cells
-    .filter((c) => rowOf.has(c.themeId) && colOf.has(c.year))
-    .map((c) => [colOf.get(c.year)!, rowOf.get(c.themeId)!, c.measureCount, c.documentCount]);
   // The colour scale tops out at the 90th percentile: one outlier year must not wash out the rest.
   const counts = matrix.cells.map((c) => c.measureCount).sort((a, b) => a - b);
   const max = Math.max(2, counts[Math.floor(counts.length * 0.9)] ?? 1);
+  const data = matrix.cells
+    .filter((c) => rowOf.has(c.themeId) && colOf.has(c.year))
+    .map((c) => ({
+      value: [colOf.get(c.year)!, rowOf.get(c.themeId)!, c.measureCount, c.documentCount],
+      // White numbers on the dark half of the scale, dark ones on the light half.
+      label: { color: c.measureCount >= max * 0.55 ? '#ffffff' : '#1f2937' },
+    }));
   return {
     aria: { enabled: true },
     tooltip: {
-      formatter: (p: { data: number[] }) => {
-        const [col, row, measures, documents] = p.data as [number, number, number, number];
+      formatter: (p: { data: { value: number[] } }) => {
+        const [col, row, measures, documents] = p.data.value as [number, number, number, number];
         const theme = themes[row];
         return `${theme ? themeLabel(theme, lang) : ''} · ${matrix.years[col]}<br/>${lang === 'en' ? 'measures' : '措施'} ${measures} · ${lang === 'en' ? 'documents' : '文件'} ${documents}`;
       },
@@ -43,6 +47,7 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
       axisLabel: { fontSize: 13, color: '#1f2937', width: 130, overflow: 'truncate' },
     },
     visualMap: {
+      dimension: 2, // the measure count; the default (last dimension) would be the document count
       min: 0,
       max,
       calculable: true,
@@ -57,7 +62,7 @@ export function heatmapOption(matrix: Matrix, lang: Lang): EChartsCoreOption {
       {
         type: 'heatmap',
         data,
-        label: { show: true, fontSize: 12, color: '#111827', textBorderColor: '#ffffff', textBorderWidth: 2 },
+        label: { show: true, fontSize: 12 },
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.4)' } },
       },
@@ -79,8 +84,8 @@ function Heatmap({ matrix }: { matrix: Matrix }) {
         height={Math.max(260, matrix.themes.length * 26 + 90)}
         ariaLabel={`${t('themesTitle')}: ${matrix.years.join(', ')}`}
         onClick={(params) => {
-          const data = params.data as number[] | undefined;
-          const theme = data ? rows[data[1]!] : undefined;
+          const data = params.data as { value: number[] } | undefined;
+          const theme = data ? rows[data.value[1]!] : undefined;
           if (theme) navigate(routes.theme(theme.name));
         }}
       />
