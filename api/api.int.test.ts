@@ -298,14 +298,21 @@ describe('initiatives and search', () => {
 describe('neighborhood, overview, node, stats', () => {
   it('is bounded, deterministic and closed (edges only between returned nodes)', async () => {
     const theme: any = await data(`{ theme(name: "5G") { id } }`);
-    const q = `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 40) { center truncated nodes { id type distance } edges { id type source target } } }`;
-    const a: any = await data(q, { id: theme.theme.id });
-    const b: any = await data(q, { id: theme.theme.id });
+    const q = `query($id: ID!, $limit: Int!) { neighborhood(id: $id, depth: 2, limit: $limit) { center truncated nodes { id type distance } edges { id type source target } } }`;
+    const full: any = await data(q, { id: theme.theme.id, limit: 1000 });
+    const size = full.neighborhood.nodes.length;
+    expect(full.neighborhood.truncated).toBe(false);
+    expect(size).toBeGreaterThan(10);
+    const a: any = await data(q, { id: theme.theme.id, limit: size - 5 });
+    const b: any = await data(q, { id: theme.theme.id, limit: size - 5 });
     expect(b).toEqual(a);
     const n = a.neighborhood;
-    expect(n.nodes.length).toBeLessThanOrEqual(40);
+    expect(n.nodes.length).toBe(size - 5);
     expect(n.nodes[0]).toMatchObject({ id: theme.theme.id, distance: 0 });
     expect(n.truncated).toBe(true);
+    // The cut keeps the nearer nodes: every node of the cut answer is in the full one.
+    const fullIds = new Set(full.neighborhood.nodes.map((x: any) => x.id));
+    expect(n.nodes.every((x: any) => fullIds.has(x.id))).toBe(true);
     const ids = new Set(n.nodes.map((x: any) => x.id));
     expect(ids.size).toBe(n.nodes.length);
     for (const e of n.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
