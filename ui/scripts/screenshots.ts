@@ -17,7 +17,10 @@ async function firstHit(page: Page, q: string, type: string): Promise<string | n
   return hit ? ((await hit.getAttribute('data-hit-id')) ?? null) : null;
 }
 
-/** The measure of a search whose lineage is longest: the README shows a real chain. */
+/**
+ * The measure of a search whose lineage reads best in a picture: a straight chain (one version
+ * per year) over the most years, else the chain with the most years.
+ */
 async function longestLineage(page: Page, q: string): Promise<string | null> {
   await page.goto(`${base}/explore?q=${encodeURIComponent(q)}`);
   await page.waitForSelector('[data-hit-type="Measure"]', { timeout: 10_000 }).catch(() => null);
@@ -26,8 +29,10 @@ async function longestLineage(page: Page, q: string): Promise<string | null> {
   for (const id of ids.slice(0, 8)) {
     await page.goto(`${base}/lineage/${encodeURIComponent(id)}`);
     await page.waitForSelector('[data-testid="lineage-years"], [data-testid="empty-state"], [data-testid="error-state"]');
-    const n = await page.$$eval('[data-testid="lineage-versions"] > li', (els) => els.length);
-    if (!best || n > best.n) best = { id, n };
+    const versions = await page.$$eval('[data-testid="lineage-versions"] > li', (els) => els.map((e) => (e as HTMLElement).dataset.year ?? ''));
+    const years = new Set(versions).size;
+    const n = years * 100 + (years === versions.length ? 50 : 0) - versions.length;
+    if (versions.length > 1 && (!best || n > best.n)) best = { id, n };
   }
   return best?.id ?? null;
 }
