@@ -31,7 +31,7 @@ async function longestLineage(page: Page, q: string): Promise<string | null> {
     await page.waitForSelector('[data-testid="lineage-years"], [data-testid="empty-state"], [data-testid="error-state"]');
     const versions = await page.$$eval('[data-testid="lineage-versions"] > li', (els) => els.map((e) => (e as HTMLElement).dataset.year ?? ''));
     const years = new Set(versions).size;
-    const n = years * 100 + (years === versions.length ? 50 : 0) - versions.length;
+    const n = (years === versions.length ? 1000 : 0) + years * 100 - versions.length;
     if (versions.length > 1 && (!best || n > best.n)) best = { id, n };
   }
   return best?.id ?? null;

@@ -23,14 +23,15 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
   const byId = useMemo(() => new Map(lineage.measures.map((m) => [m.id, m])), [lineage]);
   const nodes: CanvasNode[] = useMemo(
     () => {
-      // Time runs left to right: one column per year, the versions of a year stacked in it.
+      // Time runs left to right: one column per year, the versions of a year stacked in it; odd
+      // columns sit a little lower so a link that skips a year does not run through the year between.
       const years = [...new Set(lineage.measures.map((m) => m.year ?? 0))].sort((a, b) => a - b);
       const rowInYear = new Map<number, number>();
       return lineage.measures.map((m) => {
         const year = m.year ?? 0;
         const row = rowInYear.get(year) ?? 0;
         rowInYear.set(year, row + 1);
-        return { id: m.id, type: 'Measure' as const, year: m.year, label: m.text.replace(/\s+/g, ''), position: { x: years.indexOf(year) * 280, y: row * 120 } };
+        return { id: m.id, type: 'Measure' as const, year: m.year, label: m.text.replace(/\s+/g, ''), position: { x: years.indexOf(year) * 280, y: row * 120 + (years.indexOf(year) % 2) * 56 } };
       });
     },
     [lineage],
