@@ -54,6 +54,7 @@ try {
   const views: [string, string, string][] = [
     ['explorer', '/explore', '[data-testid="graph-canvas"][data-layout-ms]'],
     ['explorer-search', `/explore?q=${encodeURIComponent('津体惠')}${initiative ? `&focus=${encodeURIComponent(initiative)}` : ''}${measure ? `&node=${encodeURIComponent(measure)}` : ''}`, '[data-testid="measure-details"] && [data-testid="graph-canvas"][data-layout-ms]'],
+    ['explorer-measure', lineage ? `/explore?q=5G&focus=${encodeURIComponent(lineage)}&node=${encodeURIComponent(lineage)}` : '/explore', '[data-testid="measure-details"] && [data-testid="graph-canvas"][data-layout-ms]'],
     ['lineage', lineage ? `/lineage/${encodeURIComponent(lineage)}` : '/explore', '[data-testid="lineage-years"] && [data-testid="graph-canvas"][data-layout-ms]'],
     ['themes', '/themes', '.echart canvas'],
     ['theme', `/themes/${encodeURIComponent('冷链')}`, '[data-testid="theme-years"], [data-testid="empty-state"]'],
@@ -76,12 +77,12 @@ try {
     }
     if (process.env.README === '1' && w === 1600) {
       fs.mkdirSync('docs/screenshots', { recursive: true });
-      await page.goto(`${base}${views[1]![1]}`);
-      for (const selector of views[1]![2].split(' && ')) await page.waitForSelector(selector);
-      await page.waitForTimeout(500);
-      await page.screenshot({ path: 'docs/screenshots/explorer.png' });
       await page.goto(`${base}${views[2]![1]}`);
       for (const selector of views[2]![2].split(' && ')) await page.waitForSelector(selector);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: 'docs/screenshots/explorer.png' });
+      await page.goto(`${base}${views[3]![1]}`);
+      for (const selector of views[3]![2].split(' && ')) await page.waitForSelector(selector);
       await page.waitForTimeout(500);
       await page.screenshot({ path: 'docs/screenshots/lineage.png' });
       console.error('wrote docs/screenshots/explorer.png and lineage.png');
