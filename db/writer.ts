@@ -125,36 +125,33 @@ export function partition(graph: Graph): { documents: Graph[]; shared: Graph } {
   return { documents: [...parts.values()], shared };
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/**
+ * One statement merges every label and relationship type of the model, each in its own
+ * subquery over its own parameter list. A document costs one round trip instead of one per
+ * label and type, and the text never changes, so Neo4j plans it once.
+ */
+const MERGE_STATEMENT = [
+  ...LABELS.map((label) => `CALL { UNWIND $batch.n_${label} AS row MERGE (n:${label} {id: row.id}) SET n += row.props }`),
+  ...Object.entries(ENDPOINTS).map(
+    ([type, [from, to]]) =>
+      `CALL { UNWIND $batch.r_${type} AS row MATCH (a:${from} {id: row.start}) MATCH (b:${to} {id: row.end}) ` +
+      `MERGE (a)-[r:${type}]->(b) SET r = row.props }`,
+  ),
+].join('\n');
+
+interface Row {
+  id?: string;
+  start?: string;
+  end?: string;
+  props: Record<string, PropertyValue>;
 }
 
-async function mergeNodes(tx: ManagedTransaction, nodes: GraphNode[], index: GraphIndex, batchSize: number): Promise<void> {
-  const byLabel = new Map<Label, GraphNode[]>();
-  for (const n of nodes) {
-    const label = index.label(n.id);
-    if (!byLabel.has(label)) byLabel.set(label, []);
-    byLabel.get(label)!.push(n);
-  }
-  for (const [label, group] of byLabel) {
-    for (const batch of chunks(group, batchSize)) {
-      // The label comes from the model's fixed list (checked in GraphIndex.label), never from input.
-      await tx.run(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props`, {
-        rows: batch.map((n) => ({ id: n.id, props: storedProperties(n) })),
-      });
-    }
-  }
-}
-
-async function mergeRelationships(
-  tx: ManagedTransaction,
-  relationships: GraphRelationship[],
-  index: GraphIndex,
-  batchSize: number,
-): Promise<void> {
-  const groups = new Map<string, { type: string; from: Label; to: Label; rows: GraphRelationship[] }>();
+/** The statement's parameters for a slice of the graph, at most `batchSize` rows a list. */
+function* mergeBatches(nodes: GraphNode[], relationships: GraphRelationship[], index: GraphIndex, batchSize: number) {
+  const lists = new Map<string, Row[]>();
+  for (const label of LABELS) lists.set(`n_${label}`, []);
+  for (const type of Object.keys(ENDPOINTS)) lists.set(`r_${type}`, []);
+  for (const n of nodes) lists.get(`n_${index.label(n.id)}`)!.push({ id: n.id, props: storedProperties(n) });
   for (const r of relationships) {
     if (!Object.hasOwn(ENDPOINTS, r.type)) {
       throw new Error(`relationship type ${r.type} is not part of the graph model`);
@@ -166,21 +163,40 @@ async function mergeRelationships(
         throw new Error(`${r.type} expects a ${label} at ${id}, found ${index.label(id)}`);
       }
     }
-    const key = `${r.type}|${from}|${to}`;
-    if (!groups.has(key)) groups.set(key, { type: r.type, from, to, rows: [] });
-    groups.get(key)!.rows.push(r);
+    lists.get(`r_${r.type}`)!.push({ start: r.start, end: r.end, props: r.properties });
   }
-  for (const g of groups.values()) {
-    for (const batch of chunks(g.rows, batchSize)) {
-      await tx.run(
-        `UNWIND $rows AS row
-         MATCH (a:${g.from} {id: row.start})
-         MATCH (b:${g.to} {id: row.end})
-         MERGE (a)-[r:${g.type}]->(b)
-         SET r = row.props`,
-        { rows: batch.map((r) => ({ start: r.start, end: r.end, props: r.properties })) },
-      );
+  // Nodes first: a batch's relationships may point at nodes of any earlier batch.
+  const keys = [...lists.keys()];
+  let offset = new Map(keys.map((k) => [k, 0]));
+  for (;;) {
+    const params: Record<string, Row[]> = {};
+    let rows = 0;
+    for (const k of keys) {
+      const list = lists.get(k)!;
+      const from = offset.get(k)!;
+      // Relationships wait until every node list is exhausted.
+      const nodesLeft = keys.some((x) => x.startsWith('n_') && offset.get(x)! < lists.get(x)!.length);
+      const take = k.startsWith('r_') && nodesLeft ? 0 : Math.max(0, Math.min(batchSize - rows, list.length - from));
+      params[k] = list.slice(from, from + take);
+      rows += take;
     }
+    if (rows === 0) return;
+    offset = new Map(keys.map((k) => [k, offset.get(k)! + params[k]!.length]));
+    yield params;
+  }
+}
+
+async function mergeGraph(
+  tx: ManagedTransaction,
+  nodes: GraphNode[],
+  relationships: GraphRelationship[],
+  index: GraphIndex,
+  batchSize: number,
+): Promise<void> {
+  for (const params of mergeBatches(nodes, relationships, index, batchSize)) {
+    // One map parameter: its type is the same whichever lists are empty, so the cached plan is
+    // reused (separate list parameters would be planned anew for each pattern of empty lists).
+    await tx.run(MERGE_STATEMENT, { batch: params });
   }
 }
 
@@ -212,7 +228,7 @@ async function removeOrphans(tx: ManagedTransaction): Promise<number> {
 
 export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOptions = {}): Promise<WriteSummary> {
   const t0 = performance.now();
-  const batchSize = opts.batchSize ?? 1000;
+  const batchSize = opts.batchSize ?? 5000;
   const index = new GraphIndex(graph);
   const { documents, shared } = partition(graph);
   const session = driver.session({ database: opts.database });
@@ -224,13 +240,11 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
       opts.onDocument?.(sourceFile, i, documents.length);
       await session.executeWrite(async (tx) => {
         await removeDocument(tx, doc.id, sourceFile);
-        await mergeNodes(tx, part.nodes, index, batchSize);
-        await mergeRelationships(tx, part.relationships, index, batchSize);
+        await mergeGraph(tx, part.nodes, part.relationships, index, batchSize);
       });
     }
     await session.executeWrite(async (tx) => {
-      await mergeNodes(tx, shared.nodes, index, batchSize);
-      await mergeRelationships(tx, shared.relationships, index, batchSize);
+      await mergeGraph(tx, shared.nodes, shared.relationships, index, batchSize);
       removedOrphans = await removeOrphans(tx);
     });
   } finally {
