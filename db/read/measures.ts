@@ -361,13 +361,18 @@ export async function findMeasures(reader: Reader, filter: MeasureFilterArgs, sk
     skip,
     limit,
   };
-  const rows = lucene
-    ? await reader.rows(
-        `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node
-         WITH node AS m WHERE m:Measure AND ${MEASURE_FILTER} ${PAGE_RETURN}`,
-        params,
-      )
-    : await reader.rows(`MATCH (m:Measure) WHERE ${MEASURE_FILTER} ${PAGE_RETURN}`, params);
+  // Start from the most selective given filter (an index or a few relationships) rather than
+  // from every measure; the full filter still applies to what that start finds.
+  const source = lucene
+    ? `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node WITH node AS m WHERE m:Measure WITH m`
+    : params.documents
+      ? `MATCH (d0:Document) WHERE d0.id IN $documents MATCH (d0)-[:HAS_MEASURE]->(m:Measure) WITH DISTINCT m`
+      : themes
+        ? `MATCH (t0:Theme) WHERE t0.id IN $themes MATCH (t0)<-[:ABOUT]-(m:Measure) WITH DISTINCT m`
+        : params.years
+          ? `MATCH (m:Measure) WHERE m.year IN $years WITH m`
+          : `MATCH (m:Measure) WITH m`;
+  const rows = await reader.rows(`${source} WHERE ${MEASURE_FILTER} ${PAGE_RETURN}`, params);
   const row = rows[0] ?? {};
   return { totalCount: int(row.total) ?? 0, offset: skip, items: (Array.isArray(row.page) ? row.page : []).map(toMeasure) };
 }

@@ -77,6 +77,9 @@ const NODE_BY_ID = `CALL (id) {
   UNION MATCH (m:Initiative {id: id}) RETURN m UNION MATCH (m:Target {id: id}) RETURN m
   UNION MATCH (m:Requirement {id: id}) RETURN m }`;
 
+// The frontier's nodes by element id, one seek each (see the edge query for why not IN).
+const FROM_FRONTIER = `UNWIND $frontier AS eid MATCH (n) WHERE elementId(n) = eid WITH n`;
+
 /** Any node of the model by id, or null. */
 export async function nodeById(reader: Reader, id: string): Promise<GraphNodeRecord | null> {
   const rows = await reader.rows(`WITH $id AS id ${NODE_BY_ID} RETURN ${NODE_FIELDS} LIMIT 1`, { id, labels: [...LABELS] });
@@ -106,7 +109,7 @@ export async function neighborhood(
     if (remaining <= 0) {
       // Only report a cut when there really was something more to see.
       const more = await reader.rows(
-        `MATCH (n)-[]-(m) WHERE elementId(n) IN $frontier AND NOT elementId(m) IN $seen
+        `${FROM_FRONTIER} MATCH (n)-[]-(m) WHERE NOT elementId(m) IN $seen
            AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types)) AND any(l IN labels(m) WHERE l IN $labels)
          RETURN 1 AS more LIMIT 1`,
         { frontier, seen, types, labels },
@@ -115,7 +118,7 @@ export async function neighborhood(
       break;
     }
     const rows = await reader.rows(
-      `MATCH (n)-[]-(m) WHERE elementId(n) IN $frontier AND NOT elementId(m) IN $seen
+      `${FROM_FRONTIER} MATCH (n)-[]-(m) WHERE NOT elementId(m) IN $seen
          AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types)) AND any(l IN labels(m) WHERE l IN $labels)
        WITH DISTINCT m
        ORDER BY ${TYPE_RANK}, m.year, m.id
@@ -134,7 +137,10 @@ export async function neighborhood(
   }
 
   const edgeRows = await reader.rows(
-    `MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids
+    // Seek each node by element id, then expand: a plain "elementId(a) IN $ids" lets the planner
+    // scan every relationship of the graph instead.
+    `UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
+     WITH a MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids
      RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
      ORDER BY source, type, target`,
     { ids: seen },
