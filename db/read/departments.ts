@@ -157,8 +157,7 @@ export async function responsibilitiesOf(
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (d:Department {id: id})
      CALL (d) {
-       MATCH (x:Department) WHERE x = d
-       RETURN x
+       RETURN d AS x
        UNION
        MATCH (x:Department)-[:SUCCEEDED_BY*1..${MAX_SUCCESSION_DEPTH}]->(d) WHERE $includePredecessors
        RETURN x
@@ -196,8 +195,7 @@ export async function partnersOf(
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (d:Department {id: id})
      CALL (d) {
-       MATCH (s:Department) WHERE s = d
-       RETURN s
+       RETURN d AS s
        UNION
        MATCH (s:Department)-[:SUCCEEDED_BY*1..${MAX_SUCCESSION_DEPTH}]->(d) WHERE $includePredecessors
        RETURN s
