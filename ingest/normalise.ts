@@ -22,48 +22,79 @@ export interface NormalisedText {
  * words or numbers).
  */
 export function normaliseWithMap(original: string): NormalisedText {
-  // NFKC may change lengths per character, so fold character by character to keep the map.
-  const chars: string[] = [];
-  const origins: number[] = [];
-  for (let i = 0; i < original.length; ) {
-    const cp = original.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const folded = ch.normalize('NFKC');
-    for (const unit of folded.split('')) {
-      chars.push(unit);
-      origins.push(i);
-    }
-    i += ch.length;
-  }
+  return normaliseRange(original, 0, original.length);
+}
 
-  const out: string[] = [];
-  const map: number[] = [];
-  let i = 0;
-  while (i < chars.length) {
-    const c = chars[i]!;
-    if (/\s/u.test(c)) {
-      let j = i;
-      while (j < chars.length && /\s/u.test(chars[j]!)) j++;
-      const before = out[out.length - 1];
-      const after = chars[j];
-      const dropped = before === undefined || after === undefined || isCjk(before) || isCjk(after);
-      if (!dropped) {
-        out.push(' ');
-        map.push(origins[i]!);
-      }
-      i = j;
-      continue;
-    }
-    out.push(c);
-    map.push(origins[i]!);
-    i++;
-  }
-  return { text: out.join(''), map };
+/** normaliseWithMap of original[start, end), with offsets into the whole original. */
+export function normaliseRange(original: string, start: number, end: number): NormalisedText {
+  return fold(original, start, end, true) as NormalisedText;
 }
 
 export function normalise(original: string): string {
-  return normaliseWithMap(original).text;
+  return fold(original, 0, original.length, false).text;
 }
+
+// Parsing, extraction and linking spend much of their time here, and nearly every character of
+// a policy text folds to itself: so the NFKC fold of each BMP character is computed once per
+// process, and the text is folded in one pass.
+const FOLD: (string | null | undefined)[] = new Array(0x10000);
+
+function isSpaceUnit(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function fold(original: string, start: number, end: number, withMap: boolean): { text: string; map?: number[] } {
+  let out = '';
+  const map: number[] | undefined = withMap ? [] : undefined;
+  let last = ''; // last unit written, for the whitespace rule
+  let pending = -1; // origin of a whitespace run not yet decided
+
+  const emit = (unit: string, origin: number) => {
+    const c = unit.charCodeAt(0);
+    if (isSpaceUnit(c)) {
+      if (pending === -1) pending = origin;
+      return;
+    }
+    if (pending !== -1) {
+      // Whitespace is layout when either neighbour is CJK (or it is at an edge); else one space.
+      if (last !== '' && !isCjk(last) && !isCjk(unit)) {
+        out += ' ';
+        map?.push(pending);
+      }
+      pending = -1;
+    }
+    out += unit;
+    map?.push(origin);
+    last = unit;
+  };
+
+  for (let i = start; i < end; ) {
+    const c = original.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) {
+      let f = FOLD[c];
+      const ch = original[i]!;
+      if (f === undefined) {
+        const n = ch.normalize('NFKC');
+        f = n === ch ? null : n;
+        FOLD[c] = f;
+      }
+      if (f === null) emit(ch, i);
+      else for (let k = 0; k < f.length; k++) emit(f[k]!, i);
+      i++;
+    } else {
+      const cp = original.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      const n = ch.normalize('NFKC');
+      for (let k = 0; k < n.length; k++) emit(n[k]!, i);
+      i += ch.length;
+    }
+  }
+  return { text: out, map };
+}
+
 
 /** A key for comparing names (departments, programmes): normalised, without quotes or brackets. */
 export function nameKey(name: string): string {

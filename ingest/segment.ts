@@ -2,7 +2,7 @@
 // remember where each character came from. Parsers find structure in the normalised view (where
 // "（五）" and "(五)" are one marker and a PDF line break inside a word is gone) and map every
 // finding back to exact offsets of the original, so spans always slice the text as written.
-import { isCjk, normaliseWithMap } from './normalise.js';
+import { normalise, normaliseRange, normaliseWithMap } from './normalise.js';
 
 export interface Line {
   /** 0-based index; line number is index + 1. */
@@ -54,80 +54,12 @@ export function normView(original: string, start: number, end: number): NormView
   return { text, map, start, end };
 }
 
-/**
- * The same result as normaliseWithMap (tested against it), with absolute offsets, in one pass
- * and with the NFKC fold of each BMP character computed once per process: parsing and
- * assembling spend most of their time here, and nearly every character of a policy text folds
- * to itself.
- */
+/** The normalised form of original[start, end) with absolute offsets (see normalise.ts). */
 export function fastNormalise(original: string, start = 0, end = original.length): { text: string; map: number[] } {
-  return fold(original, start, end, true) as { text: string; map: number[] };
+  return normaliseRange(original, start, end);
 }
 
-/** normalise(), through the same fold. */
-export function fastNormaliseText(s: string): string {
-  return fold(s, 0, s.length, false).text;
-}
-
-const FOLD: (string | null | undefined)[] = new Array(0x10000);
-
-function isSpaceUnit(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-function fold(original: string, start: number, end: number, withMap: boolean): { text: string; map?: number[] } {
-  let out = '';
-  const map: number[] | undefined = withMap ? [] : undefined;
-  let last = ''; // last unit written, for the whitespace rule
-  let pending = -1; // origin of a whitespace run not yet decided
-
-  const emit = (unit: string, origin: number) => {
-    const c = unit.charCodeAt(0);
-    if (isSpaceUnit(c)) {
-      if (pending === -1) pending = origin;
-      return;
-    }
-    if (pending !== -1) {
-      // Whitespace is layout when either neighbour is CJK (or it is at an edge); else one space.
-      if (last !== '' && !isCjk(last) && !isCjk(unit)) {
-        out += ' ';
-        map?.push(pending);
-      }
-      pending = -1;
-    }
-    out += unit;
-    map?.push(origin);
-    last = unit;
-  };
-
-  for (let i = start; i < end; ) {
-    const c = original.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) {
-      let f = FOLD[c];
-      const ch = original[i]!;
-      if (f === undefined) {
-        const n = ch.normalize('NFKC');
-        f = n === ch ? null : n;
-        FOLD[c] = f;
-      }
-      if (f === null) emit(ch, i);
-      else for (let k = 0; k < f.length; k++) emit(f[k]!, i);
-      i++;
-    } else {
-      const cp = original.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      const n = ch.normalize('NFKC');
-      for (let k = 0; k < n.length; k++) emit(n[k]!, i);
-      i += ch.length;
-    }
-  }
-  return { text: out, map };
-}
-
-export { normaliseWithMap };
+export { normalise as fastNormaliseText, normaliseWithMap };
 
 /** Original [start, end) covering normalised [i, j) of a view (j exclusive, j > i). */
 export function originalRange(original: string, view: NormView, i: number, j: number): [number, number] {
