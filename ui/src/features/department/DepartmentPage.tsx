@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../components/GraphCanvas.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Truncate } from '../../components/Truncate.js';
 
 type Department = NonNullable<DepartmentProfileQuery['department']>;
@@ -235,6 +236,7 @@ export default function DepartmentPage() {
   const [params, setParams] = useSearchParams();
   const includePredecessors = params.get('own') !== '1';
   const { data, loading, error, refetch } = useQuery(DepartmentProfileDocument, { variables: { name, includePredecessors } });
+  usePageTitle(data?.department?.name ?? name);
   return (
     <div className="page">
       <p className="breadcrumb">

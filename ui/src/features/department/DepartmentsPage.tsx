@@ -4,12 +4,14 @@ import { useQuery } from '@apollo/client/react';
 import { DepartmentListDocument } from '../../generated/graphql.js';
 import { useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 
 export default function DepartmentsPage() {
   const { t } = useI18n();
   const [filter, setFilter] = useState('');
   const { data, loading, error, refetch } = useQuery(DepartmentListDocument);
+  usePageTitle(t('departmentsTitle'));
   const rows = useMemo(() => {
     const needle = filter.trim();
     return (data?.departments ?? []).filter((d) => !needle || d.name.includes(needle) || d.aliases.some((a) => a.includes(needle)));

@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 import { readableText } from '../../lib/text.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Truncate } from '../../components/Truncate.js';
 
 type Doc = NonNullable<DocumentOutlineQuery['document']>;
@@ -205,6 +206,7 @@ export default function DocumentPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const { data, loading, error, refetch, fetchMore } = useQuery(DocumentOutlineDocument, { variables: { id } });
+  usePageTitle(data?.document?.title);
   const more = () => {
     const after = data?.document?.measures.pageInfo.endCursor;
     if (!after) return;

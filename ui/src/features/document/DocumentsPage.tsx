@@ -4,11 +4,13 @@ import { DocumentListDocument } from '../../generated/graphql.js';
 import { useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Truncate } from '../../components/Truncate.js';
 
 export default function DocumentsPage() {
   const { t } = useI18n();
   const { data, loading, error, refetch } = useQuery(DocumentListDocument);
+  usePageTitle(t('documentsTitle'));
   return (
     <div className="page">
       <h1>{t('documentsTitle')}</h1>

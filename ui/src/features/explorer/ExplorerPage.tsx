@@ -12,6 +12,7 @@ import { overviewPositions } from './lib/graph.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Filters } from './components/Filters.js';
 import { NodeList } from './components/NodeList.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { DetailsPanel } from './components/DetailsPanel.js';
 
 // The filter's measure set comes from the API (themes and departments resolve there, including
@@ -24,6 +25,7 @@ export default function ExplorerPage() {
   const canvas = useRef<GraphCanvasHandle>(null);
   const graph = useExpandedGraph(state.focus, state.expanded, { depth: state.depth, limit: state.limit });
   const isOverview = state.focus === null && state.expanded.length === 0;
+  usePageTitle(state.q ? `${state.q} · ${t('navExplorer')}` : t('navExplorer'));
 
   const nodes: CanvasNode[] = useMemo(() => {
     if (state.focus !== null) return graph.merged.nodes;

@@ -8,6 +8,7 @@ import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../components/
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 import { Truncate } from '../../components/Truncate.js';
 import { readableText } from '../../lib/text.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { TextDiff } from './components/TextDiff.js';
 
 type Lineage = NonNullable<MeasureLineageQuery['measure']>['lineage'];
@@ -132,6 +133,7 @@ export default function LineagePage() {
   const { t } = useI18n();
   const { measureId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(MeasureLineageDocument, { variables: { id: measureId } });
+  usePageTitle(data?.measure ? `${t('lineageTitle')} ${data.measure.year ?? ''}` : t('lineageTitle'));
   return (
     <div className="page lineage">
       <h1>{t('lineageTitle')}</h1>

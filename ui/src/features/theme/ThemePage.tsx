@@ -7,6 +7,7 @@ import { routes } from '../../lib/routes.js';
 import { EChart } from '../../components/EChart.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 import { Truncate } from '../../components/Truncate.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import type { EChartsCoreOption } from '../../lib/echarts.js';
 
 type Theme = NonNullable<ThemeTimelineQuery['theme']>;
@@ -103,6 +104,7 @@ export default function ThemePage() {
   const { t, lang } = useI18n();
   const { name = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ThemeTimelineDocument, { variables: { name } });
+  usePageTitle(data?.theme?.name ?? name);
   return (
     <div className="page">
       <p className="breadcrumb">

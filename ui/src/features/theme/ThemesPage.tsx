@@ -6,6 +6,7 @@ import { useI18n, type Lang } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { EChart } from '../../components/EChart.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
 import type { EChartsCoreOption } from '../../lib/echarts.js';
 
 type Matrix = ThemeMatrixQuery['themeMatrix'];
@@ -106,6 +107,7 @@ function Heatmap({ matrix }: { matrix: Matrix }) {
 export default function ThemesPage() {
   const { t } = useI18n();
   const { data, loading, error, refetch } = useQuery(ThemeMatrixDocument);
+  usePageTitle(t('themesTitle'));
   return (
     <div className="page">
       <h1>{t('themesTitle')}</h1>
