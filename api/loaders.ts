@@ -60,6 +60,7 @@ export function createLoaders(reader: Reader) {
 
     theme: loader(reader, themes.themesByIds, null),
     timeline: loader(reader, themes.themeTimelines, []),
+    themeYearDepartments: loader(reader, themes.themeYearDepartments, []),
 
     initiative: loader(reader, initiatives.initiativesByIds, null),
     initiativeMeasures: loader(reader, initiatives.measuresOfInitiatives, []),

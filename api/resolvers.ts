@@ -167,7 +167,10 @@ export const resolvers: Resolvers = {
   },
 
   ThemeYear: {
-    measureCount: (y) => y.measures.length,
+    measureCount: (y) => y.measureIds.length,
+    measures: (y, _a, { loaders }) => present(loaders.measure.loadMany(y.measureIds)),
+    documents: (y, _a, { loaders }) => present(loaders.document.loadMany(y.documentIds)),
+    departments: (y, _a, { loaders }) => loaders.themeYearDepartments.load(`${y.themeId}|${y.year ?? ''}`),
   },
 
   Initiative: {

@@ -1,6 +1,7 @@
 // The nodes and relationships around a node, for the graph canvas: a breadth-first expansion,
 // one query per hop (so at most three), bounded in nodes and deterministic in what it keeps.
 import { LABELS } from '../migrations.js';
+import { normalise } from '../../ingest/normalise.js';
 import { type Reader, type Row, str, int } from './reader.js';
 
 export type NodeType = (typeof LABELS)[number];
@@ -33,10 +34,11 @@ export const MAX_DEPTH = 3;
 export const MAX_NODES = 1000;
 
 /** Properties that are large or internal copies; a canvas never needs them. */
-const HIDDEN_PROPERTIES = ['sourceText', 'aliasesText', 'synonymsText', 'sha256'];
+const HIDDEN_PROPERTIES = ['sourceText', 'normText', 'aliasesText', 'synonymsText', 'sha256'];
 
 // Property maps without the bulky text (set to null here, dropped in toNode).
-const NODE_FIELDS = `elementId(m) AS eid, [l IN labels(m) WHERE l IN $labels][0] AS type, m { .*, sourceText: null } AS props`;
+// normText is left out too: it repeats the text in matching form, and the label is made from the text.
+const NODE_FIELDS = `elementId(m) AS eid, [l IN labels(m) WHERE l IN $labels][0] AS type, m { .*, sourceText: null, normText: null } AS props`;
 
 // Which neighbours win when the limit cuts: the document and the people first, then the content.
 const TYPE_RANK = `CASE [l IN labels(m) WHERE l IN $labels][0]
@@ -51,7 +53,8 @@ function labelOf(type: NodeType, p: Row): string {
     case 'Measure':
     case 'Requirement':
     case 'Target':
-      return cut(str(p.normText) ?? str(p.text) ?? str(p.id) ?? '', 30);
+      // The text as written keeps layout line breaks; the label is its first words in matching form.
+      return cut(str(p.normText) ?? normalise((str(p.text) ?? str(p.id) ?? '').slice(0, 80)), 30);
     default:
       return str(p.name) ?? str(p.id) ?? '';
   }

@@ -1,8 +1,6 @@
 // Read queries about themes: lookup by any of their names, timelines and the themes × years matrix.
 import { normalise } from '../../ingest/normalise.js';
 import { type Reader, type Row, str, int, strList } from './reader.js';
-import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
-import { DOCUMENT_PROJECTION, toDocument, type DocumentRecord } from './documents.js';
 import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
 
 export interface ThemeRecord {
@@ -13,11 +11,15 @@ export interface ThemeRecord {
   measureCount: number;
 }
 
+/**
+ * One year of a theme: ids only, so a request that asks for the counts or the documents does
+ * not pay for the measures' texts; the API loads the records it is asked for.
+ */
 export interface ThemeYearRecord {
+  themeId: string;
   year: number | null;
-  measures: MeasureRecord[];
-  documents: DocumentRecord[];
-  departments: DepartmentRecord[];
+  measureIds: string[];
+  documentIds: string[];
 }
 
 export interface ThemeMatrixCellRecord {
@@ -136,15 +138,14 @@ export async function resolveThemeIds(reader: Reader, names: readonly string[]):
   return [...ids];
 }
 
-/** Each theme's history per year: measures in reading order, their documents, their departments. */
+/** Each theme's history per year (ascending, unknown year last): measure ids in reading order, document ids by title. */
 export async function themeTimelines(reader: Reader, ids: readonly string[]): Promise<Map<string, ThemeYearRecord[]>> {
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:ABOUT]-(m:Measure)
      WITH id, m ORDER BY m.documentId, m.startOffset, m.id
      WITH id, m.year AS year, collect(m) AS ms
-     RETURN id, year, [m IN ms | ${MEASURE_PROJECTION}] AS measures,
-       COLLECT { UNWIND ms AS m MATCH (d:Document)-[:HAS_MEASURE]->(m) WITH DISTINCT d ORDER BY d.title, d.id RETURN ${DOCUMENT_PROJECTION} } AS documents,
-       COLLECT { UNWIND ms AS m MATCH (m)-[:ASSIGNED_TO]->(x:Department) WITH x, count(DISTINCT m) AS n ORDER BY n DESC, x.name, x.id RETURN ${DEPARTMENT_PROJECTION} } AS departments
+     RETURN id, year, [m IN ms | m.id] AS measureIds,
+       COLLECT { UNWIND ms AS m MATCH (d:Document)-[:HAS_MEASURE]->(m) WITH DISTINCT d ORDER BY d.title, d.id RETURN d.id } AS documentIds
      ORDER BY id, year`,
     { ids: [...ids] },
   );
@@ -152,12 +153,37 @@ export async function themeTimelines(reader: Reader, ids: readonly string[]): Pr
   for (const r of rows) {
     const key = str(r.id) ?? '';
     const entry: ThemeYearRecord = {
+      themeId: key,
       year: int(r.year),
-      measures: (r.measures as unknown[]).map(toMeasure),
-      documents: (r.documents as unknown[]).map(toDocument),
-      departments: (r.departments as unknown[]).map(toDepartment),
+      measureIds: strList(r.measureIds),
+      documentIds: strList(r.documentIds),
     };
     out.set(key, [...(out.get(key) ?? []), entry]);
+  }
+  return out;
+}
+
+/**
+ * The departments assigned to a theme's measures in one year, most measures first. Keys are
+ * `<theme id>|<year>` (an empty year for unknown), so one query answers a whole timeline.
+ */
+export async function themeYearDepartments(reader: Reader, keys: readonly string[]): Promise<Map<string, DepartmentRecord[]>> {
+  const pairs = keys.map((k) => {
+    const cut = k.lastIndexOf('|');
+    const year = k.slice(cut + 1);
+    return { key: k, theme: k.slice(0, cut), year: year === '' ? null : Number(year) };
+  });
+  const rows = await reader.rows(
+    `UNWIND $pairs AS p MATCH (:Theme {id: p.theme})<-[:ABOUT]-(m:Measure)-[:ASSIGNED_TO]->(x:Department)
+     WHERE (p.year IS NULL AND m.year IS NULL) OR m.year = p.year
+     WITH p.key AS key, x, count(DISTINCT m) AS n ORDER BY key, n DESC, x.name, x.id
+     RETURN key, ${DEPARTMENT_PROJECTION} AS dept`,
+    { pairs },
+  );
+  const out = new Map<string, DepartmentRecord[]>();
+  for (const r of rows) {
+    const key = str(r.key) ?? '';
+    out.set(key, [...(out.get(key) ?? []), toDepartment(r.dept)]);
   }
   return out;
 }
