@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const port = await freePort(Number(process.env.NEO4J_TEST_PORT ?? 7697));
-  const dataDir = path.join(projectRoot, '.data', `test-neo4j-${port}`);
+  const dataDir = path.join(projectRoot, '.data', `test-neo4j-${port}-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   local = await startLocalNeo4j(localTarget({ port, dataDir, pageCache: '256m', heap: '1g' }), {
     log: (line) => console.error(line),

@@ -461,7 +461,12 @@ export function linkMeasures(
     const method = ['tfidf', kinds.has('p') && 'phrase', kinds.has('i') && 'initiative', kinds.has('t') && 'theme', kinds.has('k') && 'target']
       .filter(Boolean)
       .join('+');
-    const evidence = shared.slice(0, EVIDENCE_SIZE).map(([f]) => describe(f));
+    // Themes are reported in sharedThemes (by id, which readers resolve to names); the evidence
+    // names the words, phrases, programmes and target metrics the two texts share.
+    const evidence = shared
+      .filter(([f]) => featureKind[f] !== 't')
+      .slice(0, EVIDENCE_SIZE)
+      .map(([f]) => describe(f));
     const earlierThemes = new Set(earlier.themes);
     const sharedThemes = later.themes.filter((t) => earlierThemes.has(t));
     const sharedInitiatives = shared
@@ -483,10 +488,8 @@ export function linkMeasures(
     switch (featureKind[f]) {
       case 'i':
         return `“${name}”`;
-      case 't':
-        return `theme ${name}`;
       case 'k':
-        return `target ${name}`;
+        return `${name} (target)`;
       default:
         return name;
     }
