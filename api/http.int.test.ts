@@ -161,9 +161,18 @@ describe('abuse', () => {
 });
 
 describe('CORS and static routes', () => {
-  it('does not allow foreign origins by default and serves GraphiQL locally', async () => {
+  it('allows only the configured origins and serves GraphiQL locally', async () => {
     const r = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
     expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    const open = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false, corsOrigins: ['http://ui.example'] });
+    try {
+      const allowed = await fetch(`${open.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://ui.example', 'access-control-request-method': 'POST' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://ui.example');
+      const other = await fetch(`${open.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await open.close();
+    }
     const g = await fetch(`${server.url}/graphiql/`);
     // Built by npm run build:graphiql; without a build the page says how to make one.
     expect([200, 503]).toContain(g.status);
