@@ -80,15 +80,51 @@ const NODE_BY_ID = `CALL (id) {
   UNION MATCH (m:Initiative {id: id}) RETURN m UNION MATCH (m:Target {id: id}) RETURN m
   UNION MATCH (m:Requirement {id: id}) RETURN m }`;
 
-// The frontier's nodes by element id, one seek each (see the edge query for why not IN).
-const FROM_FRONTIER = `UNWIND $frontier AS eid MATCH (n) WHERE elementId(n) = eid WITH n`;
-
 /** Any node of the model by id, or null. */
 export async function nodeById(reader: Reader, id: string): Promise<GraphNodeRecord | null> {
   const rows = await reader.rows(`WITH $id AS id ${NODE_BY_ID} RETURN ${NODE_FIELDS} LIMIT 1`, { id, labels: [...LABELS] });
   const row = rows[0];
   return row && str(row.type) ? toGraphNode(str(row.type) as NodeType, (row.props ?? {}) as Row, null) : null;
 }
+
+// A neighbour that may be shown: a node of the model, of a requested type when types are given.
+const WANTED = `any(l IN labels(m) WHERE l IN $labels) AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types))`;
+
+// One hop out of the nodes in \`frontier\`, skipping those already taken: every candidate, best
+// first. The caller keeps as many as the limit allows (the rest only tell that the answer was cut).
+// Built only from the constant arguments below, never from request values.
+const HOP = (hop: number, imports: string, frontier: string, taken: string) => `
+  CALL (${imports}) {
+    UNWIND CASE WHEN $depth >= ${hop} THEN ${frontier} ELSE [] END AS n
+    MATCH (n)--(m) WHERE m <> c AND NOT m IN ${taken} AND ${WANTED}
+    WITH DISTINCT m ORDER BY ${TYPE_RANK}, m.year, m.id
+    RETURN collect(m) AS h${hop}
+  }`;
+
+/**
+ * Breadth-first, in one statement (one round trip): hop by hop, each hop's new nodes ranked by
+ * type, year and id and cut to what the limit leaves, then every relationship among the kept nodes.
+ */
+const NEIGHBORHOOD = `
+  WITH $id AS id ${NODE_BY_ID}
+  WITH m AS c LIMIT 1
+  WITH c, [] AS none
+  ${HOP(1, 'c, none', '[c]', 'none')}
+  WITH c, h1[..($limit - 1)] AS d1, size(h1) > $limit - 1 AS cut1
+  ${HOP(2, 'c, d1', 'd1', 'd1')}
+  WITH c, d1, cut1, h2[..($limit - 1 - size(d1))] AS d2, size(h2) > $limit - 1 - size(d1) AS cut2
+  WITH c, d1, d2, cut1 OR cut2 AS cut, d1 + d2 AS near
+  ${HOP(3, 'c, d2, near', 'd2', 'near')}
+  WITH c, d1, d2, cut, h3[..($limit - 1 - size(d1) - size(d2))] AS d3, size(h3) > $limit - 1 - size(d1) - size(d2) AS cut3
+  WITH c, d1, d2, d3, cut OR cut3 AS truncated, [c] + d1 + d2 + d3 AS ns
+  CALL (ns) {
+    UNWIND ns AS a MATCH (a)-[r]->(b) WHERE b IN ns
+    WITH a, r, b ORDER BY a.id, type(r), b.id
+    RETURN collect({source: a.id, type: type(r), target: b.id, props: properties(r)}) AS edges
+  }
+  RETURN truncated, edges,
+    [n IN ns | {type: [l IN labels(n) WHERE l IN $labels][0], props: n { .*, sourceText: null, normText: null }}] AS nodes,
+    [0] + [n IN d1 | 1] + [n IN d2 | 2] + [n IN d3 | 3] AS distances`;
 
 export async function neighborhood(
   reader: Reader,
@@ -97,58 +133,13 @@ export async function neighborhood(
   const depth = Math.max(0, Math.min(MAX_DEPTH, Math.trunc(args.depth)));
   const limit = Math.max(1, Math.min(MAX_NODES, Math.trunc(args.limit)));
   const types = args.types && args.types.length > 0 ? [...args.types] : null;
-  const labels = [...LABELS];
-
-  const centre = await reader.rows(`WITH $id AS id ${NODE_BY_ID} RETURN ${NODE_FIELDS} LIMIT 1`, { id: args.id, labels });
-  const c = centre[0];
-  if (!c || !str(c.type)) return { center: args.id, nodes: [], edges: [], truncated: false };
-
-  const nodes: GraphNodeRecord[] = [toGraphNode(str(c.type) as NodeType, (c.props ?? {}) as Row, 0)];
-  const seen: string[] = [str(c.eid)!];
-  let frontier = [...seen];
-  let truncated = false;
-  for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
-    const remaining = limit - nodes.length;
-    if (remaining <= 0) {
-      // Only report a cut when there really was something more to see.
-      const more = await reader.rows(
-        `${FROM_FRONTIER} MATCH (n)-[]-(m) WHERE NOT elementId(m) IN $seen
-           AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types)) AND any(l IN labels(m) WHERE l IN $labels)
-         RETURN 1 AS more LIMIT 1`,
-        { frontier, seen, types, labels },
-      );
-      truncated = more.length > 0;
-      break;
-    }
-    const rows = await reader.rows(
-      `${FROM_FRONTIER} MATCH (n)-[]-(m) WHERE NOT elementId(m) IN $seen
-         AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types)) AND any(l IN labels(m) WHERE l IN $labels)
-       WITH DISTINCT m
-       ORDER BY ${TYPE_RANK}, m.year, m.id
-       LIMIT $fetch
-       RETURN ${NODE_FIELDS}`,
-      { frontier, seen, types, labels, fetch: remaining + 1 },
-    );
-    if (rows.length > remaining) truncated = true;
-    frontier = [];
-    for (const row of rows.slice(0, remaining)) {
-      const eid = str(row.eid)!;
-      seen.push(eid);
-      frontier.push(eid);
-      nodes.push(toGraphNode(str(row.type) as NodeType, (row.props ?? {}) as Row, hop));
-    }
-  }
-
-  const edgeRows = await reader.rows(
-    // Seek each node by element id, then expand: a plain "elementId(a) IN $ids" lets the planner
-    // scan every relationship of the graph instead.
-    `UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
-     WITH a MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids
-     RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-     ORDER BY source, type, target`,
-    { ids: seen },
-  );
-  return { center: nodes[0]!.id, nodes, edges: edgeRows.map(toEdge), truncated };
+  const rows = await reader.rows(NEIGHBORHOOD, { id: args.id, depth, limit, types, labels: [...LABELS] });
+  const row = rows[0];
+  if (!row) return { center: args.id, nodes: [], edges: [], truncated: false };
+  const distances = (row.distances as unknown[] | undefined) ?? [];
+  const nodes = ((row.nodes as Row[] | undefined) ?? []).map((n, i) => toGraphNode(str(n.type) as NodeType, (n.props ?? {}) as Row, int(distances[i])));
+  const edges = ((row.edges as Row[] | undefined) ?? []).map(toEdge);
+  return { center: nodes[0]?.id ?? args.id, nodes, edges, truncated: row.truncated === true };
 }
 
 function toEdge(r: Row): GraphEdgeRecord {
