@@ -74,6 +74,10 @@ export async function measureExplorer(baseUrl: string, cases: ExplorerCase[], qu
           click,
         };
       });
+      // BENCH_SCREENSHOTS=<dir> keeps a picture of each view, to look at what was measured.
+      if (process.env.BENCH_SCREENSHOTS) {
+        await page.screenshot({ path: `${process.env.BENCH_SCREENSHOTS}/explorer-${c.label.replace(/\W+/g, '-')}.png` });
+      }
       let tapMs: number | null = null;
       if (facts.click) {
         const t0 = performance.now();
