@@ -179,3 +179,32 @@ describe('CORS and static routes', () => {
     if (g.status === 200) expect(await g.text()).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
   });
 });
+
+describe('Neo4j unreachable', () => {
+  it('answers at once with DATABASE_UNAVAILABLE and a 503 readiness, while /healthz stays 200', async () => {
+    const { createServer } = await import('node:net');
+    // A port nobody listens on: bound, read, released.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const neo4j = (await import('neo4j-driver')).default;
+    const deadDriver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.none());
+    const dead = await startServer({ driver: deadDriver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
+    try {
+      expect((await fetch(`${dead.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${dead.url}/readyz`)).status).toBe(503);
+      const t0 = Date.now();
+      const r = await fetch(`${dead.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { years } }' }) });
+      const body = (await r.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+      // No driver-level retry loop: the client learns it within seconds, not after 30 s.
+      expect(Date.now() - t0).toBeLessThan(5_000);
+    } finally {
+      await dead.close();
+      await deadDriver.close();
+    }
+  });
+});

@@ -47,28 +47,36 @@ export class Reader {
    */
   async rows(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.queryCount++;
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const result = await session.executeRead((tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>), {
-        timeout: this.timeoutMs,
-        metadata: { app: 'policy-lineage-api' },
-      });
-      return result.records.map((record) => {
-        const row: Row = {};
-        for (const key of record.keys) row[key as string] = toPlain(record.get(key));
-        return row;
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (code.includes('TransactionTimedOut') || code.includes('Terminated')) {
-        throw new ReadError('The query took too long and was stopped; narrow it (smaller depth, limit or page).', 'QUERY_TIMEOUT', { cause: error });
+    const parameters = toNeo4jParams(params) as Record<string, unknown>;
+    // An auto-commit query in a READ session: one round trip, and the server refuses writes.
+    // Not executeRead: its retries wait up to 30 s when Neo4j is down, and an API should say so
+    // at once; a transient failure is retried once here instead.
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.run(cypher, parameters, { timeout: this.timeoutMs, metadata: { app: 'policy-lineage-api' } });
+        return result.records.map((record) => {
+          const row: Row = {};
+          for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+          return row;
+        });
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        const retryable = (error as { retryable?: boolean }).retryable === true;
+        if (retryable && attempt === 0 && !code.includes('TransactionTimedOut')) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
+        if (code.includes('TransactionTimedOut') || code.includes('Terminated')) {
+          throw new ReadError('The query took too long and was stopped; narrow it (smaller depth, limit or page).', 'QUERY_TIMEOUT', { cause: error });
+        }
+        if (code.includes('ServiceUnavailable') || code.includes('SessionExpired')) {
+          throw new ReadError('The database is not reachable right now; retry in a moment.', 'DATABASE_UNAVAILABLE', { cause: error });
+        }
+        throw error;
+      } finally {
+        await session.close();
       }
-      if (code.includes('ServiceUnavailable') || code.includes('SessionExpired') || (error as Error).name === 'Neo4jError' && code === 'ServiceUnavailable') {
-        throw new ReadError('The database is not reachable right now; retry in a moment.', 'DATABASE_UNAVAILABLE', { cause: error });
-      }
-      throw error;
-    } finally {
-      await session.close();
     }
   }
 }
