@@ -93,7 +93,9 @@ export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_MEASURES = 200;
 
 /** Map projection of a measure bound to `m`. */
-export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, documentId: coalesce(m.documentId, head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id])) }`;
+// The writer stores documentId on each measure; CASE (lazy, unlike coalesce) only walks
+// HAS_MEASURE for a measure written without it.
+export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END }`;
 
 /** Measures in reading order: by year, then document, then position in the document. */
 const MEASURE_ORDER = `m.year IS NULL, m.year, m.documentId, m.startOffset, m.id`;
