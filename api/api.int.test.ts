@@ -319,6 +319,14 @@ describe('neighborhood, overview, node, stats', () => {
     const distances = n.nodes.map((x: any) => x.distance);
     expect(distances).toEqual([...distances].sort((x: number, y: number) => x - y));
 
+    // Without `properties` the nodes come from a lighter query; labels and order are the same.
+    const withProps: any = await data(`query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 1000) { nodes { id label year properties } } }`, { id: theme.theme.id });
+    const light: any = await data(`query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 1000) { nodes { id label year } } }`, { id: theme.theme.id });
+    expect(light.neighborhood.nodes).toEqual(withProps.neighborhood.nodes.map(({ properties: _p, ...rest }: any) => rest));
+    const measureNode = withProps.neighborhood.nodes.find((x: any) => x.properties.text && x.properties.startOffset !== undefined);
+    expect(measureNode).toBeTruthy();
+    expect(withProps.neighborhood.nodes.every((x: any) => x.properties.sourceText === undefined)).toBe(true);
+
     const only: any = await data(`query($id: ID!) { neighborhood(id: $id, types: [Measure], limit: 1000) { nodes { type } truncated } }`, { id: theme.theme.id });
     expect(only.neighborhood.nodes.slice(1).every((x: any) => x.type === 'Measure')).toBe(true);
     const missing: any = await data(`{ neighborhood(id: "no such node") { nodes { id } } }`);

@@ -191,7 +191,7 @@ describe('Neo4j unreachable', () => {
       });
     });
     const neo4j = (await import('neo4j-driver')).default;
-    const deadDriver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.none());
+    const deadDriver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', 'unused'));
     const dead = await startServer({ driver: deadDriver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
     try {
       expect((await fetch(`${dead.url}/healthz`)).status).toBe(200);

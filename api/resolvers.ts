@@ -12,6 +12,7 @@ import * as graph from '../db/read/neighborhood.js';
 import * as stats from '../db/read/stats.js';
 import { bounded, pageSize, searchText } from './errors.js';
 import { connection, skipAfter } from './pagination.js';
+import { selects } from './selection.js';
 
 function jsonLiteral(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -78,12 +79,13 @@ export const resolvers: Resolvers = {
     initiative: (_p, { name }, { reader }) => initiatives.findInitiative(reader, searchText(name, 'name', 200)),
     search: (_p, { text, types, first }, { reader }) =>
       search.search(reader, searchText(text, 'text'), nonEmpty(types), pageSize(first, 20)),
-    neighborhood: (_p, { id, depth, limit, types }, { reader }) =>
+    neighborhood: (_p, { id, depth, limit, types }, { reader }, info) =>
       graph.neighborhood(reader, {
         id,
         depth: bounded(depth, 1, 1, graph.MAX_DEPTH, 'depth'),
         limit: bounded(limit, 100, 1, graph.MAX_NODES, 'limit'),
         types: nonEmpty(types),
+        withProperties: selects(info, ['nodes', 'properties']),
       }),
     overview: (_p, { maxThemes }, { reader }) => graph.overview(reader, bounded(maxThemes, 40, 1, 200, 'maxThemes')),
     node: (_p, { id }, { reader }) => graph.nodeById(reader, id),

@@ -105,7 +105,7 @@ const HOP = (hop: number, imports: string, frontier: string, taken: string) => `
  * Breadth-first, in one statement (one round trip): hop by hop, each hop's new nodes ranked by
  * type, year and id and cut to what the limit leaves, then every relationship among the kept nodes.
  */
-const NEIGHBORHOOD = `
+const neighborhoodCypher = (nodeMap: string) => `
   WITH $id AS id ${NODE_BY_ID}
   WITH m AS c LIMIT 1
   WITH c, [] AS none
@@ -123,17 +123,24 @@ const NEIGHBORHOOD = `
     RETURN collect({source: a.id, type: type(r), target: b.id, props: properties(r)}) AS edges
   }
   RETURN truncated, edges,
-    [n IN ns | {type: [l IN labels(n) WHERE l IN $labels][0], props: n { .*, sourceText: null, normText: null }}] AS nodes,
+    [n IN ns | {type: [l IN labels(n) WHERE l IN $labels][0], props: ${nodeMap}}] AS nodes,
     [0] + [n IN d1 | 1] + [n IN d2 | 2] + [n IN d3 | 3] AS distances`;
+
+// What a node carries: all its properties (but the bulky texts), or only what the label and
+// year need when the request does not ask for properties (a canvas usually does not).
+const FULL_NODE = `n { .*, sourceText: null, normText: null }`;
+const LIGHT_NODE = `n { .id, .title, .name, .docNumber, .year, text: left(n.text, 80), normText: left(n.normText, 40) }`;
+const NEIGHBORHOOD_FULL = neighborhoodCypher(FULL_NODE);
+const NEIGHBORHOOD_LIGHT = neighborhoodCypher(LIGHT_NODE);
 
 export async function neighborhood(
   reader: Reader,
-  args: { id: string; depth: number; limit: number; types: readonly NodeType[] | null },
+  args: { id: string; depth: number; limit: number; types: readonly NodeType[] | null; withProperties?: boolean },
 ): Promise<NeighborhoodRecord> {
   const depth = Math.max(0, Math.min(MAX_DEPTH, Math.trunc(args.depth)));
   const limit = Math.max(1, Math.min(MAX_NODES, Math.trunc(args.limit)));
   const types = args.types && args.types.length > 0 ? [...args.types] : null;
-  const rows = await reader.rows(NEIGHBORHOOD, { id: args.id, depth, limit, types, labels: [...LABELS] });
+  const rows = await reader.rows(args.withProperties === false ? NEIGHBORHOOD_LIGHT : NEIGHBORHOOD_FULL, { id: args.id, depth, limit, types, labels: [...LABELS] });
   const row = rows[0];
   if (!row) return { center: args.id, nodes: [], edges: [], truncated: false };
   const distances = (row.distances as unknown[] | undefined) ?? [];
