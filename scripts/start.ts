@@ -38,26 +38,26 @@ async function ingestSeedsIfNeeded(db: Connection): Promise<void> {
   log(`Ingested ${summary.documents} documents: ${summary.nodes} nodes, ${summary.relationships} relationships in ${Math.round(performance.now() - t0)} ms.`);
 }
 
-function newestMtime(dir: string): number {
+function newestMtime(dir: string, skip: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+    if (p === skip) continue;
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p, skip) : fs.statSync(p).mtimeMs);
   }
   return newest;
 }
 
-function buildUiIfStale(): string {
-  const dist = path.join(projectRoot, 'ui', 'dist');
-  const index = path.join(dist, 'index.html');
-  const src = path.join(projectRoot, 'ui', 'src');
-  const stale = !fs.existsSync(index) || (fs.existsSync(src) && newestMtime(src) > fs.statSync(index).mtimeMs);
+/** Runs an npm build script when its output is missing or older than its sources. */
+function buildIfStale(what: string, script: string, srcDir: string, outDir: string): string {
+  const index = path.join(outDir, 'index.html');
+  const stale = !fs.existsSync(index) || (fs.existsSync(srcDir) && newestMtime(srcDir, outDir) > fs.statSync(index).mtimeMs);
   if (stale) {
-    log('Building the UI…');
-    const r = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.status !== 0) throw new Error('The UI build failed (npm run build:ui); see the messages above.');
+    log(`Building the ${what}…`);
+    const r = spawnSync('npm', ['run', '--silent', script], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error(`The ${what} build failed (npm run ${script}); see the messages above.`);
   }
-  return dist;
+  return outDir;
 }
 
 async function main(): Promise<void> {
@@ -80,7 +80,9 @@ async function main(): Promise<void> {
     log(`Neo4j ready at ${db.uri} (${db.kind}) in ${Math.round(performance.now() - t0)} ms.`);
     await migrate(db.driver, db.database);
     await ingestSeedsIfNeeded(db);
-    const uiDir = buildUiIfStale();
+    const uiDir = buildIfStale('UI', 'build:ui', path.join(projectRoot, 'ui', 'src'), path.join(projectRoot, 'ui', 'dist'));
+    const graphiql = path.join(projectRoot, 'api', 'graphiql');
+    buildIfStale('query IDE', 'build:graphiql', graphiql, path.join(graphiql, 'dist'));
     server = await startServer({ driver: db.driver, database: db.database, port, uiDir });
     log(`Policy lineage explorer: ${server.url}  (GraphQL: ${server.url}/graphql, IDE: ${server.url}/graphiql)`);
   } catch (err) {

@@ -8,7 +8,8 @@ echo "== codegen is current"
 npm run --silent codegen -- --check
 echo "== typecheck"
 npx tsc --noEmit -p .
-echo "== build UI (for the browser tests)"
+echo "== build UI and query IDE (served in the HTTP and browser tests)"
 npm run --silent build:ui
+npm run --silent build:graphiql
 echo "== unit, integration and browser tests (real Neo4j)"
 npx vitest run
