@@ -1,4 +1,4 @@
-// Example queries: preloaded as tabs in GraphiQL, quoted in api/README-api.md, timed by
+// Example queries: preloaded as tabs in GraphiQL, quoted in the README, timed by
 // api/latency.ts, and run by the integration tests (so an example that breaks fails a test).
 // Variables carry defaults in the query text, so each example runs as pasted; `variables`
 // repeats them for clients that send variables separately.
