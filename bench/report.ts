@@ -48,7 +48,16 @@ export function growth(results: BenchResults): Record<string, number | null> {
   const g = generated(results.sizes);
   const fit = (f: (s: SizeResult) => number | undefined | null) =>
     growthExponent(g.map((s) => ({ x: s.docs, y: f(s) ?? 0 })));
+  // The slope between the two largest sizes: at small sizes fixed costs (segmenter dictionary,
+  // JIT warm-up) flatten the curve, so the full fit flatters; the top pair is the honest one.
+  const top = g.slice(-2);
+  const topFit = (f: (s: SizeResult) => number | undefined | null) =>
+    top.length === 2 && g.length > 2 ? growthExponent(top.map((s) => ({ x: s.docs, y: f(s) ?? 0 }))) : null;
   return {
+    pipelineTopPair: topFit((s) => s.pipeline?.ms),
+    pipelineCpuTopPair: topFit((s) => s.pipeline?.cpuMs),
+    linkingTopPair: topFit((s) => s.link?.ms),
+    candidatePairsTopPair: topFit((s) => s.link?.candidatePairs),
     pipelineWall: fit((s) => s.pipeline?.ms),
     pipelineCpu: fit((s) => s.pipeline?.cpuMs),
     pipelineWithoutLinking: fit((s) => (s.pipeline?.stages ? s.pipeline.stages.parseMs + s.pipeline.stages.assembleMs : null)),
@@ -64,6 +73,13 @@ const sizeLabel = (s: SizeResult) => (s.docs === 'seeds' ? 'seeds (5)' : fmt(s.d
 const cpuOf = (r?: ServerLatency) =>
   r && r.nodeCpuMsPerRequest !== undefined ? `${fmt(r.nodeCpuMsPerRequest, 1)} + ${fmt(r.neo4jCpuMsPerRequest, 1)}` : '–';
 const errorsOf = (r?: ServerLatency) => (r ? r.errors + r.non2xx + r.graphqlErrors : 0);
+
+function top2(results: BenchResults): string {
+  return generated(results.sizes)
+    .slice(-2)
+    .map((s) => fmt(s.docs))
+    .join(' and ');
+}
 
 export function evaluateTargets(results: BenchResults): TargetCheck[] {
   results.growth = growth(results);
@@ -81,14 +97,21 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
     });
   }
   const gr = results.growth;
-  for (const [key, label] of [
-    ['pipelineWall', 'pipeline growth exponent ≤ 1.15'],
-    ['linking', 'linking growth exponent ≤ 1.15'],
+  for (const [key, topKey, label] of [
+    ['pipelineCpu', 'pipelineCpuTopPair', 'pipeline growth exponent ≤ 1.15'],
+    ['linking', 'linkingTopPair', 'linking growth exponent ≤ 1.15'],
   ] as const) {
-    const e = gr[key];
+    // Judged on the two largest sizes when there are three or more (fixed costs gone), on CPU
+    // time for the pipeline (the wall clock on a shared machine measures the neighbours too).
+    const e = gr[topKey] ?? gr[key];
+    const pair = top2(results);
     checks.push({
       target: label,
-      measured: e === null || e === undefined ? 'needs two generated sizes' : `${e}${key === 'pipelineWall' ? ` (CPU time: ${gr.pipelineCpu})` : ` (candidate pairs: ${gr.candidatePairs})`}`,
+      measured:
+        e === null || e === undefined
+          ? 'needs two generated sizes'
+          : `${e}${gr[topKey] !== null && gr[topKey] !== undefined ? ` between ${pair}` : ' over all generated sizes'}` +
+            (key === 'pipelineCpu' ? ` (CPU time; wall clock ${gr.pipelineTopPair ?? gr.pipelineWall}; all sizes ${gr.pipelineCpu})` : ` (candidate pairs ${gr.candidatePairsTopPair ?? gr.candidatePairs}; all sizes ${gr.linking})`),
       met: e === null || e === undefined ? null : e <= 1.15,
     });
   }
@@ -188,7 +211,12 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   const g = r.growth ?? {};
-  L.push('', `Growth exponents (log-log slope over the generated sizes): pipeline ${g.pipelineWall ?? '–'} (CPU ${g.pipelineCpu ?? '–'}; without linking ${g.pipelineWithoutLinking ?? '–'}), linking ${g.linking ?? '–'}, candidate pairs ${g.candidatePairs ?? '–'}, Neo4j load ${g.load ?? '–'}.`, '');
+  L.push(
+    '',
+    `Growth exponents (log-log slope of time against documents, over all generated sizes): pipeline ${g.pipelineWall ?? '–'} (CPU ${g.pipelineCpu ?? '–'}; without linking ${g.pipelineWithoutLinking ?? '–'}), linking ${g.linking ?? '–'}, candidate pairs ${g.candidatePairs ?? '–'}, Neo4j load ${g.load ?? '–'}. ` +
+      `Between the two largest sizes: pipeline ${g.pipelineTopPair ?? '–'} (CPU ${g.pipelineCpuTopPair ?? '–'}), linking ${g.linkingTopPair ?? '–'}, candidate pairs ${g.candidatePairsTopPair ?? '–'}.`,
+    '',
+  );
 
   L.push('## Load into Neo4j', '');
   L.push('| size | nodes | relationships | load s | nodes/s | relationships/s | Node CPU s | Neo4j CPU s | transactions | Node peak RSS MB | Neo4j peak RSS MB | load avg |');
@@ -240,11 +268,11 @@ export function renderMarkdown(r: BenchResults): string {
   if (explorers.length) {
     L.push('## Real explorer (ui/dist on the loaded graph, headless Chromium)', '');
     L.push('Navigation to `/explore?focus=…[&x=…]` until the canvas\'s last layout (expansions load one after another), then a mouse click on a node.', '');
-    L.push('| size | view | nodes | edges | elements | layouts | ready ms (from navigation) | last layout ms | click → handler ms |');
-    L.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    L.push('| size | view | nodes | edges | elements | layouts | ready ms (from navigation) | last layout ms | click → handler ms | page error |');
+    L.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of explorers) {
       for (const e of s.explorer!) {
-        L.push(`| ${sizeLabel(s)} | ${e.label} | ${fmt(e.nodes)} | ${fmt(e.edges)} | ${fmt(e.elements)} | ${e.layouts} | ${fmt(e.readyMs)} | ${fmt(e.layoutMs)} | ${fmt(e.tapMs)} |`);
+        L.push(`| ${sizeLabel(s)} | ${e.label} | ${fmt(e.nodes)} | ${fmt(e.edges)} | ${fmt(e.elements)} | ${e.layouts} | ${fmt(e.readyMs)} | ${fmt(e.layoutMs)} | ${fmt(e.tapMs)} | ${e.error ? `\`${e.error.replace(/\|/g, '\\|')}\`` : ''} |`);
       }
     }
     L.push('');

@@ -234,8 +234,8 @@ async function explorerCases(driver: Driver, database: string | undefined, args:
   if (docs[0]) cases.push({ label: 'document', path: q(docs[0]) });
   if (dept) {
     cases.push({ label: 'department', path: q(`dept:${dept}`) });
-    if (docs.length >= 8) cases.push({ label: 'department + 8 documents', path: q(`dept:${dept}`, docs.slice(0, 8)) });
-    if (docs.length >= 25) cases.push({ label: 'department + 25 documents', path: q(`dept:${dept}`, docs.slice(0, 25)) });
+    if (docs.length > 0) cases.push({ label: `department + ${Math.min(8, docs.length)} documents`, path: q(`dept:${dept}`, docs.slice(0, 8)) });
+    if (docs.length > 8) cases.push({ label: `department + ${Math.min(25, docs.length)} documents`, path: q(`dept:${dept}`, docs.slice(0, 25)) });
   }
   return cases;
 }
@@ -380,7 +380,14 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     const timed = timedDriver(driver);
     const loadCpu0 = process.cpuUsage();
     const neoCpu0 = processCpuMs(neo4jPid);
-    const summary = await writeGraph(timed.driver, graph, { database });
+    const loadStart = performance.now();
+    const summary = await writeGraph(timed.driver, graph, {
+      database,
+      // Progress on long loads: if a run is cut short, the rate so far is still on record.
+      onDocument: (_file, i, total) => {
+        if (i > 0 && i % 500 === 0) log(`[${opts.docs}] load: ${i}/${total} documents in ${Math.round((performance.now() - loadStart) / 1000)} s`);
+      },
+    });
     const loadCpu = process.cpuUsage(loadCpu0);
     const neoCpu1 = processCpuMs(neo4jPid);
     const stored = await driver.executeQuery(
@@ -479,7 +486,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
           const cases = await explorerCases(driver, database, args);
           log(`[${opts.docs}] real explorer: ${cases.map((c) => c.label).join(', ')}…`);
           result.explorer = await measureExplorer(ours.url, cases);
-          for (const e of result.explorer) log(`[${opts.docs}] explorer ${e.label}: ${e.elements} elements, ready ${e.readyMs} ms (${e.layouts} layouts, last ${e.layoutMs} ms), tap ${e.tapMs ?? '–'} ms`);
+          for (const e of result.explorer) log(`[${opts.docs}] explorer ${e.label}: ${e.elements} elements, ready ${e.readyMs} ms (${e.layouts} layouts, last ${e.layoutMs} ms), tap ${e.tapMs ?? '–'} ms${e.error ? `; page error: ${e.error}` : ''}`);
         }
       }
     }

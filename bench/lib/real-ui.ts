@@ -21,6 +21,8 @@ export interface ExplorerResult {
   layoutMs: number;
   /** Mouse click on a node → Cytoscape's tap handler ran. */
   tapMs: number | null;
+  /** An uncaught error in the page (the explorer then shows its error screen, not a canvas). */
+  error?: string;
 }
 
 export async function measureExplorer(baseUrl: string, cases: ExplorerCase[], quietMs = 2500): Promise<ExplorerResult[]> {
@@ -32,6 +34,8 @@ export async function measureExplorer(baseUrl: string, cases: ExplorerCase[], qu
   try {
     for (const c of cases) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const pageErrors: string[] = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
       // Record when each layout finishes, from the very start of the page.
       await page.addInitScript(() => {
         const w = window as unknown as { __layouts: number[] };
@@ -97,6 +101,7 @@ export async function measureExplorer(baseUrl: string, cases: ExplorerCase[], qu
         readyMs: Math.round(facts.readyMs),
         layoutMs: Math.round(facts.layoutMs),
         tapMs,
+        ...(pageErrors.length ? { error: pageErrors[0] } : {}),
       });
       await page.close();
     }
