@@ -93,3 +93,20 @@ describe('writeGraph', () => {
     expect(await counts(driver)).toEqual({ nodes: good.nodes.length, rels: good.relationships.length });
   });
 });
+
+describe('writeGraph with documents grouped per transaction', () => {
+  it('writes the same graph as one transaction per document', async () => {
+    const g = graphOf([
+      { id: 'doc:a', file: 'a.txt', measures: ['一', '二'] },
+      { id: 'doc:b', file: 'b.txt', measures: ['三'] },
+      { id: 'doc:c', file: 'c.txt', measures: ['四', '五', '六'] },
+    ]);
+    const driver = await emptyDatabase();
+    await writeGraph(driver, g);
+    const one = await counts(driver);
+    const grouped = await emptyDatabase();
+    await writeGraph(grouped, g, { documentsPerTransaction: 2, batchSize: 3 });
+    expect(await counts(grouped)).toEqual(one);
+    expect(one).toEqual({ nodes: g.nodes.length, rels: g.relationships.length });
+  });
+});

@@ -39,6 +39,12 @@ export interface WriteOptions {
   database?: string;
   batchSize?: number;
   onDocument?: (sourceFile: string, index: number, total: number) => void;
+  /**
+   * Whole documents written per transaction (default 1). A bulk load may group them: a commit
+   * costs tens of milliseconds, and a group is still all or nothing, so no document is ever
+   * half written.
+   */
+  documentsPerTransaction?: number;
 }
 
 class GraphIndex {
@@ -165,18 +171,20 @@ function* mergeBatches(nodes: GraphNode[], relationships: GraphRelationship[], i
     }
     lists.get(`r_${r.type}`)!.push({ start: r.start, end: r.end, props: r.properties });
   }
-  // Nodes first: a batch's relationships may point at nodes of any earlier batch.
+  // Subqueries run in statement order, nodes before relationships, so a batch's relationships
+  // see the nodes merged earlier in the same statement; they only wait for a later batch when
+  // some nodes did not fit in this one.
   const keys = [...lists.keys()];
   let offset = new Map(keys.map((k) => [k, 0]));
   for (;;) {
     const params: Record<string, Row[]> = {};
     let rows = 0;
+    let nodesPending = false;
     for (const k of keys) {
       const list = lists.get(k)!;
       const from = offset.get(k)!;
-      // Relationships wait until every node list is exhausted.
-      const nodesLeft = keys.some((x) => x.startsWith('n_') && offset.get(x)! < lists.get(x)!.length);
-      const take = k.startsWith('r_') && nodesLeft ? 0 : Math.max(0, Math.min(batchSize - rows, list.length - from));
+      const take = k.startsWith('r_') && nodesPending ? 0 : Math.max(0, Math.min(batchSize - rows, list.length - from));
+      if (k.startsWith('n_') && from + take < list.length) nodesPending = true;
       params[k] = list.slice(from, from + take);
       rows += take;
     }
@@ -234,13 +242,23 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
   const session = driver.session({ database: opts.database });
   let removedOrphans = 0;
   try {
-    for (const [i, part] of documents.entries()) {
-      const doc = part.nodes[0]!;
-      const sourceFile = doc.properties.sourceFile as string;
-      opts.onDocument?.(sourceFile, i, documents.length);
+    const perTransaction = Math.max(1, opts.documentsPerTransaction ?? 1);
+    for (let g = 0; g < documents.length; g += perTransaction) {
+      const group = documents.slice(g, g + perTransaction);
       await session.executeWrite(async (tx) => {
-        await removeDocument(tx, doc.id, sourceFile);
-        await mergeGraph(tx, part.nodes, part.relationships, index, batchSize);
+        for (const [k, part] of group.entries()) {
+          const doc = part.nodes[0]!;
+          const sourceFile = doc.properties.sourceFile as string;
+          opts.onDocument?.(sourceFile, g + k, documents.length);
+          await removeDocument(tx, doc.id, sourceFile);
+        }
+        await mergeGraph(
+          tx,
+          group.flatMap((p) => p.nodes),
+          group.flatMap((p) => p.relationships),
+          index,
+          batchSize,
+        );
       });
     }
     await session.executeWrite(async (tx) => {
