@@ -156,7 +156,12 @@ export function GraphCanvas({
     if (added.length === 0) return; // undo: the remaining nodes keep their places
     const started = performance.now();
     const incremental = hadElements && layout === 'fcose';
-    cy.layout(layoutOptions(layout, cy.elements().length, incremental)).run();
+    try {
+      cy.layout(layoutOptions(layout, cy.elements().length, incremental)).run();
+    } catch {
+      // A layout that fails on this graph must not take the canvas down: lay it out afresh.
+      cy.layout(layoutOptions(layout, cy.elements().length, false)).run();
+    }
     // A handful of nodes fitted to the box would be drawn huge; keep them at a reading size.
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);

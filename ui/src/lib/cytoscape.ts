@@ -50,7 +50,9 @@ export function layoutOptions(kind: CanvasLayout, elementCount: number, incremen
     default:
       return {
         name: 'fcose',
-        quality: elementCount > 1200 ? 'draft' : 'default',
+        // fcose's draft is a fresh spectral layout: it needs random starting positions, so an
+        // incremental run (keeping the nodes already placed) uses the default quality.
+        quality: elementCount > 1200 && !incremental ? 'draft' : 'default',
         randomize: !incremental,
         animate: false,
         fit: true,
@@ -61,7 +63,9 @@ export function layoutOptions(kind: CanvasLayout, elementCount: number, incremen
         // The spectral draft packs big graphs tight; more separation keeps hubs and labels apart.
         nodeSeparation: elementCount > 1200 ? 160 : 75,
         nodeRepulsion: 6000,
-        packComponents: elementCount <= 1200,
+        // Packing relocates whole components, which fcose cannot do for nodes it keeps in place
+        // (an incremental run over several expansions crashed in relocateComponent).
+        packComponents: elementCount <= 1200 && !incremental,
       } as LayoutOptions;
   }
 }
