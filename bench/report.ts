@@ -21,6 +21,8 @@ export interface BenchResults {
   failures: string[];
   targets: TargetCheck[];
   growth?: Record<string, number | null>;
+  /** Remarks of the person who ran it (npm run bench -- --render --note "…"), e.g. why a run was stopped. */
+  notes?: string[];
 }
 
 /** Least-squares slope of log(y) against log(x): the growth exponent (1 = linear). */
@@ -126,7 +128,12 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
   const tenK = g.find((s) => s.docs >= 10000);
   checks.push({
     target: '10,000 documents ingested and linked end to end < 10 min',
-    measured: tenK?.pipeline && tenK.load ? `${fmt((tenK.pipeline.ms + tenK.load.ms) / 60000, 1)} min (pipeline ${fmt(tenK.pipeline.ms / 1000)} s + load ${fmt(tenK.load.ms / 1000)} s)` : 'not run (--with-10k)',
+    measured:
+      tenK?.pipeline && tenK.load
+        ? `${fmt((tenK.pipeline.ms + tenK.load.ms) / 60000, 1)} min (pipeline ${fmt(tenK.pipeline.ms / 1000)} s + load ${fmt(tenK.load.ms / 1000)} s)`
+        : tenK?.pipeline
+          ? `pipeline with linking ${fmt(tenK.pipeline.ms / 1000)} s; the load was not measured at this size (see failures)`
+          : 'not run (--with-10k)',
     met: tenK?.pipeline && tenK.load ? tenK.pipeline.ms + tenK.load.ms < 600_000 : null,
   });
   const p95Check = (s: SizeResult | undefined, limit: number, label: string) => {
@@ -147,7 +154,12 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
     });
   };
   p95Check(seeds, 30, 'API p95 ≤ 30 ms on the seeds, 20 clients, zero errors');
-  p95Check(tenK ?? largest, tenK ? 100 : 100, `API p95 ≤ 100 ms at ${tenK ? '10,000' : `${fmt(largest?.docs)} (10,000 not run)`} documents, zero errors`);
+  const largestApi = [...g].reverse().find((s) => s.api);
+  p95Check(
+    largestApi,
+    100,
+    `API p95 ≤ 100 ms at ${largestApi && largestApi.docs >= 10000 ? '10,000' : `${fmt(largestApi?.docs)} (10,000 not measured)`} documents, zero errors`,
+  );
 
   const ratios = (pick: (e: { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency }) => number | null, limit: number, label: string, worse: (r: number) => boolean) => {
     const parts: string[] = [];
@@ -281,6 +293,10 @@ export function renderMarkdown(r: BenchResults): string {
   L.push('## Targets (issue 7)', '');
   L.push('| target | measured | met |', '| --- | --- | :---: |');
   for (const t of r.targets) L.push(`| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`);
+  if (r.notes?.length) {
+    L.push('', '## Notes', '');
+    for (const n of r.notes) L.push(`- ${n}`);
+  }
   if (r.failures.length) {
     L.push('', '## Failures', '');
     for (const f of r.failures) L.push(`- ${f}`);

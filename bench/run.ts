@@ -123,6 +123,8 @@ async function main(): Promise<void> {
     // Re-render latest.md from latest.json (after a change to the report, without re-measuring).
     const results = JSON.parse(fs.readFileSync(path.join(resultsDir, 'latest.json'), 'utf8')) as BenchResults;
     results.targets = evaluateTargets(results);
+    const note = process.argv.indexOf('--note');
+    if (note >= 0 && process.argv[note + 1]) results.notes = [...(results.notes ?? []), process.argv[note + 1]!];
     fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
     fs.writeFileSync(path.join(resultsDir, 'latest.md'), renderMarkdown(results));
     return;
@@ -162,12 +164,14 @@ async function main(): Promise<void> {
   // --merge: add these sizes to the previous results (e.g. a late 10,000-document run of some
   // sections) instead of replacing them; a size measured now replaces its earlier figures.
   const previousPath = path.join(resultsDir, 'latest.json');
+  let previousNotes: string[] | undefined;
   if (process.argv.includes('--merge') && fs.existsSync(previousPath)) {
     const previous = JSON.parse(fs.readFileSync(previousPath, 'utf8')) as BenchResults;
     const now = new Set(sizes.map((s) => s.docs));
     sizes.unshift(...previous.sizes.filter((s) => !now.has(s.docs)));
     sizes.sort((a, b) => (a.docs === 'seeds' ? -1 : b.docs === 'seeds' ? 1 : a.docs - b.docs));
     ui ??= previous.ui;
+    previousNotes = previous.notes;
   }
   const results: BenchResults = {
     date: started.toISOString(),
@@ -178,6 +182,7 @@ async function main(): Promise<void> {
     ui,
     failures,
     targets: [],
+    ...(previousNotes ? { notes: previousNotes } : {}),
   };
   results.targets = evaluateTargets(results);
   fs.mkdirSync(resultsDir, { recursive: true });

@@ -47,6 +47,8 @@ export interface SizeOptions {
   requests?: number;
   connections?: number;
   sections?: Section[];
+  /** Passed to writeGraph: whole documents per transaction (1, the default, is the product's). */
+  documentsPerTransaction?: number;
   log?: (line: string) => void;
 }
 
@@ -383,6 +385,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     const loadStart = performance.now();
     const summary = await writeGraph(timed.driver, graph, {
       database,
+      ...(opts.documentsPerTransaction ? { documentsPerTransaction: opts.documentsPerTransaction } : {}),
       // Progress on long loads: if a run is cut short, the rate so far is still on record.
       onDocument: (_file, i, total) => {
         if (i > 0 && i % 500 === 0) log(`[${opts.docs}] load: ${i}/${total} documents in ${Math.round((performance.now() - loadStart) / 1000)} s`);
@@ -512,6 +515,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     requests: argValue(args, '--requests') ? Number(argValue(args, '--requests')) : undefined,
     connections: argValue(args, '--connections') ? Number(argValue(args, '--connections')) : undefined,
     sections: argValue(args, '--sections')?.split(',') as Section[] | undefined,
+    documentsPerTransaction: argValue(args, '--docs-per-tx') ? Number(argValue(args, '--docs-per-tx')) : undefined,
   })
     .then((r) => {
       const json = JSON.stringify(r, null, 1);
