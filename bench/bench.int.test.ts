@@ -21,6 +21,9 @@ describe('benchmark harness', () => {
       generatedPort: 0,
       requests: 20,
       connections: 4,
+      // The real explorer needs a built UI and minutes of browser time; the synthetic canvas
+      // below checks the browser half of the harness.
+      sections: ['pipeline', 'link', 'load', 'api', 'compare'],
       log: () => {},
     });
     expect(size.errors).toEqual([]);
