@@ -114,18 +114,21 @@ export function partition(graph: Graph): { documents: Graph[]; shared: Graph } {
     }
   }
   // A document's transaction merges the shared nodes it points at (departments, themes, national
-  // directives…) so that it is complete on its own; merging them again later is harmless.
+  // directives…) so that it is complete on its own; merging them again later is harmless. Edges
+  // between those shared nodes (a requirement PART_OF its directive) go with them; they are
+  // indexed by start once, since scanning every edge per document is quadratic in the corpus.
+  const sharedEdgesByStart = new Map<string, GraphRelationship[]>();
+  for (const r of graph.relationships) {
+    if (r.type === 'EVOLVES_FROM' || owner.has(r.start) || owner.has(r.end)) continue;
+    if (!sharedEdgesByStart.has(r.start)) sharedEdgesByStart.set(r.start, []);
+    sharedEdgesByStart.get(r.start)!.push(r);
+  }
   for (const [doc, ids] of sharedNeeded) {
     const part = parts.get(doc)!;
     for (const id of ids) {
       const n = index.byId.get(id);
       if (n) part.nodes.push(n);
-    }
-    // Edges between those shared nodes (a requirement PART_OF its directive) belong here too.
-    for (const r of graph.relationships) {
-      if (r.type !== 'EVOLVES_FROM' && ids.has(r.start) && ids.has(r.end) && !owner.has(r.start) && !owner.has(r.end)) {
-        part.relationships.push(r);
-      }
+      for (const r of sharedEdgesByStart.get(id) ?? []) if (ids.has(r.end)) part.relationships.push(r);
     }
   }
   return { documents: [...parts.values()], shared };
