@@ -146,6 +146,17 @@ export interface ResponsibilityArgs {
 }
 
 /**
+ * Cypher fragment: the department bound to `d` and, when $includePredecessors, every institution
+ * it succeeded, bound to `alias` (a constant of this module, never input).
+ */
+const selfAndPredecessors = (alias: string) => `CALL (d) {
+       RETURN d AS ${alias}
+       UNION
+       MATCH (${alias}:Department)-[:SUCCEEDED_BY*1..${MAX_SUCCESSION_DEPTH}]->(d) WHERE $includePredecessors
+       RETURN ${alias}
+     }`;
+
+/**
  * Each department's responsibilities, with those of its predecessors at any depth when asked
  * (SUCCEEDED_BY followed backwards), ordered by year then document order. One query for all ids.
  */
@@ -156,12 +167,7 @@ export async function responsibilitiesOf(
 ): Promise<Map<string, DepartmentResponsibilityRecord[]>> {
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (d:Department {id: id})
-     CALL (d) {
-       RETURN d AS x
-       UNION
-       MATCH (x:Department)-[:SUCCEEDED_BY*1..${MAX_SUCCESSION_DEPTH}]->(d) WHERE $includePredecessors
-       RETURN x
-     }
+     ${selfAndPredecessors('x')}
      MATCH (m:Measure)-[a:ASSIGNED_TO]->(x)
      WHERE ($fromYear IS NULL OR m.year >= $fromYear) AND ($toYear IS NULL OR m.year <= $toYear)
        AND ($role IS NULL OR a.role = $role)
@@ -194,12 +200,7 @@ export async function partnersOf(
 ): Promise<Map<string, PartnerRecord[]>> {
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (d:Department {id: id})
-     CALL (d) {
-       RETURN d AS s
-       UNION
-       MATCH (s:Department)-[:SUCCEEDED_BY*1..${MAX_SUCCESSION_DEPTH}]->(d) WHERE $includePredecessors
-       RETURN s
-     }
+     ${selfAndPredecessors('s')}
      WITH id, collect(s) AS selves
      UNWIND selves AS s
      MATCH (s)<-[:ASSIGNED_TO]-(m:Measure)-[:ASSIGNED_TO]->(x:Department)
