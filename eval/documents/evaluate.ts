@@ -13,9 +13,20 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalise } from '../../ingest/normalise.js';
 import { ingestSync } from '../../ingest/pipeline.js';
-import { loadDepartmentReference } from '../../ingest/resolve/departments.js';
+import { departmentGraph, loadDepartmentReference, resolveResponsibilities, type DepartmentReference } from '../../ingest/resolve/departments.js';
 import { loadThemes } from '../../ingest/extract/themes.js';
 import type { Graph, GraphNode } from '../../ingest/types.js';
+import {
+  departmentTotals,
+  loadDepartmentLabels,
+  OUTCOMES,
+  scoreDepartments,
+  type DepartmentLabels,
+  type DepartmentScore,
+  type DepartmentTotals,
+  type ObservedDepartment,
+  type PartyMatch,
+} from './departments.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SOURCES_FILE = join(here, 'sources.json');
@@ -62,6 +73,8 @@ export interface ObservedParty {
   names: string[];
   role: string;
   shown: string;
+  /** The department node the edge points at (for scoring department resolution). */
+  department?: ObservedDepartment;
 }
 
 export interface ObservedMeasure {
@@ -128,6 +141,12 @@ export interface Totals {
 export interface DocumentsReport {
   documents: DocumentScore[];
   totals: Totals;
+  /**
+   * Department resolution of the labelled parties (departments.json), documents with parties only:
+   * `pipeline` scores the departments of the ingested graph; `resolver` resolves each labelled party
+   * on its own in its document's labelled jurisdiction, so it does not depend on the parser.
+   */
+  departments?: Record<'pipeline' | 'resolver', { documents: DepartmentScore[]; totals: DepartmentTotals }>;
 }
 
 export function loadSources(file = SOURCES_FILE): DocumentLabel[] {
@@ -273,6 +292,42 @@ export function scoreDocument(label: DocumentLabel, observed: ObservedDocument):
   };
 }
 
+/**
+ * Each distinct labelled party of the document, with every department the graph assigns to a party
+ * written that way in the same document (on any of its measures: resolution is scored apart from
+ * how the parser cut the measures).
+ */
+export function partyMatches(label: DocumentLabel, observed: ObservedDocument): PartyMatch[] {
+  const written = [...new Set((label.measures ?? []).flatMap((m) => m.parties.map((p) => p.name)))];
+  return written.map((w) => {
+    const k = partyKey(w);
+    const departments = new Map<string, ObservedDepartment>();
+    for (const m of observed.measures) {
+      for (const p of m.parties) if (p.department && p.names.includes(k)) departments.set(p.department.id, p.department);
+    }
+    return { written: w, departments: [...departments.values()] };
+  });
+}
+
+/**
+ * Each distinct labelled party resolved on its own by the resolver, in the document's labelled
+ * jurisdiction, with the department nodes the graph would get for it.
+ */
+export function resolverMatches(label: DocumentLabel, ref: DepartmentReference): PartyMatch[] {
+  const written = [...new Set((label.measures ?? []).flatMap((m) => m.parties.map((p) => p.name)))];
+  return written.map((w) => {
+    // A variable, not a literal: resolvers of other versions may not know every option.
+    const options = { jurisdiction: label.jurisdiction };
+    const { parties } = resolveResponsibilities(w, undefined, ref, options);
+    const nodes = new Map(departmentGraph(ref, parties).nodes.map((n) => [n.id, n] as const));
+    const departments = [...new Set(parties.map((p) => p.departmentId))].map((id): ObservedDepartment => {
+      const p = nodes.get(id)?.properties ?? {};
+      return { id, name: str(p.name), aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [], jurisdiction: str(p.jurisdiction), kind: str(p.kind) };
+    });
+    return { written: w, departments };
+  });
+}
+
 export function totalsOf(scores: DocumentScore[]): Totals {
   const sum = (f: (m: NonNullable<DocumentScore['measures']>) => number): number =>
     scores.reduce((n, s) => n + (s.measures ? f(s.measures) : 0), 0);
@@ -323,7 +378,15 @@ export function observedFromGraph(graph: Graph, file: string): ObservedDocument 
     const dept = departments.get(r.end);
     const written = [str(r.properties.asWritten), str(dept?.properties.name), ...(Array.isArray(dept?.properties.aliases) ? dept.properties.aliases.map(String) : [])];
     const names = [...new Set(written.filter((x): x is string => x !== undefined).map(partyKey))];
-    m.parties.push({ names, role: String(r.properties.role ?? ''), shown: written.find((x) => x !== undefined) ?? r.end });
+    const dp = dept?.properties;
+    const department: ObservedDepartment = {
+      id: r.end,
+      name: str(dp?.name),
+      aliases: Array.isArray(dp?.aliases) ? dp.aliases.map(String) : [],
+      jurisdiction: str(dp?.jurisdiction),
+      kind: str(dp?.kind),
+    };
+    m.parties.push({ names, role: String(r.properties.role ?? ''), shown: written.find((x) => x !== undefined) ?? r.end, department });
   }
   const p = doc.properties;
   return {
@@ -337,9 +400,11 @@ export function observedFromGraph(graph: Graph, file: string): ObservedDocument 
 }
 
 /** Runs the pipeline on each labelled document, one file at a time, and scores it. */
-export function evaluateDocuments(labels = loadSources(), dir = here): DocumentsReport {
+export function evaluateDocuments(labels = loadSources(), dir = here, departmentLabels: DepartmentLabels = loadDepartmentLabels()): DocumentsReport {
   const ref = loadDepartmentReference();
   const taxonomy = loadThemes();
+  const pipeline: DepartmentScore[] = [];
+  const resolver: DepartmentScore[] = [];
   const scores = labels.map((label) => {
     const file = join(dir, label.file);
     let observed: ObservedDocument;
@@ -352,9 +417,20 @@ export function evaluateDocuments(labels = loadSources(), dir = here): Documents
         observed = { refused: true, error: e instanceof Error ? e.message : String(e), measures: [] };
       }
     }
+    if (label.measures?.some((m) => m.parties.length > 0)) {
+      pipeline.push(scoreDepartments(label.file, partyMatches(label, observed), departmentLabels[label.file]));
+      resolver.push(scoreDepartments(label.file, resolverMatches(label, ref), departmentLabels[label.file]));
+    }
     return scoreDocument(label, observed);
   });
-  return { documents: scores, totals: totalsOf(scores) };
+  return {
+    documents: scores,
+    totals: totalsOf(scores),
+    departments: {
+      pipeline: { documents: pipeline, totals: departmentTotals(pipeline) },
+      resolver: { documents: resolver, totals: departmentTotals(resolver) },
+    },
+  };
 }
 
 const pct = (x: number): string => x.toFixed(2);
@@ -389,13 +465,50 @@ export function formatDocumentsReport(r: DocumentsReport, opts: { differences?: 
     `parties: set exact ${pct(t.partySetExact)} of matched measures  roles ${pct(t.roleAccuracy)}  deadlines ${pct(t.deadlineAccuracy)}`,
     `documents: year ${pct(t.year)}  number ${pct(t.docNumber)}  level ${pct(t.level)}  jurisdiction ${pct(t.jurisdiction)}  refused ${t.refused}`,
   ];
+  if (r.departments) {
+    out.push('', ...formatDepartments('ingested graph', r.departments.pipeline.documents, r.departments.pipeline.totals));
+    out.push('', ...formatDepartments('resolver alone, labelled jurisdiction', r.departments.resolver.documents, r.departments.resolver.totals));
+  }
   if (opts.differences) {
     for (const s of r.documents) {
       if (s.differences.length === 0) continue;
       out.push('', s.file, ...s.differences.map((d) => `  ${d}`));
     }
+    for (const [part, section] of Object.entries(r.departments ?? {})) {
+      for (const s of section.documents) {
+        if (s.differences.length > 0) out.push('', `${s.file} (departments, ${part})`, ...s.differences.map((d) => `  ${d}`));
+      }
+    }
   }
   return out.join('\n');
+}
+
+const OUTCOME_HEAD: Record<(typeof OUTCOMES)[number], string> = {
+  exact: 'exact',
+  otherJurisdiction: 'other-jur',
+  noJurisdiction: 'no-jur',
+  unresolved: 'unres',
+  wrongKind: 'kind',
+  wrongBody: 'body',
+  missing: 'missing',
+  unlabelled: 'unlab',
+};
+
+/** The department-resolution section: one row per document with labelled parties, then the totals. */
+export function formatDepartments(title: string, docs: DepartmentScore[], t: DepartmentTotals): string[] {
+  const head = ['document', 'scored/parties', ...OUTCOMES.map((o) => OUTCOME_HEAD[o])];
+  const rows = docs.map((s) => [s.file.replace(/\.txt$/u, '').slice(0, 34), `${s.scored}/${s.parties}`, ...OUTCOMES.map((o) => String(s.counts[o]))]);
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i]!))));
+  const line = (cells: string[]): string => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
+  return [
+    `Department resolution, ${title} (eval/documents/departments.json): distinct labelled parties per document; scored = resolved to a department`,
+    line(head),
+    ...rows.map(line),
+    '',
+    `departments (${title}): exact ${pct(t.exactRate)} (${t.exact} of ${t.scored} scored; ${t.parties} labelled)  ` +
+      `into another jurisdiction's body ${t.counts.otherJurisdiction}  no jurisdiction ${t.counts.noJurisdiction}  unresolved ${t.counts.unresolved}  ` +
+      `wrong kind ${t.counts.wrongKind}  wrong body ${t.counts.wrongBody}  missing ${t.counts.missing}  unlabelled ${t.counts.unlabelled}`,
+  ];
 }
 
 // East Asian wide characters take two columns in a terminal.
