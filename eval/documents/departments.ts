@@ -96,11 +96,16 @@ export function loadDepartmentLabels(file = DEPARTMENTS_FILE): DepartmentLabels 
 
 const squash = (s: string): string => normalise(s).replace(/[^\p{L}\p{N}]/gu, '');
 
-/** The jurisdiction a department node states: its property, else the `dept:<jurisdiction>/…` id. */
+// What a resolver writes when it could not read the document's place: it states no jurisdiction.
+const UNKNOWN = new Set(['未知', 'unknown', '?']);
+
+/**
+ * The jurisdiction a department node states: its property, else the `dept:<jurisdiction>/…` id;
+ * undefined when it states none (or states that it is unknown).
+ */
 export function departmentJurisdiction(d: ObservedDepartment): string | undefined {
-  if (typeof d.jurisdiction === 'string' && d.jurisdiction.trim() !== '') return d.jurisdiction;
-  const m = /^dept:([^/]+)\/./u.exec(d.id);
-  return m ? m[1] : undefined;
+  const j = typeof d.jurisdiction === 'string' && d.jurisdiction.trim() !== '' ? d.jurisdiction : /^dept:([^/]+)\/./u.exec(d.id)?.[1];
+  return j === undefined || UNKNOWN.has(j.trim().toLowerCase()) ? undefined : j;
 }
 
 // A place name ends in one of these; a jurisdiction is a chain of places (天津市 + 蓟州区).
