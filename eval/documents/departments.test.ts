@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../../ingest/types.js';
+import type { Graph, PropertyValue } from '../../ingest/types.js';
 import {
   bodyKey,
   departmentJurisdiction,
@@ -146,7 +146,7 @@ describe('from a graph to department scores', () => {
       { text: '加快特色小镇建设', parties: [{ name: '市发改委', role: 'lead' }] },
     ],
   };
-  const graph = (deptProps: (id: string) => Record<string, unknown>): Graph => ({
+  const graph = (deptProps: (id: string) => Record<string, PropertyValue>): Graph => ({
     nodes: [
       { id: 'doc:1', labels: ['Document'], properties: { sourceFile: 'doc.txt' } },
       { id: 'm:1', labels: ['Measure'], properties: { documentId: 'doc:1', text: '大力发展众创空间。通过' } },
@@ -159,6 +159,7 @@ describe('from a graph to department scores', () => {
       // The second labelled measure was cut differently: its party is still scored.
       { type: 'ASSIGNED_TO', start: 'm:2', end: 'dept:天津市/市发展改革委', properties: { role: 'lead', asWritten: '市发改委' } },
     ],
+    diagnostics: [],
   });
   const labels: Record<string, DepartmentLabel> = {
     市科委: { jurisdiction: '杭州市', kind: 'institution', name: '杭州市科学技术委员会' },
@@ -168,7 +169,7 @@ describe('from a graph to department scores', () => {
 
   it('reads each party’s department from the graph and scores it', () => {
     const g = graph((id) => ({
-      name: id.split('/')[1],
+      name: id.split('/')[1] ?? id,
       aliases: [],
       kind: id.includes('各') ? 'collective' : 'inferred',
       jurisdiction: id.slice(5, id.indexOf('/')),
