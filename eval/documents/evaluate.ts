@@ -6,6 +6,7 @@
 // marker ignored), so the set survives changes to ids and to where the parser splits a run-in title
 // from its body. Parties are matched by name as written, normalised; a department's canonical name
 // and aliases count too. Facts a document's text does not state are reported, not scored.
+// Department resolution of the labelled parties is scored by departments.ts against departments.json.
 //
 //   npx tsx eval/documents/evaluate.ts [--json]      (also part of `npm run eval`)
 import { existsSync, readFileSync } from 'node:fs';
