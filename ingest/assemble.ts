@@ -1,8 +1,9 @@
 // assemble: parsed documents + the results of the other stages → the Graph (README's model).
 // Ids are derived from content and position only, so a rerun yields the same graph and the
 // writer can MERGE on them: Document doc:<sha16>, Measure m:<sha16>:<NNN>, Target <measure>:t<N>,
-// Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>.
-import { createHash } from 'node:crypto';
+// Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>
+// (formats in model/graph.ts).
+import { citedDocumentId, documentId, measureId, requirementId } from '../model/graph.js';
 import { nameKey } from './normalise.js';
 import { fastNormaliseText as normalise, squeeze } from './segment.js';
 
@@ -53,22 +54,6 @@ function props(p: Props): Record<string, PropertyValue> {
   return out;
 }
 
-function sha(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-export function documentId(sha256: string): string {
-  return `doc:${sha256.slice(0, 16)}`;
-}
-
-export function measureId(sha256: string, index: number): string {
-  return `m:${sha256.slice(0, 16)}:${String(index + 1).padStart(3, '0')}`;
-}
-
-export function requirementId(text: string): string {
-  return `req:${sha(normalise(text)).slice(0, 12)}`;
-}
-
 function spanProps(s: SourceSpan): Props {
   return { sourceFile: s.file, startLine: s.startLine, endLine: s.endLine, startOffset: s.startOffset, endOffset: s.endOffset };
 }
@@ -95,11 +80,11 @@ class NationalDocuments {
   }
 
   idOf(c: CitationRef): string | undefined {
-    if (c.docNumber) return `nat:${c.docNumber}`;
+    if (c.docNumber) return citedDocumentId(c.docNumber);
     if (!c.title) return undefined;
     const key = nameKey(c.title);
     const number = this.numberByTitle.get(key) ?? this.fragments.find((f) => f.key.length >= 8 && key.endsWith(f.key))?.number;
-    return number ? `nat:${number}` : `nat:${squeeze(c.title)}`;
+    return citedDocumentId(number ?? squeeze(c.title));
   }
 
   add(c: CitationRef): string | undefined {

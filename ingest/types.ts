@@ -1,17 +1,7 @@
 // Shared types of the ingest pipeline. Every stage is a pure function from one of these
 // shapes to the next; the graph at the end is what the dry run prints and the writer stores.
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A finding about the input, always anchored to a place a person can open. */
-export interface Diagnostic {
-  file: string;
-  line: number; // 1-based
-  column: number; // 1-based, in characters of the decoded text
-  severity: Severity;
-  rule: string; // kebab-case id, e.g. 'unknown-department'
-  message: string; // says what is wrong and what to do
-}
+export type { Diagnostic, Graph, GraphNode, GraphRelationship, PropertyValue, Severity } from '../model/graph.js';
 
 /** Where a fact sits in the original file (offsets in UTF-16 code units of the decoded text). */
 export interface SourceSpan {
@@ -20,29 +10,6 @@ export interface SourceSpan {
   endLine: number;
   startOffset: number;
   endOffset: number;
-}
-
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, PropertyValue>;
-}
-
-export interface GraphRelationship {
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, PropertyValue>;
-}
-
-/** Neo4j properties are flat: scalars or homogeneous lists of scalars. */
-export type PropertyValue = string | number | boolean | null | string[] | number[];
-
-/** The dry-run JSON, and the writer's input. */
-export interface Graph {
-  nodes: GraphNode[];
-  relationships: GraphRelationship[];
-  diagnostics: Diagnostic[];
 }
 
 // ---------------------------------------------------------------------------------------
