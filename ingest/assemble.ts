@@ -15,10 +15,10 @@ import {
   departmentGraph,
   detectFirstIsLead,
   jurisdictionOf,
-  resolveResponsibilities,
   type DepartmentReference,
   type ResolvedParty,
 } from './resolve/departments.js';
+import { resolveMeasureParties } from './responsibility/resolve-clauses.js';
 import { extractThemes, themeNodes, type ThemeTaxonomy } from './extract/themes.js';
 import { extractInitiatives } from './extract/initiatives.js';
 import { extractTargets, type ExtractedTarget } from './extract/targets.js';
@@ -148,7 +148,9 @@ export function assemble(input: AssembleInput): AssembleResult {
         noticeTitle: meta.noticeTitle,
         sourceFile: source.file,
         aliasFiles: aliasFiles.length > 0 ? aliasFiles : undefined,
-        level: NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? 'national' : 'municipal',
+        level: doc.level ?? (NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? 'national' : 'municipal'),
+        jurisdiction: doc.jurisdiction,
+        issuers: doc.issuers,
         year: doc.year,
         yearSource: doc.yearSource,
         yearReason: doc.yearReason,
@@ -191,6 +193,7 @@ export function assemble(input: AssembleInput): AssembleResult {
     const firstIsLead = detectFirstIsLead(source.text);
     // Names like 市商务局 belong to the issuing city: a Beijing document's 市商务局 is not Tianjin's.
     const jurisdiction = jurisdictionOf(doc.issuer);
+    const assignsParties = doc.measures.some((m) => m.responsibleText !== '');
     doc.measures.forEach((m: Measure, i) => {
       const id = measureId(source.sha256, i);
       const normText = normalise(m.text);
@@ -207,7 +210,9 @@ export function assemble(input: AssembleInput): AssembleResult {
           title: m.title,
           documentId: docId,
           ...spanProps(m.span),
-          responsibleText: m.responsibleText,
+          responsibleText: m.responsibleText || undefined,
+          deadline: m.deadline,
+          deadlineDate: m.deadlineDate,
           summaryText,
           summaryPaths: m.summaries ? [...new Set(m.summaries.map((s) => s.path))] : undefined,
         }),
@@ -216,11 +221,10 @@ export function assemble(input: AssembleInput): AssembleResult {
       if (m.requirementKey && reqIds.has(m.requirementKey)) addRel('IMPLEMENTS', id, reqIds.get(m.requirementKey)!);
 
       // Departments.
-      const resolved = m.responsibleText
-        ? resolveResponsibilities(m.responsibleText, m.responsibleSpan, input.ref, { source: source.text, firstIsLead, jurisdiction })
-        : { parties: [], diagnostics: [] };
+      const resolved = resolveMeasureParties(m, input.ref, { source: source.text, firstIsLead, jurisdiction });
       diagnostics.push(...resolved.diagnostics);
-      if (resolved.parties.length === 0 && !m.responsibleText) {
+      // A measure needs no party; one without is worth a word only where the others have one.
+      if (resolved.parties.length === 0 && !m.responsibleText && assignsParties) {
         diagnostics.push({
           file: source.file, line: m.span.startLine, column: 1, severity: 'warning', rule: 'no-responsible-party',
           message: `measure ${m.path} has no responsible party: add the responsible departments to the source`,

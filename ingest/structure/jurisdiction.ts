@@ -1,0 +1,74 @@
+// Where a document is from, read from its issuer (else its title): the State Council, its
+// general office and the ministries are national ('国家'); a province or autonomous region is
+// provincial; a city, prefecture or 直辖市 is municipal; a district, county or banner under it is
+// a district ('杭州市西湖区'). Only what the names say: a bare '区人民政府' names no place.
+import type { Level } from '../types.js';
+
+export interface Place {
+  level: Level;
+  jurisdiction: string;
+}
+
+const NATIONAL = /^(国务院|中共中央|全国人大|全国人民代表大会|国家|中华人民共和国|中央|最高人民)/u;
+/** A ministry or national body named without a place: 商务部, 财政部, 中国人民银行, 海关总署. */
+const MINISTRY = /^(?:中国)?[\p{Script=Han}]{1,10}(部|总局|总署|银行|委员会)$/u;
+const PROVINCE = /^(?:中共)?([\p{Script=Han}]{2,4}?(?:省|自治区|特别行政区))/u;
+const MUNICIPALITY = /^(?:中共)?(北京市|天津市|上海市|重庆市)/u;
+const CITY = /^([\p{Script=Han}]{2,6}?(?:市|自治州|州|地区|盟))/u;
+const COUNTY = /^([\p{Script=Han}]{1,6}?(?:新区|区|自治县|县|旗|市))(?=[\p{Script=Han}]{0,10}?(人民政府|政府|委员会|办公室|办公厅|局|委|办|厅|管委会))/u;
+
+/** Place of one issuing organ's name (or a title that starts with a place). */
+export function placeOf(name: string | undefined): Place | undefined {
+  if (!name) return undefined;
+  const n = name.replace(/[\s\u3000]/gu, '').replace(/^中共(?!中央)/u, '');
+  if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
+  let rest = n;
+  let prefix = '';
+  let level: Level | undefined;
+  const muni = MUNICIPALITY.exec(rest);
+  const prov = muni ? null : PROVINCE.exec(rest);
+  if (muni) {
+    prefix = muni[1]!;
+    level = 'municipal';
+    rest = rest.slice(muni[0].length);
+  } else if (prov) {
+    prefix = prov[1]!;
+    level = 'provincial';
+    rest = rest.slice(prov[0].length);
+    const city = CITY.exec(rest);
+    if (city && !/^(人民|政府)/u.test(rest)) {
+      prefix += city[1]!;
+      level = 'municipal';
+      rest = rest.slice(city[0].length);
+    }
+  } else {
+    const city = CITY.exec(rest);
+    if (city && !/^市/u.test(rest)) {
+      prefix = city[1]!;
+      level = 'municipal';
+      rest = rest.slice(city[0].length);
+    }
+  }
+  if (level === 'municipal' || level === undefined) {
+    const county = COUNTY.exec(rest);
+    if (county && !/^(区|县|市)/u.test(rest) && !/^(人民政府|政府)/u.test(rest)) {
+      return { level: 'district', jurisdiction: prefix + county[1]! };
+    }
+  }
+  if (level) return { level, jurisdiction: prefix };
+  if (MINISTRY.test(n) && !/^(市|省|区|县)/u.test(n)) return { level: 'national', jurisdiction: '国家' };
+  return undefined;
+}
+
+/** The place of a document: its first issuer that names one, else its title. */
+export function placeOfDocument(issuers: string[], title: string | undefined, ...fallbacks: (string | undefined)[]): Place | undefined {
+  for (const i of issuers) {
+    const p = placeOf(i);
+    if (p) return p;
+  }
+  for (const t of [title, ...fallbacks]) {
+    const p = placeOf(t);
+    if (p) return p;
+  }
+  return undefined;
+}
