@@ -193,7 +193,6 @@ export function assemble(input: AssembleInput): AssembleResult {
     const firstIsLead = detectFirstIsLead(source.text);
     // Names like 市商务局 belong to the issuing city: a Beijing document's 市商务局 is not Tianjin's.
     const jurisdiction = jurisdictionOf(doc.issuer);
-    const assignsParties = doc.measures.some((m) => m.responsibleText !== '');
     doc.measures.forEach((m: Measure, i) => {
       const id = measureId(source.sha256, i);
       const normText = normalise(m.text);
@@ -223,13 +222,6 @@ export function assemble(input: AssembleInput): AssembleResult {
       // Departments.
       const resolved = resolveMeasureParties(m, input.ref, { source: source.text, firstIsLead, jurisdiction });
       diagnostics.push(...resolved.diagnostics);
-      // A measure needs no party; one without is worth a word only where the others have one.
-      if (resolved.parties.length === 0 && !m.responsibleText && assignsParties) {
-        diagnostics.push({
-          file: source.file, line: m.span.startLine, column: 1, severity: 'warning', rule: 'no-responsible-party',
-          message: `measure ${m.path} has no responsible party: add the responsible departments to the source`,
-        });
-      }
       for (const p of resolved.parties) {
         allParties.push(p);
         addRel('ASSIGNED_TO', id, p.departmentId, { role: p.role, asWritten: p.asWritten });

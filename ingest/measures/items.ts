@@ -119,6 +119,12 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
     }
   }
   dropCutItem(ctx, items, out);
+  if (out.some((m) => m.responsibleText !== '')) {
+    for (const m of out) {
+      if (m.responsibleText !== '') continue;
+      ctx.sink.atLine(m.span.startLine, 1, 'warning', 'no-responsible-party', `measure ${m.path} names no responsible party while the document's other measures do; it is kept without one: add the responsible departments if the source states them`);
+    }
+  }
   return { measures: out, targets, withMeasures };
 }
 
@@ -288,13 +294,18 @@ function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[
   const [ls, le] = trimRange(text, Math.max(s, lastNl + 1), e);
   const last = text.slice(ls, le);
   if (TERMINAL.test(last) || dateLine(last)) return;
+  // A short last line without a clause mark is a heading or a signature, not a cut sentence.
+  if (last.length <= 25 && !/[，,、；;（(]/u.test(last)) return;
   const lastMeasure = measures[measures.length - 1]!;
   const ends = lastMeasure.responsibleSpan?.endOffset ?? lastMeasure.span.endOffset;
-  if (ends < ls) return; // the cut text is not inside the last measure (e.g. a heading after it)
-  if (last.length <= 25 && !/[，,、；;（(]/u.test(last) && lastMeasure.responsibleText !== '') return;
-  measures.pop();
-  ctx.sink.at(e, 'warning', 'cut-item', `the text ends in the middle of item ${lastMeasure.path}: the copy seems cut off there; the item was left out and the ${measures.length} complete ones kept: copy the complete document to include it`);
-  void items;
+  const item = items.filter((it) => it.kind !== 'root' && it.start <= ls).pop();
+  const where = item ? `item ${item.path}` : 'the last paragraph';
+  if (ends >= ls) {
+    measures.pop();
+    ctx.sink.at(e, 'warning', 'cut-item', `the text ends in the middle of ${where}: the copy seems cut off there; it was left out and the ${measures.length} complete items kept: copy the complete document to include it`);
+  } else {
+    ctx.sink.at(e, 'warning', 'cut-item', `the text ends in the middle of a sentence after the last complete measure (${where}): the copy seems cut off; the unfinished text was left out: copy the complete document to include it`);
+  }
 }
 
 /** Title sentence (（五）发展新型信息产品。) or heading line (（一）促进商品消费扩容升级). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFile } from '../decode.js';
-import { parseDocument } from './document.js';
+import { parseDocument } from '../parse/document.js';
 import type { SourceText } from '../types.js';
 
 function source(file: string): SourceText {
@@ -13,13 +13,13 @@ function fromText(text: string, file = 'mem.txt'): SourceText {
   return { file, text, encoding: 'UTF-8', sha256: 'x'.repeat(64) };
 }
 
-describe('prose genre', () => {
+describe('measures of an outline', () => {
   const src = source('ingest/fixtures/prose-plan.txt');
   const { doc, diagnostics, refused } = parseDocument(src);
 
   it('finds one measure per responsibility parenthetical, across PDF line breaks', () => {
     expect(refused).toBe(false);
-    expect(doc.genre).toBe('prose-parenthetical');
+    expect(doc.genre).toBe('outline');
     expect(doc.measures.map((m) => m.path)).toEqual(['二、(一)#1', '二、(一)#2', '二、(二)#1', '三、(三)#1']);
     expect(doc.measures.map((m) => m.responsibleText.replace(/\s+/gu, ''))).toEqual([
       '市文化和旅游局负责',
@@ -68,17 +68,40 @@ describe('prose genre', () => {
     expect(d.measures[0]!.text).toContain('一、公开');
   });
 
-  it('reports an item without parenthetical among items with one', () => {
+  it('keeps an item without parenthetical among items with one as a measure, and says it names no party', () => {
     const text = '一、任务\n（一）甲。做甲事。（市商务局负责）\n（二）乙。做乙事，没有写明部门。\n（三）丙。做丙事。（市财政局负责）\n';
     const { doc: d, diagnostics: ds } = parseDocument(fromText(text));
-    expect(d.measures.map((m) => m.path)).toEqual(['一、(一)#1', '一、(三)#1']);
+    expect(d.measures.map((m) => m.path)).toEqual(['一、(一)#1', '一、(二)#1', '一、(三)#1']);
+    expect(d.measures[1]!.responsibleText).toBe('');
     expect(ds.filter((x) => x.rule === 'no-responsible-party')).toMatchObject([{ line: 3, column: 1, severity: 'warning' }]);
   });
 
-  it('refuses a document that ends mid-sentence', () => {
+  it('keeps a document without any party, with no diagnostic about parties', () => {
+    const text = '一、任务\n（一）甲。做甲事。\n（二）乙。做乙事。\n';
+    const { doc: d, diagnostics: ds } = parseDocument(fromText(text));
+    expect(d.measures.map((m) => m.path)).toEqual(['一、(一)#1', '一、(二)#1']);
+    expect(ds.filter((x) => x.rule === 'no-responsible-party')).toEqual([]);
+  });
+
+  it('keeps the complete items of a document that ends mid-sentence, and warns about the cut text', () => {
     const t = parseDocument(source('ingest/fixtures/truncated-prose.txt'));
+    expect(t.refused).toBe(false);
+    expect(t.doc.measures).toHaveLength(1);
+    expect(t.diagnostics.find((d) => d.rule === 'cut-item')).toMatchObject({ severity: 'warning', line: 9 });
+  });
+
+  it('drops a cut last item and keeps the ones before it', () => {
+    const text = '一、任务\n（一）甲。做甲事。（市商务局负责）\n（二）乙。做乙事，推进乙项工作，到年底完成乙项建设并（市财';
+    const t = parseDocument(fromText(text));
+    expect(t.refused).toBe(false);
+    expect(t.doc.measures.map((m) => m.path)).toEqual(['一、(一)#1']);
+    expect(t.diagnostics.find((d) => d.rule === 'cut-item')).toMatchObject({ severity: 'warning', line: 3 });
+  });
+
+  it('refuses a document cut inside its first item: nothing usable remains', () => {
+    const t = parseDocument(fromText('一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
     expect(t.refused).toBe(true);
-    expect(t.diagnostics.find((d) => d.rule === 'truncated-file')).toMatchObject({ severity: 'error', line: 9 });
+    expect(t.diagnostics.find((d) => d.rule === 'truncated-file')).toMatchObject({ severity: 'error' });
   });
 
   it('reports a text with no measures', () => {
