@@ -190,7 +190,7 @@ export function splitIssuers(s: string | undefined): string[] | undefined {
   for (const part of squeeze(s).split(/[、，,;；\s]+/u)) {
     let rest = part;
     while (rest.length > 0) {
-      const re = new RegExp(`^(.+?${ORGAN_END.source})(?=$|[\\p{Script=Han}]{2,}(?:省|市|区|县|自治区|国家|中共|中国)|国务院|国家|中共|中国)`, 'u');
+      const re = new RegExp(`^(.+?${ORGAN_END.source})(?=$|(?!办公|委员|人民|政府|管委)[\\p{Script=Han}]{2,5}?(?:省|市|区|县|自治区)|国务院|国家|中共|中国)`, 'u');
       const m = re.exec(rest);
       if (!m) {
         out.push(rest);

@@ -98,10 +98,12 @@ describe('measures of an outline', () => {
     expect(t.diagnostics.find((d) => d.rule === 'cut-item')).toMatchObject({ severity: 'warning', line: 3 });
   });
 
-  it('refuses a document cut inside its first item: nothing usable remains', () => {
-    const t = parseDocument(fromText('一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
-    expect(t.refused).toBe(true);
-    expect(t.diagnostics.find((d) => d.rule === 'truncated-file')).toMatchObject({ severity: 'error' });
+  it('keeps a document cut inside its first item for what its head says, without measures', () => {
+    const t = parseDocument(fromText('江川市文旅消费实施方案\n一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
+    expect(t.refused).toBe(false);
+    expect(t.doc.measures).toEqual([]);
+    expect(t.doc.title).toBe('江川市文旅消费实施方案');
+    expect(t.diagnostics.map((d) => d.rule)).toEqual(['cut-item', 'no-measures']);
   });
 
   it('reports a text with no measures', () => {

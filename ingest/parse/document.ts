@@ -104,12 +104,12 @@ export function parseDocument(source: SourceText, manifest?: ManifestEntry): Par
   const { measures, requirements, targets } = result;
 
   if (measures.length === 0 && !sink.items.some((d) => d.severity === 'error')) {
-    if (sink.items.some((d) => d.rule === 'cut-item')) {
-      sink.atLine(1, 1, 'error', 'truncated-file', 'the copy is cut off inside its first item, so nothing usable remains: nothing was ingested from it: copy the complete document again');
-    } else {
-      genre = 'unknown';
-      sink.atLine(1, 1, 'warning', 'no-measures', 'no measures found: the text has no numbered items (一、 / （一） / 1.) that state tasks and no task table; the document is kept without measures');
-    }
+    genre = 'unknown';
+    // A copy cut inside its first item still says what the document is (title, number, date).
+    const why = sink.items.some((d) => d.rule === 'cut-item')
+      ? 'the copy is cut off inside its first item'
+      : 'the text has no numbered items (一、 / （一） / 1.) that state tasks and no task table';
+    sink.atLine(1, 1, 'warning', 'no-measures', `no measures found: ${why}; the document is kept without measures`);
   }
 
   const meta = readMetadata(ctx, result.preambleEnd, manifest);

@@ -2,8 +2,9 @@
 // with field roles where labels were written, resolved to departments. Without clauses the list
 // as written goes to resolve whole (its own 牵头/配合 grammar decides roles). With them, each
 // clause is resolved alone and its label's role wins; once a lead is named, the other parties of
-// the measure support it (牵头单位：X 责任单位：Y → Y supports).
+// the measure support it (牵头单位：X 责任单位：Y → Y supports; X牵头，Y等部门按职责分工负责 → Y supports).
 import { resolveResponsibilities, type DepartmentReference, type ResolveOptions, type ResolvedParty } from '../resolve/departments.js';
+import { normalise } from '../normalise.js';
 import type { Diagnostic, ParsedMeasure } from '../types.js';
 
 export function resolveMeasureParties(
@@ -12,7 +13,10 @@ export function resolveMeasureParties(
   options: ResolveOptions,
 ): { parties: ResolvedParty[]; diagnostics: Diagnostic[] } {
   if (!m.responsibleClauses) {
-    return m.responsibleText ? resolveResponsibilities(m.responsibleText, m.responsibleSpan, ref, options) : { parties: [], diagnostics: [] };
+    if (!m.responsibleText) return { parties: [], diagnostics: [] };
+    const r = resolveResponsibilities(m.responsibleText, m.responsibleSpan, ref, options);
+    shareTheNextRole(m.responsibleText, r.parties);
+    return r;
   }
   const parties: ResolvedParty[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -24,6 +28,29 @@ export function resolveMeasureParties(
       if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
     }
   }
-  if (parties.some((p) => p.role === 'lead')) for (const p of parties) if (p.role === 'joint') p.role = 'support';
+  supportTheLead(parties);
   return { parties, diagnostics };
+}
+
+/**
+ * A clause with no predicate of its own takes the role of the clause after it: in
+ * X牵头，A、B等部门，C配合 the 配合 governs A and B too. (A clause with its own predicate,
+ * 相关部门按职责分工负责, keeps the role resolve gave it.)
+ */
+function shareTheNextRole(text: string, parties: ResolvedParty[]): void {
+  const clauses = normalise(text).split(/[,;]/u).map((c) => c.trim()).filter((c) => c !== '');
+  for (let i = 0; i + 1 < clauses.length; i++) {
+    if (PREDICATE.test(clauses[i]!)) continue;
+    const next = clauses.slice(i + 1).find((c) => PREDICATE.test(c));
+    if (!next || !SUPPORT.test(next)) continue;
+    for (const p of parties) if (p.role === 'joint' && clauses[i]!.includes(normalise(p.asWritten))) p.role = 'support';
+  }
+}
+
+const PREDICATE = /(牵头|配合|协助|参与|负责|落实|实施|推进)$/u;
+const SUPPORT = /(配合|协助|参与)$/u;
+
+/** Once a lead is named by a field label, the measure's other parties support it. */
+function supportTheLead(parties: ResolvedParty[]): void {
+  if (parties.some((p) => p.role === 'lead')) for (const p of parties) if (p.role === 'joint') p.role = 'support';
 }

@@ -22,6 +22,8 @@ export function placeOf(name: string | undefined): Place | undefined {
   if (!name) return undefined;
   const n = name.replace(/[\s\u3000]/gu, '').replace(/^中共(?!中央)/u, '');
   if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
+  // 各区人民政府 (an addressee) or 关于加快… (a title's verb) names no place.
+  if (/^(各|本|全|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻)/u.test(n)) return undefined;
   let rest = n;
   let prefix = '';
   let level: Level | undefined;
@@ -37,7 +39,8 @@ export function placeOf(name: string | undefined): Place | undefined {
     rest = rest.slice(prov[0].length);
     const city = CITY.exec(rest);
     if (city && !/^(人民|政府)/u.test(rest)) {
-      prefix += city[1]!;
+      // A city is named without its province (杭州市, 杭州市西湖区).
+      prefix = city[1]!;
       level = 'municipal';
       rest = rest.slice(city[0].length);
     }

@@ -38,6 +38,10 @@ const CLOSING = /^(抄送|抄报|主送)[:：]|^[\p{Script=Han}\s]{2,30}\s\d{4}\
 /** An issuing organ's name on a line of its own, above the signature date. */
 const SIGNATURE = /^[\p{Script=Han}()（）\s]{2,40}(政府|办公厅|办公室|委员会|委|局|厅|部|署|行|会|院|中心|办)$/u;
 
+/** Conventional depth of each style; only used to tell a step up from a step down. */
+const RANK: Record<MarkerKind, number> = { chapter: 0, article: 1, cn: 2, 'cn-paren': 3, arabic: 4, 'arabic-paren': 5, circled: 6 };
+const SHORT_LINE = 40;
+
 export interface OutlineOptions {
   /** Lines to skip (page furniture). */
   skip?: ReadonlySet<number>;
@@ -97,6 +101,10 @@ export function buildOutline(text: string, lines: Line[], start: number, end: nu
     if (marker) {
       const same = stack.findIndex((it, i) => i > 0 && it.kind === marker.kind);
       if (same > 0) closeTo(same, ls);
+      // A style new to the stack nests under the open item, unless the convention (GB/T 9704:
+      // 一、 above （一） above 1. above （1）) puts it above it: an excerpt that starts at （十七）
+      // and reaches 六、 has gone up, not down.
+      else while (stack.length > 1 && RANK[stack[stack.length - 1]!.kind as MarkerKind] > RANK[marker.kind]) closeTo(stack.length - 1, ls);
       const parent = stack[stack.length - 1]!;
       const item: OutlineItem = {
         kind: marker.kind,
@@ -117,7 +125,9 @@ export function buildOutline(text: string, lines: Line[], start: number, end: nu
       stack.push(item);
     }
     const isHeadingLine: boolean = marker !== undefined && !/[。，,；;]/u.test(trimmed);
-    prevBlockEnd = isHeadingLine || BLOCK_END.test(trimmed);
+    // A short line that does not stop mid-clause is a title or heading of its own.
+    const isShortLine = trimmed.length <= SHORT_LINE && !/[、，,；;：:“‘《（(—-]$/u.test(trimmed) && !/[。；;]/u.test(trimmed);
+    prevBlockEnd = isHeadingLine || isShortLine || BLOCK_END.test(trimmed);
   }
   closeTo(1, end);
   for (const item of items) if (item.children.length === 0) item.ownEnd = item.end;
