@@ -142,7 +142,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
 
   const issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
   if (!issuer && issuers) issuer = issuers.join('、');
-  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...lines.slice(0, 3).map((l) => sq(l.text)));
+  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...lines.slice(0, 8).map((l) => sq(l.text)));
 
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
   // A title of the form 贯彻落实《X》… names the directive the document implements.
@@ -329,6 +329,14 @@ function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry)
     if (my !== undefined && my !== meta.year) {
       ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives ${my} but the text states ${meta.issuedOn}; the text's date was kept: correct the manifest entry`);
     }
+    return;
+  }
+  // Without a date, the year of the document's own number (渝府办发〔2022〕72号) is when it was issued.
+  const numbered = meta.docNumber ? /〔(\d{4})〕/u.exec(meta.docNumber) : null;
+  if (numbered && !manifest?.year && !manifest?.issuedOn) {
+    meta.year = Number(numbered[1]);
+    meta.yearSource = 'stated';
+    meta.yearReason = `the year of its number ${meta.docNumber}`;
     return;
   }
   if (manifest && (manifest.year !== undefined || manifest.issuedOn)) {

@@ -61,7 +61,7 @@ export interface ParsedMeasure {
    * (牵头单位 → lead, 配合单位 → support); set when labels or a deadline field were written, so
    * that resolve never reads a label or a date as a party. Absent: resolve reads responsibleText.
    */
-  responsibleClauses?: { text: string; span: SourceSpan; role?: 'lead' | 'support' }[];
+  responsibleClauses?: { text: string; span: SourceSpan; role?: 'lead' | 'support'; inherited?: boolean }[];
   deadline?: string; // as written: 2023年底前, 长期坚持
   deadlineDate?: string; // ISO, where the deadline names a day (2023年底前 → 2023-12-31)
 }

@@ -59,6 +59,7 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
   const out: Measure[] = [];
   const withMeasures = new Set<OutlineItem>();
 
+  const convention: Convention = {};
   for (const item of items) {
     const state: ItemState = { measures: [], ownLine: false };
     states.set(item, state);
@@ -70,7 +71,7 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
       pos = Math.max(0, indexAtOrAfter(view, item.bodyStart));
       readHeading(ctx, item, view, pos);
     }
-    const split = splitAtParentheticals(ctx, item, view, item.kind === 'root' ? pos : indexAtOrAfter(view, item.bodyStart));
+    const split = splitAtParentheticals(ctx, item, view, item.kind === 'root' ? pos : indexAtOrAfter(view, item.bodyStart), convention);
     state.measures.push(...split.measures);
     if (split.measures.length > 0) {
       const last = split.measures[split.measures.length - 1]!;
@@ -139,7 +140,14 @@ function lineStartOf(text: string, at: number): number {
 }
 
 /** Measures closed by responsibility parentheticals inside one item's own text. */
-function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormView, pos: number): { measures: Measure[]; trailing?: number } {
+/** A party a note adds to the items that follow (…具体任务均涉及X，不再做分工，下同). */
+interface Convention {
+  party?: { text: string; span: SourceSpan };
+}
+
+const NOTE_PARTY = /(?:均需|均涉及|均由|都需|均要)(.+?)(?:落实|负责|参与|配合|承担)?[,，]?(?:不再|下同)/u;
+
+function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormView, pos: number, convention: Convention): { measures: Measure[]; trailing?: number } {
   const text = ctx.source.text;
   const t = view.text;
   const measures: Measure[] = [];
@@ -147,7 +155,11 @@ function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormV
   for (let i = nextOpen(t, pos); i !== -1; i = nextOpen(t, i + 1)) {
     const close = closingParen(t, i);
     if (close === -1) break;
-    const inner = t.slice(i + 1, close);
+    let inner = t.slice(i + 1, close);
+    // A note may follow the parties in the same bracket: （X牵头，Y配合。以下措施均需Z落实，不再列出）.
+    const stop = inner.indexOf('。');
+    const note = stop >= 0 ? inner.slice(stop + 1) : '';
+    if (stop >= 0 && /不再|下同|以下/u.test(note)) inner = inner.slice(0, stop);
     if (!isResponsibility(inner)) {
       i = close;
       continue;
@@ -156,7 +168,7 @@ function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormV
     while (a < i && LEADING_JUNK.test(t[a]!)) a++;
     if (a < i) {
       const [ms, me] = originalRange(text, view, a, i);
-      const [rs, re] = originalRange(text, view, i + 1, close);
+      const [rs, re] = originalRange(text, view, i + 1, i + 1 + inner.length);
       const measure: Measure = {
         path: `${item.path}#${measures.length + 1}`,
         section: item.heading ?? nearestHeading(item),
@@ -167,6 +179,16 @@ function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormV
         responsibleSpan: span(ctx, rs, re),
       };
       attachResponsibility(ctx, measure, readResponsibility(text, rs, re));
+      const noted = NOTE_PARTY.exec(note);
+      if (noted) {
+        const at = i + 1 + stop + 1 + noted.index + noted[0].indexOf(noted[1]!);
+        const [ns, ne] = originalRange(text, view, at, at + noted[1]!.length);
+        convention.party = { text: text.slice(ns, ne), span: span(ctx, ns, ne) };
+      }
+      if (convention.party) {
+        measure.responsibleClauses ??= [{ text: measure.responsibleText, span: measure.responsibleSpan! }];
+        measure.responsibleClauses.push({ text: convention.party.text, span: convention.party.span, inherited: true });
+      }
       measures.push(measure);
     } else {
       const [ps] = originalRange(text, view, i, close + 1);

@@ -21,13 +21,19 @@ export function resolveMeasureParties(
   const parties: ResolvedParty[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const c of m.responsibleClauses) {
-    const r = resolveResponsibilities(c.text, c.span, ref, options);
-    diagnostics.push(...r.diagnostics);
-    for (const p of r.parties) {
-      if (c.role) p.role = c.role;
-      if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
+    const pieces = nestedSeparators(c.text) ? topLevelNames(c.text) : [c.text];
+    for (const piece of pieces) {
+      const r = resolveResponsibilities(piece, c.span, ref, options);
+      diagnostics.push(...r.diagnostics);
+      for (const p of r.parties) {
+        if (c.role) p.role = c.role;
+        // A party a convention adds, or one name of a list read piece by piece, leads only if written so.
+        else if (c.inherited || (pieces.length > 1 && !/牵头/u.test(piece))) p.role = 'joint';
+        if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
+      }
     }
   }
+  if (parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
   supportTheLead(parties);
   return { parties, diagnostics };
 }
@@ -49,6 +55,28 @@ function shareTheNextRole(text: string, parties: ResolvedParty[]): void {
 
 const PREDICATE = /(牵头|配合|协助|参与|负责|落实|实施|推进)$/u;
 const SUPPORT = /(配合|协助|参与)$/u;
+
+/** A list whose names carry separators in brackets: 各县(市、区)人民政府. */
+function nestedSeparators(text: string): boolean {
+  return /[(（][^()（）]*[、，,][^()（）]*[)）]/u.test(text);
+}
+
+/** The names of a list split only at separators outside brackets. */
+function topLevelNames(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    else if (ch === ')' || ch === '）') depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,；;]/u.test(ch)) {
+      if (cur.trim()) out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur);
+  return out;
+}
 
 /** Once a lead is named by a field label, the measure's other parties support it. */
 function supportTheLead(parties: ResolvedParty[]): void {

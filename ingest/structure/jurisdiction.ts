@@ -20,7 +20,7 @@ const COUNTY = /^([\p{Script=Han}]{1,6}?(?:新区|区|自治县|县|旗|市))(?=
 /** Place of one issuing organ's name (or a title that starts with a place). */
 export function placeOf(name: string | undefined): Place | undefined {
   if (!name) return undefined;
-  const n = name.replace(/[\s\u3000]/gu, '').replace(/^中共(?!中央)/u, '');
+  const n = name.replace(/[\s\u3000]/gu, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
   if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
   // 各区人民政府 (an addressee) or 关于加快… (a title's verb) names no place.
   if (/^(各|本|全|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻)/u.test(n)) return undefined;
