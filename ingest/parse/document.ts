@@ -11,10 +11,11 @@ import { buildOutline } from '../structure/outline.js';
 import type { Diagnostic, ParsedDocument, SourceText } from '../types.js';
 import { annexStart, findAnnexHeader, parseAnnex } from './annex.js';
 import { parseContext, type Measure, type ParseContext } from './common.js';
+import { findCellTable, parseCellTable } from './cell-table.js';
 import { attachSummaries } from './summaries.js';
 import { isTableHeader, parseTable } from './table.js';
 
-export type Genre = 'outline' | 'division-table' | 'annex-fields' | 'unknown';
+export type Genre = 'outline' | 'division-table' | 'annex-fields' | 'cell-table' | 'unknown';
 
 interface LayoutResult {
   measures: Measure[];
@@ -67,8 +68,23 @@ const annexFields: Layout = {
   },
 };
 
+/** A task table copied one cell per line or as Markdown rows; the text before it is read as an outline. */
+const cellTable: Layout = {
+  genre: 'cell-table',
+  detect(ctx) {
+    const table = findCellTable(ctx);
+    if (!table) return undefined;
+    return (c, skip) => {
+      const start = c.lines[table.headerLine]!.start;
+      const items = buildOutline(c.source.text, c.lines, 0, start, { skip });
+      const body = readMeasures(c, items, { skip, wholeLeaves: false });
+      return { measures: [...body.measures, ...parseCellTable(c, table)], requirements: [], targets: body.targets, preambleEnd: start };
+    };
+  },
+};
+
 /** Layout rules, most specific first; the outline reads everything else. */
-export const LAYOUTS: readonly Layout[] = [divisionTable, annexFields];
+export const LAYOUTS: readonly Layout[] = [divisionTable, annexFields, cellTable];
 
 function readOutline(ctx: ParseContext, skip: ReadonlySet<number>): LayoutResult {
   const items = buildOutline(ctx.source.text, ctx.lines, 0, ctx.source.text.length, { skip });
