@@ -142,7 +142,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
 
   const issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
   if (!issuer && issuers) issuer = issuers.join('、');
-  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...lines.slice(0, 8).map((l) => sq(l.text)));
+  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
 
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
   // A title of the form 贯彻落实《X》… names the directive the document implements.

@@ -32,6 +32,14 @@ const LEADING_JUNK = /[。；;，,、:：\s]/u;
 const AIMS = /指导思想|基本原则|工作原则|总体要求|总体思路|总体目标|发展目标|主要目标|工作目标|预期目标|目标任务/u;
 /** A leaf that names a theme, a period or a scope states no task. */
 const NO_TASK = /^(活动|工作)?(主题|时间|范围|对象|目的|依据|期限|名称|适用范围|实施时间|实施范围|活动时间|活动主题)$/u;
+/**
+ * Articles that frame a regulation (办法, 规定, 细则) rather than set a task: its purpose
+ * (为…制定本办法), its scope (本办法适用于…), its definitions (本办法所称…是指), its entry into
+ * force and who interprets it.
+ */
+const FRAMING = /^(为了?[^。]{2,120}?(制定|特制定|制订)本(办法|规定|细则|条例|方案|意见)|本(办法|规定|细则|条例)(所称|适用于|自[^。]{0,20}(起)?施行|由[^。]{0,30}负责解释)|[^。]{0,40}适用本(办法|规定|细则|条例)|[^。]{0,40}(是指|指的是))/u;
+/** Background sections of a plan (基本情况, 发展现状): facts, not tasks. */
+const BACKGROUND = /^(基本情况|基本县情|基本市情|发展现状|现状|发展基础|工作基础|存在问题|面临形势|背景)$/u;
 const TERMINAL = /[。！？；：:;!?）)”」』\]】〕]$/u;
 
 interface ItemState {
@@ -111,6 +119,8 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
   for (const item of items) {
     for (const m of states.get(item)!.measures) {
       const aims = [item, ...ancestors(item)].some((a) => AIMS.test(a.title ?? a.heading ?? ''));
+      const background = [item, ...ancestors(item)].some((a) => BACKGROUND.test(squeeze(a.title ?? '')));
+      if (background && m.responsibleText === '') continue;
       if (aims && m.responsibleText === '') {
         targets.push({ path: m.path, text: m.text, span: m.span });
         continue;
@@ -145,6 +155,27 @@ interface Convention {
   party?: { text: string; span: SourceSpan };
 }
 
+/** Start of the first clause of a bracket that is a note (不再列出, 下同, 以下措施…), if any. */
+function noteClause(inner: string): number | undefined {
+  let start = 0;
+  for (let k = 0; k <= inner.length; k++) {
+    if (k === inner.length || /[,;。]/u.test(inner[k]!)) {
+      if (/不再|下同|以下|此项/u.test(inner.slice(start, k))) return start;
+      start = k + 1;
+    }
+  }
+  return undefined;
+}
+
+const ORGAN_END = /(局|委|办|厅|部|政府|中心|公司|集团|银行|院|协会|管委会|委员会|办事处|街道|乡镇|单位|部门|分行|海关|所|站|队|社|馆)$/u;
+
+/** A bracket holding only names of organs: （市人社局）, （市商务局、市财政局）. */
+function isBareList(inner: string): boolean {
+  if (inner.length < 3 || inner.length > 120 || /[。:：]/u.test(inner)) return false;
+  const names = inner.split(/[、,;]/u).map((n) => n.trim()).filter((n) => n !== '');
+  return names.length > 0 && names.every((n) => ORGAN_END.test(n.replace(/\([^()]*\)$/u, '')) && n.length <= 25);
+}
+
 const NOTE_PARTY = /(?:均需|均涉及|均由|都需|均要)(.+?)(?:落实|负责|参与|配合|承担)?[,，]?(?:不再|下同)/u;
 
 function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormView, pos: number, convention: Convention): { measures: Measure[]; trailing?: number } {
@@ -156,11 +187,14 @@ function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormV
     const close = closingParen(t, i);
     if (close === -1) break;
     let inner = t.slice(i + 1, close);
-    // A note may follow the parties in the same bracket: （X牵头，Y配合。以下措施均需Z落实，不再列出）.
-    const stop = inner.indexOf('。');
-    const note = stop >= 0 ? inner.slice(stop + 1) : '';
-    if (stop >= 0 && /不再|下同|以下/u.test(note)) inner = inner.slice(0, stop);
-    if (!isResponsibility(inner)) {
+    // A note may follow the parties in the same bracket: （X牵头，Y配合。以下措施均需Z落实，不再列出）,
+    // 〔X，此项及以下任务均需Z落实，不再列出。…〕. The parties are what precedes the note's clause.
+    const noteAt = noteClause(inner);
+    const stop = noteAt ?? -1;
+    const note = noteAt !== undefined ? inner.slice(noteAt) : '';
+    if (noteAt !== undefined) inner = inner.slice(0, noteAt).replace(/[,;。\s]+$/u, '');
+    const atEnd = /^[\s。;]*$/u.test(t.slice(close + 1, close + 3)) || t[close + 1] === undefined;
+    if (!isResponsibility(inner) && !(atEnd && isBareList(inner))) {
       i = close;
       continue;
     }
@@ -181,7 +215,7 @@ function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormV
       attachResponsibility(ctx, measure, readResponsibility(text, rs, re));
       const noted = NOTE_PARTY.exec(note);
       if (noted) {
-        const at = i + 1 + stop + 1 + noted.index + noted[0].indexOf(noted[1]!);
+        const at = i + 1 + stop + noted.index + noted[0].indexOf(noted[1]!);
         const [ns, ne] = originalRange(text, view, at, at + noted[1]!.length);
         convention.party = { text: text.slice(ns, ne), span: span(ctx, ns, ne) };
       }
@@ -276,6 +310,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
   const title = item.title;
   if (title && NO_TASK.test(squeeze(title))) return undefined;
   if (!title && NO_TASK.test(squeeze(written))) return undefined;
+  if (FRAMING.test(squeeze(written).normalize('NFKC'))) return undefined;
 
   const measure: Measure = {
     path: `${item.path}#1`,

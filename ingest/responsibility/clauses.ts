@@ -26,12 +26,15 @@ const LEAD_LABELS = '牵头单位|牵头部门|主办单位|主责单位|牵头�
 const SUPPORT_LABELS = '配合单位|配合部门|协办单位|协助单位|参与单位|协同单位';
 const PARTY_LABELS = '责任单位|责任部门|责任主体|实施单位|承办单位|落实单位|责任处室';
 const DEADLINE_LABELS = '完成时限|完成时间|时间安排|时间进度|时限要求|进度安排|时限';
+/** Fields that follow a responsibility line but name no party: a contact person, a phone number. */
+const CONTACT_LABELS = '联系人|联系电话|联系方式|电话|邮箱';
 /** A field label with its colon, in the normalised (half-width) text. */
-export const FIELD_LABEL = new RegExp(`(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS}):`, 'gu');
+export const FIELD_LABEL = new RegExp(`(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS}|${CONTACT_LABELS}):`, 'gu');
 /** A line that starts with a responsibility or deadline field. */
 export const FIELD_LINE = new RegExp(`^[(\\[【〔]?(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS})[:：]`, 'u');
 
-function roleOfLabel(label: string): ClauseRole | 'deadline' | undefined {
+function roleOfLabel(label: string): ClauseRole | 'deadline' | 'contact' | undefined {
+  if (new RegExp(`^(${CONTACT_LABELS})$`, 'u').test(label)) return 'contact';
   if (new RegExp(`^(${LEAD_LABELS})$`, 'u').test(label)) return 'lead';
   if (new RegExp(`^(${SUPPORT_LABELS})$`, 'u').test(label)) return 'support';
   if (new RegExp(`^(${DEADLINE_LABELS})$`, 'u').test(label)) return 'deadline';
@@ -55,10 +58,10 @@ export function readResponsibility(original: string, start: number, end: number)
   if (s >= e) return out;
   const view = normView(original, s, e);
   const t = view.text;
-  const fields: { at: number; bodyAt: number; role: ClauseRole | 'deadline' | undefined }[] = [];
+  const fields: { at: number; bodyAt: number; role: ClauseRole | 'deadline' | 'contact' | undefined }[] = [];
   for (const m of t.matchAll(FIELD_LABEL)) fields.push({ at: m.index, bodyAt: m.index + m[0].length, role: roleOfLabel(m[1]!) });
   out.labelled = fields.length > 0;
-  const segments: { a: number; b: number; role: ClauseRole | 'deadline' | undefined }[] = [];
+  const segments: { a: number; b: number; role: ClauseRole | 'deadline' | 'contact' | undefined }[] = [];
   if (fields.length === 0 || fields[0]!.at > 0) segments.push({ a: 0, b: fields[0]?.at ?? t.length, role: undefined });
   fields.forEach((f, i) => segments.push({ a: f.bodyAt, b: fields[i + 1]?.at ?? t.length, role: f.role }));
 
@@ -66,7 +69,7 @@ export function readResponsibility(original: string, start: number, end: number)
     let { a, b } = seg;
     while (a < b && /[\s;；,，。、)\]】〕(]/u.test(t[a]!)) a++;
     while (b > a && /[\s;；,，。、)\]】〕(]/u.test(t[b - 1]!)) b--;
-    if (b <= a) continue;
+    if (b <= a || seg.role === 'contact') continue;
     if (seg.role === 'deadline') {
       const [os, oe] = originalRange(original, view, a, b);
       out.deadline = { start: os, end: oe, date: readDeadline(t.slice(a, b))?.date };

@@ -14,7 +14,7 @@ export function resolveMeasureParties(
 ): { parties: ResolvedParty[]; diagnostics: Diagnostic[] } {
   if (!m.responsibleClauses) {
     if (!m.responsibleText) return { parties: [], diagnostics: [] };
-    const r = resolveResponsibilities(m.responsibleText, m.responsibleSpan, ref, options);
+    const r = resolveResponsibilities(separateConjoined(m.responsibleText), m.responsibleSpan, ref, options);
     shareTheNextRole(m.responsibleText, r.parties);
     return r;
   }
@@ -23,12 +23,13 @@ export function resolveMeasureParties(
   for (const c of m.responsibleClauses) {
     const pieces = nestedSeparators(c.text) ? topLevelNames(c.text) : [c.text];
     for (const piece of pieces) {
-      const r = resolveResponsibilities(piece, c.span, ref, options);
+      const r = resolveResponsibilities(separateConjoined(piece), c.span, ref, options);
       diagnostics.push(...r.diagnostics);
       for (const p of r.parties) {
         if (c.role) p.role = c.role;
-        // A party a convention adds, or one name of a list read piece by piece, leads only if written so.
-        else if (c.inherited || (pieces.length > 1 && !/牵头/u.test(piece))) p.role = 'joint';
+        // Read clause by clause, a sole name is not yet the measure's sole party: it leads only if
+        // written so (牵头) or by the document's convention (列第一位者为牵头单位).
+        else if (p.role === 'lead' && !/牵头/u.test(piece) && !options.firstIsLead) p.role = 'joint';
         if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
       }
     }
@@ -55,6 +56,15 @@ function shareTheNextRole(text: string, parties: ResolvedParty[]): void {
 
 const PREDICATE = /(牵头|配合|协助|参与|负责|落实|实施|推进)$/u;
 const SUPPORT = /(配合|协助|参与)$/u;
+
+/**
+ * 省财政厅和各市人民政府: 和 / 及 / 以及 / 与 between an organ's name and a collective or place
+ * (各…, 有关…, 省…/市…/区…/县…) separate two parties; inside a name (市文化和旅游局) they do not,
+ * because the word before them ends no organ. Replaced by 、 with the same length, so offsets hold.
+ */
+export function separateConjoined(text: string): string {
+  return text.replace(/(?<=(?:局|委|办|厅|部|政府|中心|公司|银行|管委会|委员会|分行|海关))(和|及|以及|与)(?=各|有关|相关|[省市区县])/gu, (m) => '、'.repeat(m.length));
+}
 
 /** A list whose names carry separators in brackets: 各县(市、区)人民政府. */
 function nestedSeparators(text: string): boolean {

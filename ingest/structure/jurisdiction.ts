@@ -15,7 +15,7 @@ const MINISTRY = /^(?:中国)?[\p{Script=Han}]{1,10}(部|总局|总署|银行|�
 const PROVINCE = /^(?:中共)?([\p{Script=Han}]{2,4}?(?:省|自治区|特别行政区))/u;
 const MUNICIPALITY = /^(?:中共)?(北京市|天津市|上海市|重庆市)/u;
 const CITY = /^([\p{Script=Han}]{2,6}?(?:市|自治州|州|地区|盟))/u;
-const COUNTY = /^([\p{Script=Han}]{1,6}?(?:新区|区|自治县|县|旗|市))(?=[\p{Script=Han}]{0,10}?(人民政府|政府|委员会|办公室|办公厅|局|委|办|厅|管委会))/u;
+const COUNTY = /^([\p{Script=Han}]{1,6}?(?:新区|区|自治县|县|旗|市))(?=(人民政府|政府|委员会|办公室|办公厅|管委会|党委|区委|县委|[\p{Script=Han}]{1,6}?(局|委员会|办公室)))/u;
 
 /** Place of one issuing organ's name (or a title that starts with a place). */
 export function placeOf(name: string | undefined): Place | undefined {
@@ -23,7 +23,7 @@ export function placeOf(name: string | undefined): Place | undefined {
   const n = name.replace(/[\s\u3000]/gu, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
   if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
   // 各区人民政府 (an addressee) or 关于加快… (a title's verb) names no place.
-  if (/^(各|本|全|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻)/u.test(n)) return undefined;
+  if (/^(各|本|全|我|为|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻|根据|按照)/u.test(n)) return undefined;
   let rest = n;
   let prefix = '';
   let level: Level | undefined;
