@@ -160,7 +160,11 @@ function noteClause(inner: string): number | undefined {
   let start = 0;
   for (let k = 0; k <= inner.length; k++) {
     if (k === inner.length || /[,;。]/u.test(inner[k]!)) {
-      if (/不再|下同|以下|此项/u.test(inner.slice(start, k))) return start;
+      if (/不再|下同|以下|此项/u.test(inner.slice(start, k))) {
+        // The note is the whole sentence that holds the clause, unless that sentence also names the parties.
+        const sentence = inner.lastIndexOf('。', start - 1) + 1;
+        return sentence > 0 ? sentence : start;
+      }
       start = k + 1;
     }
   }

@@ -23,9 +23,11 @@ export function resolveMeasureParties(
   for (const c of m.responsibleClauses) {
     const pieces = nestedSeparators(c.text) ? topLevelNames(c.text) : [c.text];
     for (const piece of pieces) {
-      const r = resolveResponsibilities(separateConjoined(piece), c.span, ref, options);
+      // Separators inside a name's brackets (各县(市、区)人民政府) are masked so resolve keeps the name whole.
+      const r = resolveResponsibilities(separateConjoined(maskBracketed(piece)), c.span, ref, options);
       diagnostics.push(...r.diagnostics);
       for (const p of r.parties) {
+        unmask(p);
         if (c.role) p.role = c.role;
         // Read clause by clause, a sole name is not yet the measure's sole party: it leads only if
         // written so (牵头) or by the document's convention (列第一位者为牵头单位).
@@ -64,6 +66,26 @@ const SUPPORT = /(配合|协助|参与)$/u;
  */
 export function separateConjoined(text: string): string {
   return text.replace(/(?<=(?:局|委|办|厅|部|政府|中心|公司|银行|管委会|委员会|分行|海关))(和|及|以及|与)(?=各|有关|相关|[省市区县])/gu, (m) => '、'.repeat(m.length));
+}
+
+const MASK = '\u00b7';
+
+function maskBracketed(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    else if (ch === ')' || ch === '）') depth = Math.max(0, depth - 1);
+    out += depth > 0 && /[、，,]/u.test(ch) ? MASK : ch;
+  }
+  return out;
+}
+
+function unmask(p: ResolvedParty): void {
+  if (!p.asWritten.includes(MASK)) return;
+  p.asWritten = p.asWritten.replaceAll(MASK, '、');
+  p.name = p.name.replaceAll(MASK, '、');
+  p.departmentId = p.departmentId.replaceAll(MASK, '、');
 }
 
 /** A list whose names carry separators in brackets: 各县(市、区)人民政府. */
