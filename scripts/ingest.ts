@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { countByRule, formatDiagnostic } from '../ingest/diagnostics.js';
 import { ingest, type PipelineReport } from '../ingest/pipeline.js';
+import { documentSummaries } from '../ingest/summary.js';
 import type { Graph } from '../model/graph.js';
 
 interface Args {
@@ -72,8 +73,13 @@ async function main(): Promise<number> {
   if (args.dryRun) {
     report = await ingest(args.files, { onProgress });
     bar?.stop();
-    if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
-    if (args.json) process.stdout.write(`${JSON.stringify(report.graph)}\n`);
+    if (args.json) {
+      if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
+      process.stdout.write(`${JSON.stringify(report.graph)}\n`);
+    } else if (!args.quiet) {
+      // A person checking a file by hand: each document read back, with its diagnostics.
+      stderr.write(`${documentSummaries(report.graph)}\n`);
+    }
   } else {
     // Imported only here so that a dry run never loads the database code.
     const { connect } = await import('../db/neo4j.js');

@@ -25,7 +25,7 @@ export function resolveMeasureParties(
     for (const piece of pieces) {
       // Separators inside a name's brackets (各县(市、区)人民政府) are masked so resolve keeps the name whole.
       const r = resolveResponsibilities(separateConjoined(maskBracketed(piece)), c.span, ref, options);
-      diagnostics.push(...r.diagnostics);
+      diagnostics.push(...r.diagnostics.map((d) => ({ ...d, message: d.message.replaceAll(MASK, '、') })));
       for (const p of r.parties) {
         unmask(p);
         if (c.role) p.role = c.role;
