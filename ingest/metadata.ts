@@ -52,10 +52,6 @@ const DOC_NO = /([\p{Script=Han}]{1,12})[〔[［【(（](\d{4})[〕\]］】)）]
 const LOCAL_PREFIX = /^(津|京|沪|渝|冀|晋|辽|吉|黑|苏|浙|皖|闽|赣|鲁|豫|鄂|湘|粤|琼|川|蜀|黔|贵|滇|云|陕|秦|甘|陇|青|蒙|桂|藏|宁|新|港|澳)/u;
 const PLACE_TITLE = /^(天津|北京|上海|重庆)市|^[\p{Script=Han}]{2,3}省|^[\p{Script=Han}]{2,4}(市|区|县)人民政府/u;
 
-function iso(y: number, m: number, d: number): string {
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export function normaliseDocNumber(s: string): string | undefined {
   const m = DOC_NO.exec(squeeze(normalise(s)));
   return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : undefined;
@@ -102,11 +98,10 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   if (before && ORG.test(before[1]!)) issuer = before[1];
 
   let issuedOn: string | undefined;
-  let dateLineIdx = -1;
   // The signature date (成文日期): in the head, else the portal's, else any date line of the text
   // (a notice signs after its own items).
   let dated = lines;
-  dateLineIdx = lines.findIndex((l) => dateLine(l.text)?.printed === false);
+  let dateLineIdx = lines.findIndex((l) => dateLine(l.text)?.printed === false);
   if (dateLineIdx >= 0) issuedOn = dateLine(lines[dateLineIdx]!.text)!.iso;
   if (!issuedOn && portal.fields.date) issuedOn = dateLine(portal.fields.date)?.iso;
   if (!issuedOn) {
@@ -142,7 +137,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
 
   const issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
   if (!issuer && issuers) issuer = issuers.join('、');
-  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
+  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
 
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
   // A title of the form 贯彻落实《X》… names the directive the document implements.

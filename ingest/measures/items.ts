@@ -80,6 +80,7 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
       readHeading(ctx, item, view, pos);
     }
     const split = splitAtParentheticals(ctx, item, view, item.kind === 'root' ? pos : indexAtOrAfter(view, item.bodyStart), convention);
+    for (const m of split.measures) m.text = withoutFurniture(ctx, skip, m.span.startOffset, m.span.endOffset);
     state.measures.push(...split.measures);
     if (split.measures.length > 0) {
       const last = split.measures[split.measures.length - 1]!;
@@ -281,6 +282,17 @@ function isLastOfAll(item: OutlineItem): boolean {
   return true;
 }
 
+/** original[start, end) as written, without the page-furniture lines inside it (the span stays the range). */
+function withoutFurniture(ctx: ParseContext, skip: ReadonlySet<number>, start: number, end: number): string {
+  const text = ctx.source.text;
+  const inside = ctx.lines.filter((l) => l.end >= start && l.start < end);
+  if (!inside.some((l) => skip.has(l.index))) return text.slice(start, end);
+  return inside
+    .filter((l) => !skip.has(l.index))
+    .map((l) => text.slice(Math.max(l.start, start), Math.min(l.end, end)))
+    .join('\n');
+}
+
 /** A leaf with no parenthetical: the whole item is one measure. */
 function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<number>): { measure: Measure; ownLine: boolean; responsibility?: Responsibility } | undefined {
   const text = ctx.source.text;
@@ -288,7 +300,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
   const lines = ctx.lines.filter((l) => l.end > item.start && l.start < item.ownEnd && !skip.has(l.index) && !isBlank(l.text));
   if (lines.length === 0) return undefined;
   let cut = lines.length;
-  while (cut > 1 && FIELD_LINE.test(squeeze(lines[cut - 1]!.text).normalize('NFKC').replace(/^[(\[【〔]/u, '(').replace(/^\(/u, ''))) cut--;
+  while (cut > 1 && FIELD_LINE.test(squeeze(lines[cut - 1]!.text).normalize('NFKC'))) cut--;
   // A label line may continue on the next line (a long list): everything from the first label on.
   for (let k = 1; k < cut; k++) {
     if (FIELD_LINE.test(squeeze(lines[k]!.text).normalize('NFKC'))) {
@@ -303,14 +315,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
   // A heading with no paragraph of its own (a target line followed by its 责任单位 line) is the measure.
   if (ms >= me) [ms, me] = trimRange(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), bodyEnd);
   if (ms >= me) return undefined;
-  // Text as written, without furniture lines in between.
-  const pieces: string[] = [];
-  for (const l of ctx.lines) {
-    if (l.end <= ms || l.start >= me) continue;
-    if (skip.has(l.index)) continue;
-    pieces.push(text.slice(Math.max(l.start, ms), Math.min(l.end, me)));
-  }
-  const written = pieces.join('\n');
+  const written = withoutFurniture(ctx, skip, ms, me);
   const title = item.title;
   if (title && NO_TASK.test(squeeze(title))) return undefined;
   if (!title && NO_TASK.test(squeeze(written))) return undefined;

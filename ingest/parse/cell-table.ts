@@ -61,6 +61,8 @@ export interface CellTable {
   columns: Role[];
   /** One cell per line (true) or one row per line (false). */
   perLine: boolean;
+  /** Cells closed by a pipe: a line without one continues on the next line. */
+  piped?: boolean;
 }
 
 /** Finds the header of a cell table: 序号 first, a task column and a party or deadline column. */
@@ -83,7 +85,7 @@ export function findCellTable(ctx: ParseContext): CellTable | undefined {
       if (role === 'other' && j > i) break;
       columns.push(role);
     }
-    if (isHeader(columns)) return { headerLine: i, columns, perLine: true };
+    if (isHeader(columns)) return { headerLine: i, columns, perLine: true, piped: lines[i]!.text.trimEnd().endsWith('|') };
   }
   return undefined;
 }
@@ -98,9 +100,19 @@ export function parseCellTable(ctx: ParseContext, table: CellTable): Measure[] {
   const n = table.columns.length;
   if (table.perLine) {
     let cur: Cell[] | undefined;
+    let open: Cell | undefined; // a piped cell whose closing pipe is on a later line
     for (let j = table.headerLine + n; j < ctx.lines.length; j++) {
-      const c = cellOf(text, ctx.lines[j]!);
+      let c = cellOf(text, ctx.lines[j]!);
       if (!c) continue;
+      if (table.piped) {
+        const closed = ctx.lines[j]!.text.trimEnd().endsWith('|');
+        if (open) c = { start: open.start, end: c.end, text: text.slice(open.start, c.end) };
+        if (!closed && j + 1 < ctx.lines.length) {
+          open = c;
+          continue;
+        }
+        open = undefined;
+      }
       // A row starts at its number, once the previous row has all its cells.
       if (/^\d{1,3}$/u.test(c.text) && (!cur || cur.length >= n)) rows.push((cur = [c]));
       else if (cur && cur.length < n) cur.push(c);

@@ -45,7 +45,10 @@ function roleOfLabel(label: string): ClauseRole | 'deadline' | 'contact' | undef
  * A parenthetical that names who is responsible: （市商务局负责）, （X、Y等部门按职责分工负责）,
  * （X牵头，Y配合）, （责任单位：X）, （牵头单位：X；配合单位：Y）. Works on normalised text.
  */
-export function isResponsibility(inner: string): boolean {
+export function isResponsibility(text: string): boolean {
+  // A deadline may close the bracket: （区委宣传部负责，长期坚持）.
+  const last = Math.max(text.lastIndexOf(','), text.lastIndexOf(';'));
+  const inner = last > 0 && readDeadline(text.slice(last + 1)) ? text.slice(0, last) : text;
   if (inner.length === 0 || inner.length > 400 || inner.includes('。')) return false;
   if (new RegExp(`^(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}):`, 'u').test(inner)) return true;
   return /(负责|牵头|配合|参与|承担|落实)$/u.test(inner) && /[局委办厅部府会处院站行队社署室团司馆心所]/u.test(inner);

@@ -65,13 +65,10 @@ export function placeOf(name: string | undefined): Place | undefined {
 
 /** The place of a document: its first issuer that names one, else its title. */
 export function placeOfDocument(issuers: string[], title: string | undefined, ...fallbacks: (string | undefined)[]): Place | undefined {
-  for (const i of issuers) {
-    const p = placeOf(i);
-    if (p) return p;
-  }
-  for (const t of [title, ...fallbacks]) {
-    const p = placeOf(t);
-    if (p) return p;
-  }
-  return undefined;
+  const places = [...issuers, title, ...fallbacks].map(placeOf).filter((p): p is Place => p !== undefined);
+  const first = places[0];
+  if (!first) return undefined;
+  // A title may drop the city a signature or portal names (江北区… / 江川市江北区人民政府办公室).
+  const fuller = places.find((p) => p.level === first.level && p.jurisdiction.length > first.jurisdiction.length && p.jurisdiction.endsWith(first.jurisdiction));
+  return fuller ?? first;
 }

@@ -40,7 +40,9 @@ export function portalPairs(line: string): [PortalField, string][] | undefined {
     pairs.push([FIELD_OF.get(m[1]!)!, value]);
   });
   // A sentence that merely begins with 标题 or 分类 is not a block: a pair needs a colon or a second label.
-  if (matches.length === 1 && !/[:：]/u.test(matches[0]![0]) && !/^(索引号|索取号|发文字号|成文日期|发文日期|发布机构|发文机关)/u.test(t)) return undefined;
+  const colon = /[:：]/u.test(matches[0]![0]);
+  if (!colon && /[，。；,;]/u.test(t)) return undefined;
+  if (matches.length === 1 && !colon && !/^(索引号|索取号|发文字号|成文日期|发文日期|发布机构|发文机关)/u.test(t)) return undefined;
   return pairs;
 }
 
