@@ -37,7 +37,7 @@ const NO_TASK = /^(活动|工作)?(主题|时间|范围|对象|目的|依据|期
  * (为…制定本办法), its scope (本办法适用于…), its definitions (本办法所称…是指), its entry into
  * force and who interprets it.
  */
-const FRAMING = /^(为了?[^。]{2,120}?(制定|特制定|制订)本(办法|规定|细则|条例|方案|意见)|本(办法|规定|细则|条例)(所称|适用于|自[^。]{0,20}(起)?施行|由[^。]{0,30}负责解释)|[^。]{0,40}适用本(办法|规定|细则|条例)|[^。]{0,40}(是指|指的是))/u;
+const FRAMING = /^(为了?[^。]{2,120}?(制定|特制定|制订)本(办法|规定|细则|条例|方案|意见)|本(办法|规定|细则|条例)(所称|适用于|自[^。]{0,20}(起)?施行|由[^。]{0,30}负责解释)|[^。]{0,40}适用(于)?本(办法|规定|细则|条例)|[^。]{0,40}(是指|指的是)|[^。]{0,80}(的|等)原则。?$)/u;
 /** Background sections of a plan (基本情况, 发展现状): facts, not tasks. */
 const BACKGROUND = /^(基本情况|基本县情|基本市情|发展现状|现状|发展基础|工作基础|存在问题|面临形势|背景)$/u;
 const TERMINAL = /[。！？；：:;!?）)”」』\]】〕]$/u;
@@ -339,7 +339,8 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     responsibility = readResponsibility(text, a, b);
     attachResponsibility(ctx, measure, responsibility);
   } else {
-    const subject = subjectParties(text, ms, me);
+    // The subject may open a run-in title: 第五条 市城市管理委员会负责……。
+    const subject = subjectParties(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), me);
     if (subject) {
       measure.responsibleText = text.slice(subject.start, subject.end);
       measure.responsibleSpan = span(ctx, subject.start, subject.end);
