@@ -98,6 +98,15 @@ describe('measures of an outline', () => {
     expect(t.diagnostics.find((d) => d.rule === 'cut-item')).toMatchObject({ severity: 'warning', line: 3 });
   });
 
+  it('takes a text ending in a complete responsibility line as complete, and one cut inside the list as cut', () => {
+    const whole = parseDocument(fromText('一、主要预期目标\n1.地区生产总值增长6%左右。\n牵头单位:区发改局\n2.社会消费品零售总额增长9%左右。\n牵头单位:区商务局\n责任单位:各街道,区市场局\n'));
+    expect(whole.doc.measures.map((m) => m.path)).toEqual(['一、1.#1', '一、2.#1']);
+    expect(whole.diagnostics.map((d) => d.rule)).not.toContain('cut-item');
+    const cut = parseDocument(fromText('一、主要预期目标\n(一)地区生产总值增长7%以上\n责任单位:区发展和改革局\n(二)工业投资增长12%以上\n责任单位:区'));
+    expect(cut.doc.measures.map((m) => [m.path, m.text])).toEqual([['一、(一)#1', '地区生产总值增长7%以上']]);
+    expect(cut.diagnostics.map((d) => d.rule)).toContain('cut-item');
+  });
+
   it('keeps a document cut inside its first item for what its head says, without measures', () => {
     const t = parseDocument(fromText('江川市文旅消费实施方案\n一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
     expect(t.refused).toBe(false);

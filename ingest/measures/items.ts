@@ -313,10 +313,13 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
   const bodyEnd = Math.min(body[body.length - 1]!.end, item.ownEnd);
   let [ms, me] = trimRange(text, Math.max(item.bodyStart, body[0]!.start), bodyEnd);
   // A heading with no paragraph of its own (a target line followed by its 责任单位 line) is the measure.
-  if (ms >= me) [ms, me] = trimRange(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), bodyEnd);
+  let title = item.title;
+  if (ms >= me) {
+    [ms, me] = trimRange(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), bodyEnd);
+    title = undefined;
+  }
   if (ms >= me) return undefined;
   const written = withoutFurniture(ctx, skip, ms, me);
-  const title = item.title;
   if (title && NO_TASK.test(squeeze(title))) return undefined;
   if (!title && NO_TASK.test(squeeze(written))) return undefined;
   if (FRAMING.test(squeeze(written).normalize('NFKC'))) return undefined;
@@ -340,7 +343,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     attachResponsibility(ctx, measure, responsibility);
   } else {
     // The subject may open a run-in title: 第五条 市城市管理委员会负责……。
-    const subject = subjectParties(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), me);
+    const subject = subjectParties(text, ms, me) ?? subjectParties(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), me);
     if (subject) {
       measure.responsibleText = text.slice(subject.start, subject.end);
       measure.responsibleSpan = span(ctx, subject.start, subject.end);
@@ -361,8 +364,15 @@ function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[
   const [ls, le] = trimRange(text, Math.max(s, lastNl + 1), e);
   const last = text.slice(ls, le);
   if (TERMINAL.test(last) || dateLine(last)) return;
+  // A responsibility line ends an item without punctuation; it is complete when its last name is one.
+  const norm = squeeze(last).normalize('NFKC');
+  const field = FIELD_LINE.test(norm);
+  if (field) {
+    const lastName = norm.split(/[、,;:]/u).pop() ?? '';
+    if (lastName.length >= 2 && ORGAN_END.test(lastName)) return;
+  }
   // A short last line without a clause mark is a heading or a signature, not a cut sentence.
-  if (last.length <= 25 && !/[，,、；;（(]/u.test(last)) return;
+  if (!field && last.length <= 25 && !/[，,、；;（(]/u.test(last)) return;
   const lastMeasure = measures[measures.length - 1]!;
   const ends = lastMeasure.responsibleSpan?.endOffset ?? lastMeasure.span.endOffset;
   const item = items.filter((it) => it.kind !== 'root' && it.start <= ls).pop();
