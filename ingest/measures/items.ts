@@ -122,7 +122,8 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
       const aims = [item, ...ancestors(item)].some((a) => AIMS.test(a.title ?? a.heading ?? ''));
       const background = [item, ...ancestors(item)].some((a) => BACKGROUND.test(squeeze(a.title ?? '')));
       if (background && m.responsibleText === '') continue;
-      if (aims && m.responsibleText === '') {
+      // Aims become measures only where the document assigns them a party (a responsibility breakdown).
+      if (aims && (m.responsibleText === '' || BY_SUBJECT.has(m))) {
         targets.push({ path: m.path, text: m.text, span: m.span });
         continue;
       }
@@ -282,6 +283,22 @@ function isLastOfAll(item: OutlineItem): boolean {
   return true;
 }
 
+/** Measures whose party was read from a sentence's subject, not assigned by a bracket, line or cell. */
+const BY_SUBJECT = new WeakSet<Measure>();
+
+/** The subject of one of the item's next sentences: 充分认识……的重要性。……。各级各有关部门要…… */
+function laterSubject(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let at = start;
+  for (let k = 0; k < 4; k++) {
+    const stop = text.indexOf('。', at);
+    if (stop === -1 || stop + 1 >= end) return undefined;
+    at = stop + 1;
+    const found = subjectParties(text, at, end);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** original[start, end) as written, without the page-furniture lines inside it (the span stays the range). */
 function withoutFurniture(ctx: ParseContext, skip: ReadonlySet<number>, start: number, end: number): string {
   const text = ctx.source.text;
@@ -343,8 +360,9 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     attachResponsibility(ctx, measure, responsibility);
   } else {
     // The subject may open a run-in title: 第五条 市城市管理委员会负责……。
-    const subject = subjectParties(text, ms, me) ?? subjectParties(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), me);
+    const subject = subjectParties(text, ms, me) ?? subjectParties(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), me) ?? laterSubject(text, ms, me);
     if (subject) {
+      BY_SUBJECT.add(measure);
       measure.responsibleText = text.slice(subject.start, subject.end);
       measure.responsibleSpan = span(ctx, subject.start, subject.end);
     }
