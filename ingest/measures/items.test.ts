@@ -107,6 +107,13 @@ describe('measures of an outline', () => {
     expect(cut.diagnostics.map((d) => d.rule)).toContain('cut-item');
   });
 
+  it('reads the party from the subject of a later sentence, and keeps an aim with only a subject party an aim', () => {
+    const text = '一、总体要求\n（一）工作目标。各区人民政府要在年底前建成十个示范点。\n二、主要任务\n（一）充分认识就业工作的重要性。当前形势严峻。各级各有关部门要把就业摆在首位。\n';
+    const { doc: d } = parseDocument(fromText(text));
+    expect(d.measures.map((m) => [m.path, m.responsibleText])).toEqual([['二、(一)#1', '各级各有关部门']]);
+    expect(d.targets?.map((t) => t.path)).toEqual(['一、(一)#1']);
+  });
+
   it('keeps a document cut inside its first item for what its head says, without measures', () => {
     const t = parseDocument(fromText('江川市文旅消费实施方案\n一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
     expect(t.refused).toBe(false);
