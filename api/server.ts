@@ -15,7 +15,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Reader } from '../db/read/reader.js';
 import { readiness } from '../db/read/stats.js';
-import { LABELS } from '../db/migrations.js';
+import { LABELS } from '../model/graph.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';

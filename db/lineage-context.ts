@@ -1,12 +1,12 @@
 // What the lineage stage needs to know about measures already stored, so that ingesting one new
 // document links it to the existing graph without relinking everything.
 import type { Driver } from 'neo4j-driver';
-import type { LinkableMeasure } from '../ingest/link/lineage.js';
+import type { StoredMeasure } from '../model/lineage.js';
 
 export async function loadLinkableMeasures(
   driver: Driver,
   opts: { database?: string; excludeSourceFiles?: string[] } = {},
-): Promise<LinkableMeasure[]> {
+): Promise<StoredMeasure[]> {
   const r = await driver.executeQuery(
     `MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure)
      WHERE NOT d.sourceFile IN $exclude

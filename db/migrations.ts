@@ -1,8 +1,6 @@
 // Idempotent schema set-up, run at every start: constraints, the full-text index, range indexes.
 import type { Driver } from 'neo4j-driver';
-
-/** Every label of the graph model (README) has a unique id. */
-export const LABELS = ['Document', 'Measure', 'Department', 'Theme', 'Initiative', 'Target', 'Requirement'] as const;
+import { LABELS } from '../model/graph.js';
 
 export const FULLTEXT_INDEX = 'policyFulltext';
 

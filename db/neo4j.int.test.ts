@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LABELS, migrate, schemaState } from './migrations.js';
+import { LABELS } from '../model/graph.js';
+import { migrate, schemaState } from './migrations.js';
 import { emptyDatabase, testDriver } from '../test/neo4j.js';
 
 describe('the local Neo4j', () => {

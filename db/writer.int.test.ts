@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import type { Graph, GraphNode, GraphRelationship } from '../ingest/types.js';
+import type { Graph, GraphNode, GraphRelationship } from '../model/graph.js';
 import { emptyDatabase } from '../test/neo4j.js';
 import { partition, writeGraph } from './writer.js';
 

@@ -2,24 +2,7 @@
 // no half document, and the rerun completes it), then one for what spans documents (department
 // succession, themes, lineage), then the removal of nodes nothing refers to any more.
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { Graph, GraphNode, GraphRelationship, PropertyValue } from '../ingest/types.js';
-import { LABELS } from './migrations.js';
-
-/** Every relationship type of the model with the labels of its ends (README). */
-const ENDPOINTS = {
-  HAS_MEASURE: ['Document', 'Measure'],
-  ASSIGNED_TO: ['Measure', 'Department'],
-  SUCCEEDED_BY: ['Department', 'Department'],
-  ABOUT: ['Measure', 'Theme'],
-  MENTIONS: ['Measure', 'Initiative'],
-  SETS: ['Measure', 'Target'],
-  IMPLEMENTS: ['Measure', 'Requirement'],
-  PART_OF: ['Requirement', 'Document'],
-  CITES: ['Document', 'Document'],
-  EVOLVES_FROM: ['Measure', 'Measure'],
-} as const satisfies Record<string, readonly [string, string]>;
-
-type Label = (typeof LABELS)[number];
+import { LABELS, RELATIONSHIPS as ENDPOINTS, isSourceDocument, type Graph, type GraphNode, type GraphRelationship, type Label, type PropertyValue } from '../model/graph.js';
 
 /** Nodes that live and die with their document; everything else is shared and merged. */
 const OWNED_LABELS: ReadonlySet<string> = new Set(['Measure', 'Target']);
@@ -59,10 +42,6 @@ class GraphIndex {
     if (!label) throw new Error(`node ${id} has no label of the graph model (${node.labels.join(', ')})`);
     return label;
   }
-}
-
-function isSourceDocument(n: GraphNode): boolean {
-  return n.labels.includes('Document') && typeof n.properties.sourceFile === 'string' && n.properties.level !== 'national';
 }
 
 function storedProperties(n: GraphNode): Record<string, PropertyValue> {

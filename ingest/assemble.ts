@@ -1,8 +1,9 @@
 // assemble: parsed documents + the results of the other stages → the Graph (README's model).
 // Ids are derived from content and position only, so a rerun yields the same graph and the
 // writer can MERGE on them: Document doc:<sha16>, Measure m:<sha16>:<NNN>, Target <measure>:t<N>,
-// Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>.
-import { createHash } from 'node:crypto';
+// Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>
+// (formats in model/graph.ts).
+import { citedDocumentId, documentId, measureId, requirementId } from '../model/graph.js';
 import { nameKey } from './normalise.js';
 import { fastNormaliseText as normalise, squeeze } from './segment.js';
 
@@ -14,10 +15,10 @@ import {
   departmentGraph,
   detectFirstIsLead,
   jurisdictionOf,
-  resolveResponsibilities,
   type DepartmentReference,
   type ResolvedParty,
 } from './resolve/departments.js';
+import { resolveMeasureParties } from './responsibility/resolve-clauses.js';
 import { extractThemes, themeNodes, type ThemeTaxonomy } from './extract/themes.js';
 import { extractInitiatives } from './extract/initiatives.js';
 import { extractTargets, type ExtractedTarget } from './extract/targets.js';
@@ -53,22 +54,6 @@ function props(p: Props): Record<string, PropertyValue> {
   return out;
 }
 
-function sha(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-export function documentId(sha256: string): string {
-  return `doc:${sha256.slice(0, 16)}`;
-}
-
-export function measureId(sha256: string, index: number): string {
-  return `m:${sha256.slice(0, 16)}:${String(index + 1).padStart(3, '0')}`;
-}
-
-export function requirementId(text: string): string {
-  return `req:${sha(normalise(text)).slice(0, 12)}`;
-}
-
 function spanProps(s: SourceSpan): Props {
   return { sourceFile: s.file, startLine: s.startLine, endLine: s.endLine, startOffset: s.startOffset, endOffset: s.endOffset };
 }
@@ -95,11 +80,11 @@ class NationalDocuments {
   }
 
   idOf(c: CitationRef): string | undefined {
-    if (c.docNumber) return `nat:${c.docNumber}`;
+    if (c.docNumber) return citedDocumentId(c.docNumber);
     if (!c.title) return undefined;
     const key = nameKey(c.title);
     const number = this.numberByTitle.get(key) ?? this.fragments.find((f) => f.key.length >= 8 && key.endsWith(f.key))?.number;
-    return number ? `nat:${number}` : `nat:${squeeze(c.title)}`;
+    return citedDocumentId(number ?? squeeze(c.title));
   }
 
   add(c: CitationRef): string | undefined {
@@ -163,7 +148,9 @@ export function assemble(input: AssembleInput): AssembleResult {
         noticeTitle: meta.noticeTitle,
         sourceFile: source.file,
         aliasFiles: aliasFiles.length > 0 ? aliasFiles : undefined,
-        level: NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? 'national' : 'municipal',
+        level: doc.level ?? (NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? 'national' : 'municipal'),
+        jurisdiction: doc.jurisdiction,
+        issuers: doc.issuers,
         year: doc.year,
         yearSource: doc.yearSource,
         yearReason: doc.yearReason,
@@ -222,7 +209,9 @@ export function assemble(input: AssembleInput): AssembleResult {
           title: m.title,
           documentId: docId,
           ...spanProps(m.span),
-          responsibleText: m.responsibleText,
+          responsibleText: m.responsibleText || undefined,
+          deadline: m.deadline,
+          deadlineDate: m.deadlineDate,
           summaryText,
           summaryPaths: m.summaries ? [...new Set(m.summaries.map((s) => s.path))] : undefined,
         }),
@@ -231,16 +220,8 @@ export function assemble(input: AssembleInput): AssembleResult {
       if (m.requirementKey && reqIds.has(m.requirementKey)) addRel('IMPLEMENTS', id, reqIds.get(m.requirementKey)!);
 
       // Departments.
-      const resolved = m.responsibleText
-        ? resolveResponsibilities(m.responsibleText, m.responsibleSpan, input.ref, { source: source.text, firstIsLead, jurisdiction })
-        : { parties: [], diagnostics: [] };
+      const resolved = resolveMeasureParties(m, input.ref, { source: source.text, firstIsLead, jurisdiction });
       diagnostics.push(...resolved.diagnostics);
-      if (resolved.parties.length === 0 && !m.responsibleText) {
-        diagnostics.push({
-          file: source.file, line: m.span.startLine, column: 1, severity: 'warning', rule: 'no-responsible-party',
-          message: `measure ${m.path} has no responsible party: add the responsible departments to the source`,
-        });
-      }
       for (const p of resolved.parties) {
         allParties.push(p);
         addRel('ASSIGNED_TO', id, p.departmentId, { role: p.role, asWritten: p.asWritten });

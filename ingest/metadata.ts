@@ -7,7 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import { nameKey, normalise } from './normalise.js';
 import { normView, originalRange, squeeze, trimRange, chineseNumber } from './segment.js';
 import { span, type ParseContext } from './parse/common.js';
-import type { Citation, YearSource } from './types.js';
+import { dateLine } from './structure/dates.js';
+import { placeOfDocument } from './structure/jurisdiction.js';
+import { readPortalBlock } from './structure/portal.js';
+import type { Citation, Level, YearSource } from './types.js';
 
 export interface CitationRef extends Citation {
   /** The title was cut off at the start of the file: only its end is known. */
@@ -19,6 +22,10 @@ export interface Metadata {
   /** The full title of a notice that issues the plan (关于印发……的通知), when there is one. */
   noticeTitle?: string;
   issuer?: string;
+  /** Every issuing organ, in order (a joint notice names each). */
+  issuers?: string[];
+  level?: Level;
+  jurisdiction?: string;
   issuedOn?: string;
   year?: number;
   yearSource: YearSource;
@@ -41,14 +48,9 @@ export interface ManifestEntry {
 }
 
 const ORG = /(人民政府办公厅|人民政府|办公厅|办公室|委员会|委|局|办|厅|部|署|行|会|院|中心|关|站|队|社|团|所)$/u;
-const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
 const DOC_NO = /([\p{Script=Han}]{1,12})[〔[［【(（](\d{4})[〕\]］】)）](\d{1,4})号/u;
 const LOCAL_PREFIX = /^(津|京|沪|渝|冀|晋|辽|吉|黑|苏|浙|皖|闽|赣|鲁|豫|鄂|湘|粤|琼|川|蜀|黔|贵|滇|云|陕|秦|甘|陇|青|蒙|桂|藏|宁|新|港|澳)/u;
 const PLACE_TITLE = /^(天津|北京|上海|重庆)市|^[\p{Script=Han}]{2,3}省|^[\p{Script=Han}]{2,4}(市|区|县)人民政府/u;
-
-function iso(y: number, m: number, d: number): string {
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 export function normaliseDocNumber(s: string): string | undefined {
   const m = DOC_NO.exec(squeeze(normalise(s)));
@@ -58,17 +60,26 @@ export function normaliseDocNumber(s: string): string | undefined {
 /** Reads title, issuer, date, number and citations from the text before `preambleEnd`. */
 export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: ManifestEntry): Metadata {
   const text = ctx.source.text;
-  const lines = ctx.lines.filter((l) => l.start < preambleEnd && l.text.trim() !== '');
   const sq = (s: string) => squeeze(s);
+  const portal = readPortalBlock(ctx.lines, ctx.source.meta);
+  // The head without what portals, databases and mastheads add around it, and without a title
+  // printed twice (a page title above the document's own).
+  const lines = ctx.lines.filter((l, i, all) => {
+    if (l.start >= preambleEnd || l.text.trim() === '' || portal.lines.has(l.index) || isChrome(sq(l.text))) return false;
+    const prev = all.slice(0, i).reverse().find((p) => p.text.trim() !== '');
+    return !prev || sq(prev.text) !== sq(l.text);
+  });
+  const allLines = ctx.lines.filter((l) => l.text.trim() !== '');
 
   // Title: the lines above the addressee (各区人民政府，各委、局……：), or the first line that
   // reads as a title when the first page is missing.
   let noticeTitle: string | undefined;
   const addressee = lines.findIndex((l, i) => i < 12 && /[：:]$/u.test(l.text.trim()) && /各|有关|人民政府|单位/u.test(l.text));
   if (addressee > 0) {
-    const parts = lines.slice(0, addressee).map((l) => sq(l.text));
+    const parts = lines.slice(0, addressee).map((l) => sq(l.text)).filter((t) => !isHeadLine(t));
     if (!parts.some((p) => /[。，,；;]/u.test(p))) noticeTitle = parts.join('');
   }
+  if (!noticeTitle && portal.fields.title) noticeTitle = sq(portal.fields.title);
   let title = noticeTitle;
   const issued = noticeTitle ? /关于印发[《]?(.+?)[》]?的通知$/u.exec(noticeTitle) : null;
   if (issued) title = issued[1]!.replace(/^《|》$/gu, '');
@@ -78,7 +89,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
       const t = sq(l.text);
       return t.length >= 6 && t.length <= 90 && !/[。，,；;：:]/u.test(t) && /(方案|意见|通知|措施|办法|规划|计划|要点|清单|决定|细则|规定)$/u.test(t);
     });
-    title = titleLine ? sq(titleLine.text) : basename(ctx.source.file).replace(/\.[^.]+$/u, '');
+    title = titleLine ? sq(titleLine.text).replace(DOC_NO_START, '') : basename(ctx.source.file).replace(/\.[^.]+$/u, '');
   }
 
   // Issuer: the body named before 关于 in the title, else the signature lines above the date.
@@ -87,42 +98,46 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   if (before && ORG.test(before[1]!)) issuer = before[1];
 
   let issuedOn: string | undefined;
-  let dateLineIdx = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const m = DATE.exec(sq(lines[i]!.text));
-    if (m) {
-      issuedOn = iso(Number(m[1]), Number(m[2]), Number(m[3]));
-      dateLineIdx = i;
-      break;
-    }
+  // The signature date (成文日期): in the head, else the portal's, else any date line of the text
+  // (a notice signs after its own items).
+  let dated = lines;
+  let dateLineIdx = lines.findIndex((l) => dateLine(l.text)?.printed === false);
+  if (dateLineIdx >= 0) issuedOn = dateLine(lines[dateLineIdx]!.text)!.iso;
+  if (!issuedOn && portal.fields.date) issuedOn = dateLine(portal.fields.date)?.iso;
+  if (!issuedOn) {
+    dated = allLines;
+    dateLineIdx = allLines.findIndex((l) => dateLine(l.text)?.printed === false);
+    if (dateLineIdx >= 0) issuedOn = dateLine(allLines[dateLineIdx]!.text)!.iso;
   }
   if (!issuedOn) {
-    for (const l of lines) {
-      const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日印发$/u.exec(sq(l.text));
-      if (m) {
-        issuedOn = iso(Number(m[1]), Number(m[2]), Number(m[3]));
-        break;
-      }
-    }
+    const printed = allLines.find((l) => dateLine(l.text)?.printed);
+    if (printed) issuedOn = dateLine(printed.text)!.iso;
   }
-  if (!issuer && dateLineIdx > 0) {
-    const signers: string[] = [];
+  if (!issuedOn && portal.fields.published) issuedOn = dateLine(portal.fields.published)?.iso;
+  const signers: string[] = [];
+  if (dateLineIdx > 0) {
     for (let i = dateLineIdx - 1; i >= 0; i--) {
-      const t = sq(lines[i]!.text);
+      const t = sq(dated[i]!.text);
       if (t.length > 30 || /[。，,；;：:]/u.test(t) || !ORG.test(t)) break;
       signers.unshift(t);
     }
-    if (signers.length > 0) issuer = signers.join('、');
   }
+  if (!issuer && signers.length > 0) issuer = signers.join('、');
 
   let docNumber: string | undefined;
   for (const l of lines.slice(0, 15)) {
     const t = sq(l.text);
-    if (DOC_NO.test(t) && normaliseDocNumber(t) && t.replace(DOC_NO, '').length === 0) {
-      docNumber = normaliseDocNumber(t);
+    const m = DOC_NO_START.exec(t);
+    if (m && normaliseDocNumber(m[0])) {
+      docNumber = normaliseDocNumber(m[0]);
       break;
     }
   }
+  if (!docNumber && portal.fields.number) docNumber = normaliseDocNumber(portal.fields.number);
+
+  const issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
+  if (!issuer && issuers) issuer = issuers.join('、');
+  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
 
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
   // A title of the form 贯彻落实《X》… names the directive the document implements.
@@ -137,9 +152,50 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   }
   implementsRef ??= citations.find((c) => c.docNumber) ?? citations[0];
 
-  const meta: Metadata = { title, noticeTitle: noticeTitle !== title ? noticeTitle : undefined, issuer, issuedOn, yearSource: 'unknown', docNumber, citations, implements: implementsRef };
+  const meta: Metadata = { title, noticeTitle: noticeTitle !== title ? noticeTitle : undefined, issuer, issuers, level: place?.level, jurisdiction: place?.jurisdiction, issuedOn, yearSource: 'unknown', docNumber, citations, implements: implementsRef };
   settleYear(ctx, meta, manifest);
   return meta;
+}
+
+/** A line that starts with this document's number: 渝府办发〔2022〕72号 (签发人…, or a title glued after it). */
+const DOC_NO_START = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})[〕\]］】)）]\d{1,4}号/u;
+
+/** Lines around a copied document that are not part of it: database headers, portal chrome, notes. */
+function isChrome(t: string): boolean {
+  return (
+    /^【[^】]{1,10}】/u.test(t) || // 【法宝引证码】… 【时效性】…
+    /^(行政规范性文件|扫描二维码|来源[:：]|字号[:：]|打印|关闭|分享到|【打印】|浏览次数|访问量)/u.test(t) ||
+    /^\d{4}-\d{1,2}-\d{1,2}(\d{1,2}:\d{2}(:\d{2})?)?(来源[:：]?.*)?/u.test(t) ||
+    /^[(（]此件(公开发布|主动公开|不公开|依申请公开)[)）]$/u.test(t) ||
+    /^[(（]?(征求意见稿|送审稿)/u.test(t)
+  );
+}
+
+/** Lines of the head that are not part of the title: the number, a date, a masthead (…文件). */
+function isHeadLine(t: string): boolean {
+  return DOC_NO_START.test(t) || dateLine(t) !== undefined || /文件$/u.test(t) || /^签发人/u.test(t);
+}
+
+const ORGAN_END = /(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|总局|总署|委|局|厅|部|署|银行|办)/u;
+
+/** 吕梁市商务局吕梁市财政局 → [吕梁市商务局, 吕梁市财政局]; 国家发展改革委、商务部 → both. */
+export function splitIssuers(s: string | undefined): string[] | undefined {
+  if (!s) return undefined;
+  const out: string[] = [];
+  for (const part of squeeze(s).split(/[、，,;；\s]+/u)) {
+    let rest = part;
+    while (rest.length > 0) {
+      const re = new RegExp(`^(.+?${ORGAN_END.source})(?=$|(?!办公|委员|人民|政府|管委)[\\p{Script=Han}]{2,5}?(?:省|市|区|县|自治区)|国务院|国家|中共|中国)`, 'u');
+      const m = re.exec(rest);
+      if (!m) {
+        out.push(rest);
+        break;
+      }
+      out.push(m[1]!);
+      rest = rest.slice(m[1]!.length);
+    }
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function readCitations(ctx: ParseContext, end: number, ownTitles: string[]): CitationRef[] {
@@ -268,6 +324,14 @@ function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry)
     if (my !== undefined && my !== meta.year) {
       ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives ${my} but the text states ${meta.issuedOn}; the text's date was kept: correct the manifest entry`);
     }
+    return;
+  }
+  // Without a date, the year of the document's own number (渝府办发〔2022〕72号) is when it was issued.
+  const numbered = meta.docNumber ? /〔(\d{4})〕/u.exec(meta.docNumber) : null;
+  if (numbered && !manifest?.year && !manifest?.issuedOn) {
+    meta.year = Number(numbered[1]);
+    meta.yearSource = 'stated';
+    meta.yearReason = `the year of its number ${meta.docNumber}`;
     return;
   }
   if (manifest && (manifest.year !== undefined || manifest.issuedOn)) {

@@ -1,6 +1,16 @@
-// The ingest pipeline: decode → normalise → segment → parse → extract → resolve → link →
-// assemble. Pure stages over the files given; diagnostics are collected, never thrown. A file
-// that cannot be read as a complete text is refused and contributes nothing; the others go on.
+// The ingest pipeline. Pure stages over the files given; diagnostics are collected, never thrown.
+//
+//   per file    decode          decode.ts                bytes → SourceText (encoding, exact text)
+//               structure       structure/               outline, parts, furniture, portal block, dates, place
+//               measures        measures/items.ts        operative items → measures, aims → document targets
+//               responsibility  responsibility/          brackets, label lines, subjects, notes → clauses, deadlines
+//                               (layout rules for tables: parse/document.ts LAYOUTS; head: metadata.ts)
+//   per corpus  extract         extract/                 themes, initiatives, targets
+//               resolve         resolve/ + responsibility/resolve-clauses.ts   parties → departments
+//               link            link/                    lineage between measures
+//               assemble        assemble.ts              the graph (model/graph.ts ids and labels)
+//
+// A file that cannot be read as a text is refused and contributes nothing; the others go on.
 import { decodeFile } from './decode.js';
 import { sortDiagnostics } from './diagnostics.js';
 import { manifestEntryFor } from './metadata.js';

@@ -1,17 +1,7 @@
 // Shared types of the ingest pipeline. Every stage is a pure function from one of these
 // shapes to the next; the graph at the end is what the dry run prints and the writer stores.
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A finding about the input, always anchored to a place a person can open. */
-export interface Diagnostic {
-  file: string;
-  line: number; // 1-based
-  column: number; // 1-based, in characters of the decoded text
-  severity: Severity;
-  rule: string; // kebab-case id, e.g. 'unknown-department'
-  message: string; // says what is wrong and what to do
-}
+export type { Diagnostic, Graph, GraphNode, GraphRelationship, PropertyValue, Severity } from '../model/graph.js';
 
 /** Where a fact sits in the original file (offsets in UTF-16 code units of the decoded text). */
 export interface SourceSpan {
@@ -20,29 +10,6 @@ export interface SourceSpan {
   endLine: number;
   startOffset: number;
   endOffset: number;
-}
-
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, PropertyValue>;
-}
-
-export interface GraphRelationship {
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, PropertyValue>;
-}
-
-/** Neo4j properties are flat: scalars or homogeneous lists of scalars. */
-export type PropertyValue = string | number | boolean | null | string[] | number[];
-
-/** The dry-run JSON, and the writer's input. */
-export interface Graph {
-  nodes: GraphNode[];
-  relationships: GraphRelationship[];
-  diagnostics: Diagnostic[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -56,6 +23,8 @@ export interface SourceText {
   text: string; // decoded, original (provenance: never altered)
   encoding: string; // e.g. 'UTF-8', 'GB18030', 'UTF-16LE'
   sha256: string; // of the decoded text
+  /** Labelled metadata pairs the format itself carried (a portal's 索引号/文号/成文日期 table), keys as written. */
+  meta?: Record<string, string>;
 }
 
 /** A reference to a document cited by another (a national directive, usually). */
@@ -87,7 +56,17 @@ export interface ParsedMeasure {
   targetCells?: { year: number; text: string; span: SourceSpan }[];
   /** Prose elsewhere in the document that summarises this measure (002's body tasks). */
   summaries?: { text: string; span: SourceSpan; path: string }[];
+  /**
+   * The responsibility cut into lists of names, each with the role its field label gives
+   * (牵头单位 → lead, 配合单位 → support); set when labels or a deadline field were written, so
+   * that resolve never reads a label or a date as a party. Absent: resolve reads responsibleText.
+   */
+  responsibleClauses?: { text: string; span: SourceSpan; role?: 'lead' | 'support'; inherited?: boolean }[];
+  deadline?: string; // as written: 2023年底前, 长期坚持
+  deadlineDate?: string; // ISO, where the deadline names a day (2023年底前 → 2023-12-31)
 }
+
+export type Level = 'national' | 'provincial' | 'municipal' | 'district';
 
 export interface ParsedDocument {
   source: SourceText;
@@ -98,7 +77,12 @@ export interface ParsedDocument {
   yearSource: YearSource;
   yearReason?: string; // why, when inferred or from the manifest
   docNumber?: string;
-  genre: string; // which parser handled it, e.g. 'prose-parenthetical', 'division-table', 'annex-fields'
+  level?: Level;
+  jurisdiction?: string; // '天津市', '浙江省', '杭州市西湖区', '国家' for national documents
+  issuers?: string[]; // every issuing organ, in order
+  /** Numbered targets of 总体要求 / 主要目标 sections: aims of the document, not measures. */
+  targets?: { path: string; text: string; span: SourceSpan }[];
+  genre: string; // which layout rule read it, e.g. 'outline', 'division-table', 'annex-fields'
   citations: Citation[];
   requirements: ParsedRequirement[];
   measures: ParsedMeasure[];

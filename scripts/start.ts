@@ -8,6 +8,7 @@ import { connect, Neo4jSetupError, type Connection } from '../db/neo4j.js';
 import { migrate } from '../db/migrations.js';
 import { storedDocuments, writeGraph } from '../db/writer.js';
 import { ingestFiles } from '../ingest/pipeline.js';
+import { isSourceDocument } from '../model/graph.js';
 import { startServer } from '../api/server.js';
 
 const log = (line: string) => console.error(line);
@@ -25,7 +26,7 @@ async function ingestSeedsIfNeeded(db: Connection): Promise<void> {
   const t0 = performance.now();
   const graph = await ingestFiles(seedFiles());
   const stored = await storedDocuments(db.driver, db.database);
-  const wanted = graph.nodes.filter((n) => n.labels.includes('Document') && n.properties.sourceFile && n.properties.level !== 'national');
+  const wanted = graph.nodes.filter(isSourceDocument);
   const current = wanted.every((d) => stored.get(d.properties.sourceFile as string) === d.properties.sha256);
   if (current && stored.size >= wanted.length) {
     log(`Seeds already in the graph (${wanted.length} documents).`);

@@ -1,6 +1,6 @@
 // Read queries about departments: name resolution (aliases, former names), succession,
 // responsibilities across reorganisations, and partners.
-import { normalise } from '../../ingest/normalise.js';
+import { normalise } from '../../model/text.js';
 import { type Reader, type Row, str, int, strList } from './reader.js';
 import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
 

@@ -1,5 +1,5 @@
 // Read queries about named initiatives (programmes, platforms, campaigns) followed across documents.
-import { normalise } from '../../ingest/normalise.js';
+import { normalise } from '../../model/text.js';
 import { type Reader, type Row, str, int } from './reader.js';
 import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
 

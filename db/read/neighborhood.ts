@@ -1,7 +1,7 @@
 // The nodes and relationships around a node, for the graph canvas: a breadth-first expansion,
 // one query per hop (so at most three), bounded in nodes and deterministic in what it keeps.
-import { LABELS } from '../migrations.js';
-import { normalise } from '../../ingest/normalise.js';
+import { LABELS } from '../../model/graph.js';
+import { normalise } from '../../model/text.js';
 import { type Reader, type Row, str, int } from './reader.js';
 
 export type NodeType = (typeof LABELS)[number];

@@ -1,6 +1,6 @@
 // Full-text search over the policyFulltext index (CJK analyzer), and the pure helpers that turn
 // user text into a safe Lucene query and a hit into a highlighted snippet.
-import { normalise } from '../../ingest/normalise.js';
+import { normalise } from '../../model/text.js';
 import { FULLTEXT_INDEX } from '../migrations.js';
 import { type Reader, type Row, str, int, num, strList } from './reader.js';
 

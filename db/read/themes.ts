@@ -1,5 +1,5 @@
 // Read queries about themes: lookup by any of their names, timelines and the themes × years matrix.
-import { normalise } from '../../ingest/normalise.js';
+import { normalise } from '../../model/text.js';
 import { type Reader, type Row, str, int, strList } from './reader.js';
 import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
 

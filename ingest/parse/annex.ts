@@ -6,7 +6,8 @@
 // span both years (one field fewer) or be shared by the rows of a group (printed once).
 import { normalise } from '../normalise.js';
 import { isBlank, squeeze, trimRange, type Line } from '../segment.js';
-import { markerAt, span, type Measure, type ParseContext } from './common.js';
+import { markerAt } from '../structure/markers.js';
+import { span, type Measure, type ParseContext } from './common.js';
 import type { SourceSpan } from '../types.js';
 
 interface Field {
@@ -158,7 +159,7 @@ export function parseAnnex(ctx: ParseContext, headerLine: number): AnnexResult {
     const nonEmpty = rec.fields.filter((f) => f.text !== '');
     if (nonEmpty.length === 1 && rec.fields.length <= 2) {
       const m = markerAt(nonEmpty[0]!.text);
-      if (m?.kind === 'chapter') {
+      if (m?.kind === 'cn') {
         chapter = m.label;
         group = undefined;
         groupKey = '';

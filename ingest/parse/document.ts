@@ -1,98 +1,150 @@
-// parse: a decoded document → ParsedDocument. Detects the genre from the layout and hands the
-// text to its parser; a plan with an annex task list is parsed as prose body plus annex, with
-// the body's task paragraphs attached to the annex rows they summarise.
+// structure → measures for one decoded document. One general reading of a Chinese official
+// document (its outline, parts and page furniture: ../structure/) and the measures of its items
+// (../measures/), with layout rules on top: a task table flattened to tab-separated rows
+// (division-table) and an annex task list one field per line (annex-fields). The rules are
+// registered in LAYOUTS; the first that recognises the text reads it, the outline reads the rest.
 import { DiagnosticSink } from '../diagnostics.js';
 import { readMetadata, type ManifestEntry, type Metadata } from '../metadata.js';
+import { readMeasures } from '../measures/items.js';
+import { furnitureLines } from '../structure/furniture.js';
+import { buildOutline } from '../structure/outline.js';
 import type { Diagnostic, ParsedDocument, SourceText } from '../types.js';
 import { annexStart, findAnnexHeader, parseAnnex } from './annex.js';
 import { parseContext, type Measure, type ParseContext } from './common.js';
-import { parseProse } from './prose.js';
+import { findCellTable, parseCellTable } from './cell-table.js';
 import { attachSummaries } from './summaries.js';
 import { isTableHeader, parseTable } from './table.js';
 
-export type Genre = 'prose-parenthetical' | 'division-table' | 'annex-fields' | 'unknown';
+export type Genre = 'outline' | 'division-table' | 'annex-fields' | 'cell-table' | 'unknown';
 
-export interface GenreGuess {
-  genre: Genre;
-  annexHeaderLine?: number;
+interface LayoutResult {
+  measures: Measure[];
+  requirements: ParsedDocument['requirements'];
+  targets: NonNullable<ParsedDocument['targets']>;
+  /** Where the metadata (title, issuer, date, citations) is read up to. */
+  preambleEnd: number;
 }
 
-/** The layout decides: numbered tab-separated rows under a 序号 header, a one-field-per-line annex, or prose. */
-export function detectGenre(ctx: ParseContext): GenreGuess {
-  let headers = 0;
-  let rows = 0;
-  for (const line of ctx.lines) {
-    if (!line.text.includes('\t')) continue;
-    if (isTableHeader(line.text)) headers++;
-    else if (/^\s*\d+\s*\t.*\t.*\t/u.test(line.text)) rows++;
-  }
-  if (headers > 0 && rows >= 2) return { genre: 'division-table' };
-  const annexHeaderLine = findAnnexHeader(ctx);
-  if (annexHeaderLine !== undefined) return { genre: 'annex-fields', annexHeaderLine };
-  // Prose is the default; a text whose parser finds no measure is reported as 'unknown'.
-  return { genre: 'prose-parenthetical' };
+interface Layout {
+  genre: Genre;
+  /** Recognises the layout; returns the reader, or undefined. */
+  detect(ctx: ParseContext): ((ctx: ParseContext, skip: ReadonlySet<number>) => LayoutResult) | undefined;
+}
+
+/** A task table flattened to tab-separated rows: 序号 | … | 落实举措 | 责任单位, header repeated per page. */
+const divisionTable: Layout = {
+  genre: 'division-table',
+  detect(ctx) {
+    let headers = 0;
+    let rows = 0;
+    for (const line of ctx.lines) {
+      if (!line.text.includes('\t')) continue;
+      if (isTableHeader(line.text)) headers++;
+      else if (/^\s*\d+\s*\t.*\t.*\t/u.test(line.text)) rows++;
+    }
+    if (headers === 0 || rows < 2) return undefined;
+    return (c) => {
+      const table = parseTable(c);
+      noteMidSentenceStart(c, table.tableStart);
+      return { measures: table.measures, requirements: table.requirements, targets: [], preambleEnd: table.tableStart };
+    };
+  },
+};
+
+/** A plan whose annex lists the tasks one field per line; the body restates them (summaries). */
+const annexFields: Layout = {
+  genre: 'annex-fields',
+  detect(ctx) {
+    const header = findAnnexHeader(ctx);
+    if (header === undefined) return undefined;
+    return (c, skip) => {
+      const start = annexStart(c, header);
+      const items = buildOutline(c.source.text, c.lines, 0, start, { skip });
+      const body = readMeasures(c, items, { skip, wholeLeaves: false });
+      const annex = parseAnnex(c, header);
+      attachSummaries(c, items, annex.groups, (it) => body.withMeasures.has(it));
+      return { measures: [...body.measures, ...annex.measures], requirements: [], targets: body.targets, preambleEnd: items[1]?.start ?? start };
+    };
+  },
+};
+
+/** A task table copied one cell per line or as Markdown rows; the text before it is read as an outline. */
+const cellTable: Layout = {
+  genre: 'cell-table',
+  detect(ctx) {
+    const table = findCellTable(ctx);
+    if (!table) return undefined;
+    return (c, skip) => {
+      const start = c.lines[table.headerLine]!.start;
+      const items = buildOutline(c.source.text, c.lines, 0, start, { skip });
+      const body = readMeasures(c, items, { skip, wholeLeaves: false });
+      return { measures: [...body.measures, ...parseCellTable(c, table)], requirements: [], targets: body.targets, preambleEnd: start };
+    };
+  },
+};
+
+/** Layout rules, most specific first; the outline reads everything else. */
+export const LAYOUTS: readonly Layout[] = [divisionTable, annexFields, cellTable];
+
+function readOutline(ctx: ParseContext, skip: ReadonlySet<number>): LayoutResult {
+  const items = buildOutline(ctx.source.text, ctx.lines, 0, ctx.source.text.length, { skip });
+  const r = readMeasures(ctx, items, { skip });
+  // Metadata is read from the head: up to the first item of the part that holds measures.
+  const first = items.find((it) => it.kind !== 'root');
+  return { measures: r.measures, requirements: [], targets: r.targets, preambleEnd: first?.start ?? ctx.source.text.length };
 }
 
 export interface ParseOutcome {
   doc: Omit<ParsedDocument, 'measures'> & { measures: Measure[] };
   meta: Metadata;
   diagnostics: Diagnostic[];
-  /** An error was found (a truncated file): the document must contribute nothing. */
+  /** An error was found (nothing usable): the document must contribute nothing. */
   refused: boolean;
 }
 
 export function parseDocument(source: SourceText, manifest?: ManifestEntry): ParseOutcome {
   const ctx = parseContext(source);
   const sink: DiagnosticSink = ctx.sink;
-  const guess = detectGenre(ctx);
-  let measures: Measure[] = [];
-  let requirements: ParsedDocument['requirements'] = [];
-  let preambleEnd = source.text.length;
-
-  switch (guess.genre) {
-    case 'division-table': {
-      const table = parseTable(ctx);
-      measures = table.measures;
-      requirements = table.requirements;
-      preambleEnd = table.tableStart;
-      noteMidSentenceStart(ctx, preambleEnd);
-      break;
-    }
-    case 'annex-fields': {
-      const start = annexStart(ctx, guess.annexHeaderLine!);
-      const body = parseProse(ctx, 0, start);
-      const annex = parseAnnex(ctx, guess.annexHeaderLine!);
-      attachSummaries(ctx, body.items, annex.groups);
-      measures = [...body.measures, ...annex.measures];
-      preambleEnd = body.items[0]!.ownEnd;
-      break;
-    }
-    case 'prose-parenthetical':
-    case 'unknown': {
-      const prose = parseProse(ctx, 0, source.text.length);
-      measures = prose.measures;
-      preambleEnd = prose.items[0]!.ownEnd;
-      if (measures.length === 0) guess.genre = 'unknown';
+  const skip = furnitureLines(ctx.lines);
+  let genre: Genre = 'outline';
+  let result: LayoutResult | undefined;
+  for (const layout of LAYOUTS) {
+    const read = layout.detect(ctx);
+    if (read) {
+      genre = layout.genre;
+      result = read(ctx, skip);
       break;
     }
   }
+  result ??= readOutline(ctx, skip);
+  const { measures, requirements, targets } = result;
+
   if (measures.length === 0 && !sink.items.some((d) => d.severity === 'error')) {
-    sink.atLine(1, 1, 'warning', 'no-measures', 'no measures found: the text has neither responsibility parentheticals （…负责） nor a task table with a 责任单位 column; the document is kept without measures');
+    genre = 'unknown';
+    // A copy cut inside its first item still says what the document is (title, number, date).
+    const why = sink.items.some((d) => d.rule === 'cut-item')
+      ? 'the copy is cut off inside its first item'
+      : 'the text has no numbered items (一、 / （一） / 1.) that state tasks and no task table';
+    sink.atLine(1, 1, 'warning', 'no-measures', `no measures found: ${why}; the document is kept without measures`);
   }
 
-  const meta = readMetadata(ctx, preambleEnd, manifest);
+  const meta = readMetadata(ctx, result.preambleEnd, manifest);
   const doc: ParseOutcome['doc'] = {
     source,
     title: meta.title,
     issuer: meta.issuer,
+    issuers: meta.issuers,
     issuedOn: meta.issuedOn,
     year: meta.year,
     yearSource: meta.yearSource,
     yearReason: meta.yearReason,
     docNumber: meta.docNumber,
-    genre: guess.genre,
+    level: meta.level,
+    jurisdiction: meta.jurisdiction,
+    genre,
     citations: meta.citations,
     requirements,
+    targets: targets.length > 0 ? targets : undefined,
     measures,
   };
   return { doc, meta, diagnostics: sink.items, refused: sink.items.some((d) => d.severity === 'error') };

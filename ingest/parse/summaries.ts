@@ -5,7 +5,7 @@
 // character bigrams weighted by rarity (so 消费 counts little and 以旧换新 much).
 import { normView, originalRange, trimRange } from '../segment.js';
 import { span, type Measure, type ParseContext } from './common.js';
-import type { ProseItem } from './prose.js';
+import type { OutlineItem } from '../structure/outline.js';
 
 export interface AnnexGroup {
   name: string;
@@ -47,7 +47,7 @@ const ROW_MIN = 0.2;
 const SENTENCE_WEIGHT = 0.6;
 
 /** Attaches body paragraphs (items with no measures of their own) to the annex rows they summarise. */
-export function attachSummaries(ctx: ParseContext, bodyItems: ProseItem[], groups: AnnexGroup[]): number {
+export function attachSummaries(ctx: ParseContext, bodyItems: OutlineItem[], groups: AnnexGroup[], hasMeasures: (item: OutlineItem) => boolean): number {
   const text = ctx.source.text;
   const weights = new Weights();
   const rowGrams = new Map<Measure, Set<string>>();
@@ -66,7 +66,7 @@ export function attachSummaries(ctx: ParseContext, bodyItems: ProseItem[], group
 
   let attached = 0;
   for (const item of bodyItems) {
-    if (item.kind === 'root' || item.measureCount > 0 || item.children.length > 0) continue;
+    if (item.kind === 'root' || hasMeasures(item) || item.children.length > 0) continue;
     const [s, e] = trimRange(text, item.bodyStart, item.ownEnd);
     if (e - s < 4) continue;
     const view = normView(text, s, e);

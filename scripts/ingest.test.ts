@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const tsx = 'node_modules/.bin/tsx';
 
 function run(args: string[]) {
-  const r = spawnSync(tsx, ['ingest/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
+  const r = spawnSync(tsx, ['scripts/ingest.ts', ...args], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,13 +1,15 @@
-// npx tsx ingest/cli.ts [--dry-run] [--json] [FILE…]
+// npx tsx scripts/ingest.ts [--dry-run] [--json] [FILE…]
 // Runs the pipeline over the files (default seeds/*.txt). --dry-run --json prints the graph as
 // JSON on stdout and nothing else; diagnostics, progress and the summary go to stderr. Without
-// --dry-run the graph is written to Neo4j. Exit code 1 when a file was refused.
+// --dry-run the graph is written to Neo4j. Exit code 1 when a file was refused. It lives in
+// scripts/ because it composes ingest/ and db/, which never import each other.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { countByRule, formatDiagnostic } from './diagnostics.js';
-import { ingest, type PipelineReport } from './pipeline.js';
-import type { Graph } from './types.js';
+import { countByRule, formatDiagnostic } from '../ingest/diagnostics.js';
+import { ingest, type PipelineReport } from '../ingest/pipeline.js';
+import { documentSummaries } from '../ingest/summary.js';
+import type { Graph } from '../model/graph.js';
 
 interface Args {
   dryRun: boolean;
@@ -71,8 +73,13 @@ async function main(): Promise<number> {
   if (args.dryRun) {
     report = await ingest(args.files, { onProgress });
     bar?.stop();
-    if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
-    if (args.json) process.stdout.write(`${JSON.stringify(report.graph)}\n`);
+    if (args.json) {
+      if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
+      process.stdout.write(`${JSON.stringify(report.graph)}\n`);
+    } else if (!args.quiet) {
+      // A person checking a file by hand: each document read back, with its diagnostics.
+      stderr.write(`${documentSummaries(report.graph)}\n`);
+    }
   } else {
     // Imported only here so that a dry run never loads the database code.
     const { connect } = await import('../db/neo4j.js');

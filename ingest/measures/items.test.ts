@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFile } from '../decode.js';
+import { parseDocument } from '../parse/document.js';
+import type { SourceText } from '../types.js';
+
+function source(file: string): SourceText {
+  const r = decodeFile(file);
+  if (!r.ok) throw new Error(`fixture ${file} did not decode`);
+  return r.source;
+}
+
+function fromText(text: string, file = 'mem.txt'): SourceText {
+  return { file, text, encoding: 'UTF-8', sha256: 'x'.repeat(64) };
+}
+
+describe('measures of an outline', () => {
+  const src = source('ingest/fixtures/prose-plan.txt');
+  const { doc, diagnostics, refused } = parseDocument(src);
+
+  it('finds one measure per responsibility parenthetical, across PDF line breaks', () => {
+    expect(refused).toBe(false);
+    expect(doc.genre).toBe('outline');
+    expect(doc.measures.map((m) => m.path)).toEqual(['二、(一)#1', '二、(一)#2', '二、(二)#1', '三、(三)#1']);
+    expect(doc.measures.map((m) => m.responsibleText.replace(/\s+/gu, ''))).toEqual([
+      '市文化和旅游局负责',
+      '市工业和信息化局、市通信管理局等部门按职责分工负责',
+      '市商务局牵头，相关部门按职责分工负责',
+      '市发展改革委、市商务局等部门按职责分工负责',
+    ]);
+  });
+
+  it('keeps the text as written and spans that slice it exactly', () => {
+    for (const m of doc.measures) {
+      expect(src.text.slice(m.span.startOffset, m.span.endOffset)).toBe(m.text);
+      expect(src.text.slice(m.responsibleSpan!.startOffset, m.responsibleSpan!.endOffset)).toBe(m.responsibleText);
+      expect(m.span.startLine).toBeLessThanOrEqual(m.span.endLine);
+    }
+    // A measure that spans a PDF line break keeps the break; a non-responsibility parenthetical stays in the text.
+    expect(doc.measures[0]!.text).toContain('\n');
+    expect(doc.measures[0]!.text).toContain('（APP）');
+    expect(doc.measures[0]!.text.startsWith('推进 A 级景区')).toBe(true);
+  });
+
+  it('records the item heading as section and title', () => {
+    expect(doc.measures[0]!.section).toBe('（一）建设智慧景区');
+    expect(doc.measures[0]!.title).toBe('建设智慧景区');
+  });
+
+  it('reads title, issuer, date and the cited directive', () => {
+    expect(doc.title).toBe('江川市促进智慧文旅消费实施方案');
+    expect(doc.issuer).toBe('江川市人民政府办公厅');
+    expect(doc.issuedOn).toBe('2022-03-09');
+    expect(doc.year).toBe(2022);
+    expect(doc.yearSource).toBe('stated');
+    expect(doc.citations.map((c) => c.docNumber)).toEqual(['国办发〔2019〕41号']);
+    expect(doc.citations[0]!.title).toBe('国务院办公厅关于进一步激发文化和旅游消费潜力的意见');
+  });
+
+  it('treats the closing paragraph as remarks, not a measure without departments', () => {
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('does not take a numeral that a line break puts first on a line for a heading', () => {
+    const text = '一、任务\n\n（一）推进工作。推动试点，开展“双随机、\n\n一、公开”监管。（市市场监管委负责）\n';
+    const { doc: d } = parseDocument(fromText(text));
+    expect(d.measures).toHaveLength(1);
+    expect(d.measures[0]!.path).toBe('一、(一)#1');
+    expect(d.measures[0]!.text).toContain('一、公开');
+  });
+
+  it('keeps an item without parenthetical among items with one as a measure, and says it names no party', () => {
+    const text = '一、任务\n（一）甲。做甲事。（市商务局负责）\n（二）乙。做乙事，没有写明部门。\n（三）丙。做丙事。（市财政局负责）\n';
+    const { doc: d, diagnostics: ds } = parseDocument(fromText(text));
+    expect(d.measures.map((m) => m.path)).toEqual(['一、(一)#1', '一、(二)#1', '一、(三)#1']);
+    expect(d.measures[1]!.responsibleText).toBe('');
+    expect(ds.filter((x) => x.rule === 'no-responsible-party')).toMatchObject([{ line: 3, column: 1, severity: 'warning' }]);
+  });
+
+  it('keeps a document without any party, with no diagnostic about parties', () => {
+    const text = '一、任务\n（一）甲。做甲事。\n（二）乙。做乙事。\n';
+    const { doc: d, diagnostics: ds } = parseDocument(fromText(text));
+    expect(d.measures.map((m) => m.path)).toEqual(['一、(一)#1', '一、(二)#1']);
+    expect(ds.filter((x) => x.rule === 'no-responsible-party')).toEqual([]);
+  });
+
+  it('keeps the complete items of a document that ends mid-sentence, and warns about the cut text', () => {
+    const t = parseDocument(source('ingest/fixtures/truncated-prose.txt'));
+    expect(t.refused).toBe(false);
+    expect(t.doc.measures).toHaveLength(1);
+    expect(t.diagnostics.find((d) => d.rule === 'cut-item')).toMatchObject({ severity: 'warning', line: 9 });
+  });
+
+  it('drops a cut last item and keeps the ones before it', () => {
+    const text = '一、任务\n（一）甲。做甲事。（市商务局负责）\n（二）乙。做乙事，推进乙项工作，到年底完成乙项建设并（市财';
+    const t = parseDocument(fromText(text));
+    expect(t.refused).toBe(false);
+    expect(t.doc.measures.map((m) => m.path)).toEqual(['一、(一)#1']);
+    expect(t.diagnostics.find((d) => d.rule === 'cut-item')).toMatchObject({ severity: 'warning', line: 3 });
+  });
+
+  it('takes a text ending in a complete responsibility line as complete, and one cut inside the list as cut', () => {
+    const whole = parseDocument(fromText('一、主要预期目标\n1.地区生产总值增长6%左右。\n牵头单位:区发改局\n2.社会消费品零售总额增长9%左右。\n牵头单位:区商务局\n责任单位:各街道,区市场局\n'));
+    expect(whole.doc.measures.map((m) => m.path)).toEqual(['一、1.#1', '一、2.#1']);
+    expect(whole.diagnostics.map((d) => d.rule)).not.toContain('cut-item');
+    const cut = parseDocument(fromText('一、主要预期目标\n(一)地区生产总值增长7%以上\n责任单位:区发展和改革局\n(二)工业投资增长12%以上\n责任单位:区'));
+    expect(cut.doc.measures.map((m) => [m.path, m.text])).toEqual([['一、(一)#1', '地区生产总值增长7%以上']]);
+    expect(cut.diagnostics.map((d) => d.rule)).toContain('cut-item');
+  });
+
+  it('reads the party from the subject of a later sentence, and keeps an aim with only a subject party an aim', () => {
+    const text = '一、总体要求\n（一）工作目标。各区人民政府要在年底前建成十个示范点。\n二、主要任务\n（一）充分认识就业工作的重要性。当前形势严峻。各级各有关部门要把就业摆在首位。\n';
+    const { doc: d } = parseDocument(fromText(text));
+    expect(d.measures.map((m) => [m.path, m.responsibleText])).toEqual([['二、(一)#1', '各级各有关部门']]);
+    expect(d.targets?.map((t) => t.path)).toEqual(['一、(一)#1']);
+  });
+
+  it('keeps a document cut inside its first item for what its head says, without measures', () => {
+    const t = parseDocument(fromText('江川市文旅消费实施方案\n一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
+    expect(t.refused).toBe(false);
+    expect(t.doc.measures).toEqual([]);
+    expect(t.doc.title).toBe('江川市文旅消费实施方案');
+    expect(t.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['cut-item', 'no-measures']));
+    expect(t.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('reports a text with no measures', () => {
+    const { doc: d, diagnostics: ds } = parseDocument(fromText('一份说明\n\n这里没有任何任务。\n'));
+    expect(d.genre).toBe('unknown');
+    expect(ds.map((x) => x.rule)).toContain('no-measures');
+  });
+});
+
+describe('a plan with label lines, a group line, subject parties and a portal block (labelled-lines fixture)', () => {
+  const { doc, diagnostics } = parseDocument(source('ingest/fixtures/labelled-lines.txt'));
+  const rows = doc.measures.map((m) => [m.path, m.responsibleClauses?.map((c) => [c.text, c.role ?? null]) ?? m.responsibleText, m.deadline ?? null]);
+
+  it('reads the head: title, inner title, number and date from the portal block and the signature, level and jurisdiction', () => {
+    expect(doc.title).toBe('江北区促进夜间经济发展工作方案');
+    expect(doc.docNumber).toBe('江北政办〔2019〕6号');
+    expect(doc.issuedOn).toBe('2019-03-05');
+    expect(doc.issuers).toEqual(['江北区人民政府办公室']);
+    expect([doc.level, doc.jurisdiction]).toEqual(['district', '江川市江北区']);
+  });
+
+  it('finds every operative item, and keeps the aims of 总体要求 as document targets', () => {
+    expect(doc.measures.map((m) => m.path)).toEqual(['二、(一)1.#1', '二、(一)2.#1', '二、(二)1.#1', '二、(二)2.#1', '二、(二)3.#1', '三、(一)#1', '三、(二)#1']);
+    expect(doc.targets?.map((t) => t.text)).toEqual(['到2020年，培育夜间经济集聚区5个。', '夜间消费额年均增长10%以上。']);
+  });
+
+  it('reads responsibility from label lines, a group line, the subject and a bracket with a deadline; the label is never a name', () => {
+    expect(rows).toEqual([
+      ['二、(一)1.#1', [['区商务局、区文化和旅游局', null]], '2019年底前'],
+      ['二、(一)2.#1', [['区文化和旅游局', 'lead'], ['区商务局、各街道办事处', 'support']], null],
+      ['二、(二)1.#1', [['区市场监管局、区交通运输局、区公安分局', null]], null],
+      ['二、(二)2.#1', [['区市场监管局、区交通运输局、区公安分局', null]], null],
+      ['二、(二)3.#1', [['区市场监管局、区交通运输局、区公安分局', null]], null],
+      ['三、(一)#1', '区商务局、区财政局', null],
+      ['三、(二)#1', [['区委宣传部负责', null]], '长期坚持'],
+    ]);
+    expect(doc.measures[0]!.deadlineDate).toBe('2019-12-31');
+  });
+
+  it('keeps page furniture out of the measure texts', () => {
+    expect(doc.measures.some((m) => m.text.includes('—'))).toBe(false);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});
+

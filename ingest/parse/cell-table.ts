@@ -1,0 +1,168 @@
+// A task table copied out of its grid: one cell per line (often closed by " |"), or one row per
+// line between pipes (a Markdown table). The header names the columns in any of the usual
+// words: 序号 | 主要任务 / 重点任务 / 具体措施 / 工作举措 / 工作任务 | 责任单位 / 牵头单位 / 配合
+// 单位 | 完成时限 / 时间安排 / 时间进度. Each numbered row is a measure; its party cells become
+// clauses with the column's role, its time cell the deadline.
+import { squeeze, trimRange, type Line } from '../segment.js';
+import { readDeadline } from '../structure/dates.js';
+import { span, type Measure, type ParseContext } from './common.js';
+
+type Role = 'number' | 'task' | 'party' | 'lead' | 'support' | 'deadline' | 'other';
+
+const ROLES: [Role, RegExp][] = [
+  ['number', /^(序号|编号)$/u],
+  ['lead', /^(牵头单位|牵头部门)$/u],
+  ['support', /^(配合单位|配合部门|协办单位)$/u],
+  ['party', /^(责任单位|责任部门|责任主体|实施单位|承办单位)$/u],
+  ['deadline', /^(完成时限|完成时间|时间安排|时间进度|进度安排|时限)$/u],
+  ['task', /^(主要任务|重点任务|具体措施|工作举措|工作任务|任务内容|工作内容|重点工作|具体任务|工作措施|主要措施|任务)$/u],
+];
+
+interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function roleOf(name: string): Role {
+  return ROLES.find(([, re]) => re.test(name))?.[0] ?? 'other';
+}
+
+/** A line read as a cell: text without a closing pipe, or undefined when the line is blank. */
+function cellOf(text: string, line: Line): Cell | undefined {
+  let e = line.end;
+  const [s0, e0] = trimRange(text, line.start, e);
+  if (s0 >= e0) return undefined;
+  e = e0;
+  if (text[e - 1] === '|') e--;
+  const [s, e1] = trimRange(text, s0, e);
+  return { start: s, end: e1, text: text.slice(s, e1) };
+}
+
+/** Cells of a Markdown row | a | b |, or undefined when the line is not one. */
+function rowCells(text: string, line: Line): Cell[] | undefined {
+  const t = line.text.trim();
+  if (!t.startsWith('|') || !t.endsWith('|') || t.length < 3) return undefined;
+  const cells: Cell[] = [];
+  let s = text.indexOf('|', line.start) + 1;
+  for (;;) {
+    const bar = text.indexOf('|', s);
+    if (bar === -1 || bar >= line.end) break;
+    const [cs, ce] = trimRange(text, s, bar);
+    cells.push({ start: cs, end: ce, text: text.slice(cs, ce) });
+    s = bar + 1;
+  }
+  return cells;
+}
+
+export interface CellTable {
+  /** Line index of the header's first cell. */
+  headerLine: number;
+  columns: Role[];
+  /** One cell per line (true) or one row per line (false). */
+  perLine: boolean;
+  /** Cells closed by a pipe: a line without one continues on the next line. */
+  piped?: boolean;
+}
+
+/** Finds the header of a cell table: 序号 first, a task column and a party or deadline column. */
+export function findCellTable(ctx: ParseContext): CellTable | undefined {
+  const { lines, source } = ctx;
+  for (let i = 0; i < lines.length; i++) {
+    const row = rowCells(source.text, lines[i]!);
+    if (row && row.length >= 3) {
+      const columns = row.map((c) => roleOf(squeeze(c.text)));
+      if (isHeader(columns)) return { headerLine: i, columns, perLine: false };
+      continue;
+    }
+    const first = cellOf(source.text, lines[i]!);
+    if (!first || roleOf(squeeze(first.text)) !== 'number') continue;
+    const columns: Role[] = [];
+    for (let j = i; j < lines.length && j < i + 8; j++) {
+      const c = cellOf(source.text, lines[j]!);
+      if (!c) break;
+      const role = roleOf(squeeze(c.text));
+      if (role === 'other' && j > i) break;
+      columns.push(role);
+    }
+    if (isHeader(columns)) return { headerLine: i, columns, perLine: true, piped: lines[i]!.text.trimEnd().endsWith('|') };
+  }
+  return undefined;
+}
+
+function isHeader(columns: Role[]): boolean {
+  return columns[0] === 'number' && columns.includes('task') && columns.some((r) => r === 'party' || r === 'lead' || r === 'deadline');
+}
+
+export function parseCellTable(ctx: ParseContext, table: CellTable): Measure[] {
+  const text = ctx.source.text;
+  const rows: Cell[][] = [];
+  const n = table.columns.length;
+  if (table.perLine) {
+    let cur: Cell[] | undefined;
+    let open: Cell | undefined; // a piped cell whose closing pipe is on a later line
+    for (let j = table.headerLine + n; j < ctx.lines.length; j++) {
+      let c = cellOf(text, ctx.lines[j]!);
+      if (!c) continue;
+      if (table.piped) {
+        const closed = ctx.lines[j]!.text.trimEnd().endsWith('|');
+        if (open) c = { start: open.start, end: c.end, text: text.slice(open.start, c.end) };
+        if (!closed && j + 1 < ctx.lines.length) {
+          open = c;
+          continue;
+        }
+        open = undefined;
+      }
+      // A row starts at its number, once the previous row has all its cells.
+      if (/^\d{1,3}$/u.test(c.text) && (!cur || cur.length >= n)) rows.push((cur = [c]));
+      else if (cur && cur.length < n) cur.push(c);
+      else if (cur) {
+        // A cell broken over two lines continues the last one.
+        const last = cur[cur.length - 1]!;
+        cur[cur.length - 1] = { start: last.start, end: c.end, text: text.slice(last.start, c.end) };
+      }
+    }
+  } else {
+    for (let j = table.headerLine + 1; j < ctx.lines.length; j++) {
+      const cells = rowCells(text, ctx.lines[j]!);
+      if (!cells) break;
+      if (cells.every((c) => /^:?-{2,}:?$/u.test(c.text))) continue;
+      rows.push(cells);
+    }
+  }
+
+  const measures: Measure[] = [];
+  rows.forEach((row, k) => {
+    const at = (role: Role) => table.columns.map((r, i) => (r === role ? row[i] : undefined)).filter((c): c is Cell => !!c && c.text !== '');
+    const task = at('task')[0];
+    const number = row[0]!.text;
+    if (row.length < n) {
+      const where = task ?? row[0]!;
+      ctx.sink.at(where.start, 'warning', 'cut-item', `row ${number} has ${row.length} of its ${n} cells: the copy seems cut off there; the row was left out: copy the complete table to include it`);
+      return;
+    }
+    if (!task) {
+      ctx.sink.at(row[0]!.start, 'warning', 'missing-cell', `row ${number} has an empty task cell; it was not counted as a measure`);
+      return;
+    }
+    const parties = [...at('lead').map((c) => ({ c, role: 'lead' as const })), ...at('support').map((c) => ({ c, role: 'support' as const })), ...at('party').map((c) => ({ c, role: undefined }))];
+    const first = parties[0]?.c;
+    const last = parties[parties.length - 1]?.c;
+    const m: Measure = {
+      path: `row ${number || k + 1}`,
+      text: task.text,
+      span: span(ctx, task.start, task.end),
+      responsibleText: first && last ? text.slice(Math.min(first.start, last.start), Math.max(first.end, last.end)) : '',
+      responsibleSpan: first && last ? span(ctx, Math.min(first.start, last.start), Math.max(first.end, last.end)) : undefined,
+      responsibleClauses: parties.length > 0 ? parties.map(({ c, role }) => ({ text: c.text, span: span(ctx, c.start, c.end), role })) : undefined,
+    };
+    const due = at('deadline')[0];
+    if (due) {
+      m.deadline = due.text;
+      const date = readDeadline(due.text)?.date;
+      if (date) m.deadlineDate = date;
+    }
+    measures.push(m);
+  });
+  return measures;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { loadDepartmentReference } from '../resolve/departments.js';
+import type { SourceSpan } from '../types.js';
+import { resolveMeasureParties, separateConjoined } from './resolve-clauses.js';
+
+const ref = loadDepartmentReference();
+const span: SourceSpan = { file: 'x.txt', startLine: 1, endLine: 1, startOffset: 0, endOffset: 1 };
+const roles = (m: Parameters<typeof resolveMeasureParties>[0]) =>
+  resolveMeasureParties(m, ref, {}).parties.map((p) => [p.asWritten, p.role]);
+
+describe('responsibility handed to resolve', () => {
+  it('gives labelled clauses their role, and makes the rest support once a lead is named', () => {
+    expect(roles({ responsibleText: '', responsibleClauses: [{ text: '市商务局', span, role: 'lead' }, { text: '市财政局、市发展改革委', span }] })).toEqual([
+      ['市商务局', 'lead'],
+      ['市财政局', 'support'],
+      ['市发展改革委', 'support'],
+    ]);
+  });
+
+  it('keeps a list without lead joint, and a sole party lead', () => {
+    expect(roles({ responsibleText: '', responsibleClauses: [{ text: '市商务局、市财政局', span }] })).toEqual([
+      ['市商务局', 'joint'],
+      ['市财政局', 'joint'],
+    ]);
+    expect(roles({ responsibleText: '', responsibleClauses: [{ text: '市商务局', span }] })).toEqual([['市商务局', 'lead']]);
+  });
+
+  it('keeps a name with separators in its brackets whole', () => {
+    expect(roles({ responsibleText: '', responsibleClauses: [{ text: '市直各有关单位、各县(市、区)人民政府', span }] }).map(([n]) => n)).toEqual([
+      '市直各有关单位',
+      '各县(市、区)人民政府',
+    ]);
+  });
+
+  it('lets a clause without predicate share the 配合 after it', () => {
+    expect(roles({ responsibleText: '市商务局牵头，市财政局、市发展改革委等部门，各区人民政府配合' })).toEqual([
+      ['市商务局', 'lead'],
+      ['市财政局', 'support'],
+      ['市发展改革委', 'support'],
+      ['各区人民政府', 'support'],
+    ]);
+  });
+
+  it('separates two parties joined by 和 only between an organ and a collective or place', () => {
+    expect(separateConjoined('省财政厅和各市人民政府')).toBe('省财政厅、各市人民政府');
+    expect(separateConjoined('市文化和旅游局')).toBe('市文化和旅游局');
+  });
+});

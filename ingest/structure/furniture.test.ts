@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../normalise.js';
+import { parseDocument } from '../parse/document.js';
+import { splitLines } from '../segment.js';
+import { furnitureLines, isPageNumber } from './furniture.js';
+
+describe('page furniture', () => {
+  it('recognises page numbers in their usual forms', () => {
+    for (const l of ['— 3 —', '-3-', '－ 12 －', '第3页 共10页', '第 3 页', '3/10']) expect(isPageNumber(l), l).toBe(true);
+    for (const l of ['3', '2023年', '一、总体要求', '（3）推进建设']) expect(isPageNumber(l), l).toBe(false);
+  });
+
+  it('takes a short line repeated on page after page for a running header, not a title printed twice', () => {
+    const page = (n: number) => ['江北区人民政府公报', `第${n}段正文，内容不同。`, '内容', '内容', '内容', '内容', '内容'].join('\n');
+    const lines = splitLines(['某方案', '某方案', page(1), page(2), page(3)].join('\n'));
+    const skip = furnitureLines(lines);
+    expect(lines.filter((l) => skip.has(l.index)).map((l) => l.text)).toEqual(['江北区人民政府公报', '江北区人民政府公报', '江北区人民政府公报']);
+  });
+
+  it('gives a CRLF copy of a seed with page footers the same measures and texts, after normalisation', () => {
+    const file = 'seeds/000_82e49faece65b6da.txt';
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    // A footer after every 25th line, as a printed copy has; Windows line ends.
+    const copy = lines.map((l, i) => (i > 0 && i % 25 === 0 ? `${l}\n— ${i / 25} —` : l)).join('\n').replace(/\n/gu, '\r\n');
+    const sha = 'y'.repeat(64);
+    const a = parseDocument({ file, text, encoding: 'UTF-8', sha256: sha }).doc.measures;
+    const b = parseDocument({ file: 'copy.txt', text: copy, encoding: 'UTF-8', sha256: sha }).doc.measures;
+    expect(b.map((m) => m.path)).toEqual(a.map((m) => m.path));
+    expect(b.map((m) => normalise(m.text))).toEqual(a.map((m) => normalise(m.text)));
+    expect(b.some((m) => /—\s*\d+\s*—/u.test(m.text))).toBe(false);
+  });
+});

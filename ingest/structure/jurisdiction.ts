@@ -1,0 +1,74 @@
+// Where a document is from, read from its issuer (else its title): the State Council, its
+// general office and the ministries are national ('国家'); a province or autonomous region is
+// provincial; a city, prefecture or 直辖市 is municipal; a district, county or banner under it is
+// a district ('杭州市西湖区'). Only what the names say: a bare '区人民政府' names no place.
+import type { Level } from '../types.js';
+
+export interface Place {
+  level: Level;
+  jurisdiction: string;
+}
+
+const NATIONAL = /^(国务院|中共中央|全国人大|全国人民代表大会|国家|中华人民共和国|中央|最高人民)/u;
+/** A ministry or national body named without a place: 商务部, 财政部, 中国人民银行, 海关总署. */
+const MINISTRY = /^(?:中国)?[\p{Script=Han}]{1,10}(部|总局|总署|银行|委员会)$/u;
+const PROVINCE = /^(?:中共)?([\p{Script=Han}]{2,4}?(?:省|自治区|特别行政区))/u;
+const MUNICIPALITY = /^(?:中共)?(北京市|天津市|上海市|重庆市)/u;
+const CITY = /^([\p{Script=Han}]{2,6}?(?:市|自治州|州|地区|盟))/u;
+const COUNTY = /^([\p{Script=Han}]{1,6}?(?:新区|区|自治县|县|旗|市))(?=(人民政府|政府|委员会|办公室|办公厅|管委会|党委|区委|县委|[\p{Script=Han}]{1,6}?(局|委员会|办公室)))/u;
+
+/** Place of one issuing organ's name (or a title that starts with a place). */
+export function placeOf(name: string | undefined): Place | undefined {
+  if (!name) return undefined;
+  const n = name.replace(/[\s\u3000]/gu, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
+  if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
+  // 各区人民政府 (an addressee) or 关于加快… (a title's verb) names no place.
+  if (/^(各|本|全|我|为|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻|根据|按照)/u.test(n)) return undefined;
+  let rest = n;
+  let prefix = '';
+  let level: Level | undefined;
+  const muni = MUNICIPALITY.exec(rest);
+  const prov = muni ? null : PROVINCE.exec(rest);
+  if (muni) {
+    prefix = muni[1]!;
+    level = 'municipal';
+    rest = rest.slice(muni[0].length);
+  } else if (prov) {
+    prefix = prov[1]!;
+    level = 'provincial';
+    rest = rest.slice(prov[0].length);
+    const city = CITY.exec(rest);
+    if (city && !/^(人民|政府)/u.test(rest)) {
+      // A city is named without its province (杭州市, 杭州市西湖区).
+      prefix = city[1]!;
+      level = 'municipal';
+      rest = rest.slice(city[0].length);
+    }
+  } else {
+    const city = CITY.exec(rest);
+    if (city && !/^市/u.test(rest)) {
+      prefix = city[1]!;
+      level = 'municipal';
+      rest = rest.slice(city[0].length);
+    }
+  }
+  if (level === 'municipal' || level === undefined) {
+    const county = COUNTY.exec(rest);
+    if (county && !/^(区|县|市)/u.test(rest) && !/^(人民政府|政府)/u.test(rest)) {
+      return { level: 'district', jurisdiction: prefix + county[1]! };
+    }
+  }
+  if (level) return { level, jurisdiction: prefix };
+  if (MINISTRY.test(n) && !/^(市|省|区|县)/u.test(n)) return { level: 'national', jurisdiction: '国家' };
+  return undefined;
+}
+
+/** The place of a document: its first issuer that names one, else its title. */
+export function placeOfDocument(issuers: string[], title: string | undefined, ...fallbacks: (string | undefined)[]): Place | undefined {
+  const places = [...issuers, title, ...fallbacks].map(placeOf).filter((p): p is Place => p !== undefined);
+  const first = places[0];
+  if (!first) return undefined;
+  // A title may drop the city a signature or portal names (江北区… / 江川市江北区人民政府办公室).
+  const fuller = places.find((p) => p.level === first.level && p.jurisdiction.length > first.jurisdiction.length && p.jurisdiction.endsWith(first.jurisdiction));
+  return fuller ?? first;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../segment.js';
+import { portalPairs, readPortalBlock } from './portal.js';
+
+describe('portal metadata block', () => {
+  it('reads several spaced-out pairs on one line', () => {
+    expect(portalPairs('索 引 号 MB1534522/2023-05475 发文日期 2023-01-03')).toEqual([
+      ['index', 'MB1534522/2023-05475'],
+      ['date', '2023-01-03'],
+    ]);
+    expect(portalPairs('  • 发文字号:国办发〔2022〕9号')).toEqual([['number', '国办发〔2022〕9号']]);
+  });
+
+  it('leaves sentences that merely start with a label word alone', () => {
+    expect(portalPairs('分类推进城市更新，完善配套设施。')).toBeUndefined();
+    expect(portalPairs('一、总体要求')).toBeUndefined();
+  });
+
+  it('reads the block from the lines and from the pairs a format carried, the first value winning', () => {
+    const lines = splitLines('标题：某市关于印发方案的通知\n文号：某政办〔2020〕3号 成文日期：2020年5月6日\n\n正文第一段。');
+    const block = readPortalBlock(lines, { 发布机构: '某市人民政府办公室', 文号: '某政办〔2020〕3号' });
+    expect(block.fields).toMatchObject({ title: '某市关于印发方案的通知', number: '某政办〔2020〕3号', date: '2020年5月6日', issuer: '某市人民政府办公室' });
+    expect([...block.lines]).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,15 @@
+// What the lineage stage needs to know about a measure already stored, so that ingesting one
+// new document links it to the existing graph: db/ reads it, ingest/link consumes it.
+export interface StoredMeasure {
+  id: string;
+  documentId: string;
+  year: number | null;
+  text: string;
+  normText: string;
+  themes: string[]; // theme ids
+  initiatives: string[]; // initiative ids
+  targetMetrics: string[];
+  departments: string[]; // department ids
+  /** ISO date of the document's issue: orders two documents of the same year. */
+  issuedOn?: string | null;
+}

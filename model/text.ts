@@ -1,0 +1,102 @@
+// The matching form of Chinese policy text. The original is always kept for provenance; this
+// form exists so that "5 万个", "5万个" and "５万个" compare equal and a PDF line break in the
+// middle of a word does not split it.
+
+const CJK = /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u201C\u201D\u2018\u2019\u3001\u3002\u300A-\u300F\u3010\u3011\u3014\u3015]/u;
+
+/** True for a character after which (or before which) whitespace is only layout. */
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch);
+}
+
+export interface NormalisedText {
+  text: string;
+  /** For each code unit of `text`, the offset of the code unit it came from in the original. */
+  map: number[];
+}
+
+/**
+ * Unicode NFKC (full-width letters, digits and punctuation become half-width; the
+ * ideographic space becomes a space), then whitespace runs are dropped when either side is
+ * CJK (layout breaks and PDF spacing) and collapsed to one space otherwise (between Latin
+ * words or numbers).
+ */
+export function normaliseWithMap(original: string): NormalisedText {
+  return normaliseRange(original, 0, original.length);
+}
+
+/** normaliseWithMap of original[start, end), with offsets into the whole original. */
+export function normaliseRange(original: string, start: number, end: number): NormalisedText {
+  return fold(original, start, end, true) as NormalisedText;
+}
+
+export function normalise(original: string): string {
+  return fold(original, 0, original.length, false).text;
+}
+
+// Parsing, extraction and linking spend much of their time here, and nearly every character of
+// a policy text folds to itself: so the NFKC fold of each BMP character is computed once per
+// process, and the text is folded in one pass.
+const FOLD: (string | null | undefined)[] = new Array(0x10000);
+
+function isSpaceUnit(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function fold(original: string, start: number, end: number, withMap: boolean): { text: string; map?: number[] } {
+  let out = '';
+  const map: number[] | undefined = withMap ? [] : undefined;
+  let last = ''; // last unit written, for the whitespace rule
+  let pending = -1; // origin of a whitespace run not yet decided
+
+  const emit = (unit: string, origin: number) => {
+    const c = unit.charCodeAt(0);
+    if (isSpaceUnit(c)) {
+      if (pending === -1) pending = origin;
+      return;
+    }
+    if (pending !== -1) {
+      // Whitespace is layout when either neighbour is CJK (or it is at an edge); else one space.
+      if (last !== '' && !isCjk(last) && !isCjk(unit)) {
+        out += ' ';
+        map?.push(pending);
+      }
+      pending = -1;
+    }
+    out += unit;
+    map?.push(origin);
+    last = unit;
+  };
+
+  for (let i = start; i < end; ) {
+    const c = original.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) {
+      let f = FOLD[c];
+      const ch = original[i]!;
+      if (f === undefined) {
+        const n = ch.normalize('NFKC');
+        f = n === ch ? null : n;
+        FOLD[c] = f;
+      }
+      if (f === null) emit(ch, i);
+      else for (let k = 0; k < f.length; k++) emit(f[k]!, i);
+      i++;
+    } else {
+      const cp = original.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      const n = ch.normalize('NFKC');
+      for (let k = 0; k < n.length; k++) emit(n[k]!, i);
+      i += ch.length;
+    }
+  }
+  return { text: out, map };
+}
+
+
+/** A key for comparing names (departments, programmes): normalised, without quotes or brackets. */
+export function nameKey(name: string): string {
+  return normalise(name).replace(/[“”"'‘’《》<>「」『』()（）\s]/gu, '');
+}
