@@ -3,6 +3,7 @@
 // writer can MERGE on them: Document doc:<sha16>, Measure m:<sha16>:<NNN>, Target <measure>:t<N>,
 // Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>.
 import { createHash } from 'node:crypto';
+import { pageAt } from './formats/pages.js';
 import { nameKey } from './normalise.js';
 import { fastNormaliseText as normalise, squeeze } from './segment.js';
 
@@ -173,6 +174,7 @@ export function assemble(input: AssembleInput): AssembleResult {
         sha256: source.sha256,
         genre: doc.genre,
         encoding: source.encoding,
+        format: source.format ?? 'text',
         measureCount: doc.measures.length,
         // The original text, so a reader can see each measure highlighted in its context.
         sourceText: source.text,
@@ -222,6 +224,8 @@ export function assemble(input: AssembleInput): AssembleResult {
           title: m.title,
           documentId: docId,
           ...spanProps(m.span),
+          startPage: pageAt(source, m.span.startOffset),
+          endPage: pageAt(source, Math.max(m.span.startOffset, m.span.endOffset - 1)),
           responsibleText: m.responsibleText,
           summaryText,
           summaryPaths: m.summaries ? [...new Set(m.summaries.map((s) => s.path))] : undefined,

@@ -8,10 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { DiagnosticSink, LineIndex } from './diagnostics.js';
-import { extractDocx } from './formats/docx.js';
 import type { Extraction } from './formats/extraction.js';
 import { extractHtml } from './formats/html.js';
-import { extractPdf } from './formats/pdf.js';
 import { sniffFormat } from './formats/sniff.js';
 import { decodeText } from './formats/text.js';
 import type { Diagnostic, SourceText } from './types.js';
@@ -91,7 +89,11 @@ export function decodeBuffer(file: string, bytes: Uint8Array): DecodeResult {
 /** Any supported format: text in any encoding, HTML, DOCX, PDF with a text layer. */
 export async function decodeDocumentBuffer(file: string, bytes: Uint8Array): Promise<DecodeResult> {
   const x = extractSync(file, bytes);
-  if (x === undefined) return finish(file, sniffFormat(bytes) === 'pdf' ? await extractPdf(bytes) : await extractDocx(bytes));
+  if (x === undefined) {
+    // Loaded on first use: pdf.js and mammoth are large, and most runs read only text.
+    if (sniffFormat(bytes) === 'pdf') return finish(file, await (await import('./formats/pdf.js')).extractPdf(bytes));
+    return finish(file, await (await import('./formats/docx.js')).extractDocx(bytes));
+  }
   return 'diagnostics' in x ? x : finish(file, x);
 }
 

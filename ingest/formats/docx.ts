@@ -12,7 +12,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<Extraction> {
   let html: string;
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    ({ value: html } = await mammoth.convertToHtml({ buffer }));
+    ({ value: html } = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false }));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return {
