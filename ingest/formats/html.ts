@@ -130,7 +130,8 @@ function render(node: AnyNode, out: Lines, skip: Set<AnyNode>): void {
     const cells = node.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
     out.brk();
     const row = cells.map((c) => renderCell(c, skip));
-    if (row.some((c) => c.length > 0)) out.text(row.join('\t'));
+    // An empty row of a multi-column table is still a row (a layout's parser may count on it).
+    if (row.length > 1 || row.some((c) => c.length > 0)) out.text(row.join('\t'));
     out.brk();
     return;
   }
