@@ -153,38 +153,81 @@ export function renderText(nodes: AnyNode[], skip: Set<AnyNode> = new Set()): st
 // ---------------------------------------------------------------------------------------
 // Main content.
 
-/** CJK characters outside links, per element: navigation is made of links, a document of text. */
-function scoreTree(root: AnyNode, scores: Map<AnyNode, number>): number {
+// Page furniture announces itself in class and id names across templates: navigation, header and
+// footer bars, breadcrumbs, print/share/font-size tools, related-link boxes.
+const FURNITURE = /(?:^|[\s_-])(?:nav|navbar|menu|header|top|footer|foot|bottom|crumbs?|breadcrumb|position|location|tools?|share|print|related|relate|xgwj|xglj|links?|friend|sidebar|side|banner|copyright|search|login|logo|qrcode|ewm)(?:[\s_-]|\d|$)/iu;
+
+function isFurniture(el: Element): boolean {
+  const name = el.name.toLowerCase();
+  if (name === 'nav' || name === 'footer' || name === 'header') return true;
+  return FURNITURE.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+}
+
+/**
+ * CJK characters outside links and furniture, per element: navigation is made of links and
+ * furniture, a document of text. Elements that hold a known text container are never furniture.
+ */
+function scoreTree(root: AnyNode, scores: Map<AnyNode, number>, keep: Set<AnyNode>): number {
   if (root.type === 'text') return cjkCount(root.data);
   if (!isElement(root)) return 0;
   const name = root.name.toLowerCase();
   if (SKIP.has(name)) return 0;
   let s = 0;
-  for (const c of root.children) s += scoreTree(c, scores);
-  if (name === 'a') s = 0;
+  for (const c of root.children) s += scoreTree(c, scores, keep);
   scores.set(root, s);
-  return s;
+  return name === 'a' || (!keep.has(root) && isFurniture(root)) ? 0 : s;
 }
 
-function mainContainer($: cheerio.CheerioAPI, body: Element, scores: Map<AnyNode, number>): Element {
+function knownContainers($: cheerio.CheerioAPI): Element[] {
+  const found: Element[] = [];
+  for (const sel of KNOWN_CONTAINERS) for (const el of $(sel).toArray()) if (isElement(el) && !found.includes(el)) found.push(el);
+  return found;
+}
+
+function withAncestors(els: Element[]): Set<AnyNode> {
+  const out = new Set<AnyNode>();
+  for (const el of els) for (let n: AnyNode | null = el; n; n = n.parent) out.add(n);
+  return out;
+}
+
+/** The score an element contributes to its parent (furniture and links contribute nothing). */
+function contribution(el: Element, scores: Map<AnyNode, number>, keep: Set<AnyNode>): number {
+  return el.name.toLowerCase() === 'a' || (!keep.has(el) && isFurniture(el)) ? 0 : (scores.get(el) ?? 0);
+}
+
+function mainContainer(known: Element[], body: Element, scores: Map<AnyNode, number>, keep: Set<AnyNode>): Element {
   const total = scores.get(body) ?? 0;
-  let best: Element | undefined;
-  for (const sel of KNOWN_CONTAINERS) {
-    for (const el of $(sel).toArray()) {
-      const s = scores.get(el) ?? 0;
-      if (isElement(el) && s >= 0.5 * total && (!best || s > (scores.get(best) ?? 0))) best = el;
-    }
-    if (best) return best;
+  // A known container counts when it holds a fair share of the page's text (a short notice on a
+  // busy page holds little); the first of the list that does wins, the list going from specific to generic.
+  for (const el of known) {
+    const s = scores.get(el) ?? 0;
+    if (s >= 10 && s >= 0.25 * total) return el;
   }
   // Descend while one child holds most of the text: stops at the element whose children share it.
   let node = body;
   for (;;) {
     const own = scores.get(node) ?? 0;
     let top: Element | undefined;
-    for (const c of node.children) if (isElement(c) && (!top || (scores.get(c) ?? 0) > (scores.get(top) ?? 0))) top = c;
-    if (!top || own === 0 || (scores.get(top) ?? 0) < 0.8 * own) return node;
+    let topScore = 0;
+    for (const c of node.children) {
+      if (!isElement(c)) continue;
+      const cs = contribution(c, scores, keep);
+      if (!top || cs > topScore) {
+        top = c;
+        topScore = cs;
+      }
+    }
+    if (!top || own === 0 || topScore < 0.8 * own) return node;
     node = top;
   }
+}
+
+/** Furniture inside the chosen container (a print tool, a share bar) is not text either. */
+function furnitureInside($: cheerio.CheerioAPI, container: Element, keep: Set<AnyNode>): AnyNode[] {
+  return $(container)
+    .find('*')
+    .toArray()
+    .filter((el): el is Element => isElement(el) && !keep.has(el) && isFurniture(el));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -249,15 +292,21 @@ function metaBlocks($: cheerio.CheerioAPI, sources: Element[]): Set<AnyNode> {
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/gu, '');
 
+function inFurniture(el: Element): boolean {
+  for (let n: AnyNode | null = el; n; n = n.parent) if (isElement(n) && isFurniture(n)) return true;
+  return false;
+}
+
 function pageTitle($: cheerio.CheerioAPI, container: Element, meta: Record<string, string>): string | undefined {
   const inside = (el: Element) => $(container).find(el).length > 0 || el === container;
   const candidates = [
     ...$('h1').toArray(),
     ...$('[class*="title" i], [id*="title" i]').toArray(),
-  ].filter((el): el is Element => isElement(el) && !inside(el) && !$(el).is('title') && $(el).find('a').length === 0);
+  ].filter((el): el is Element => isElement(el) && !inside(el) && !$(el).is('title') && $(el).find('a').length === 0 && !inFurniture(el));
   for (const el of candidates) {
     const t = oneLine($(el).text());
-    if (cjkCount(t) >= 4 && t.length <= 200) return t;
+    // A document's title is a sentence (事由 + 文种); a column's name (政策文件) is not.
+    if (cjkCount(t) >= 8 && t.length <= 200) return t;
   }
   return meta['标题'] ?? meta['名称'];
 }
@@ -269,11 +318,14 @@ export function extractHtml(bytes: Uint8Array): Extraction {
   const $ = cheerio.load(html);
   const body = $('body').get(0);
   if (!body || !isElement(body)) return { ok: false, rule: 'empty-html', message: 'the HTML page has no body; nothing was ingested from it: save the page again, complete', offset: 0 };
+  const known = knownContainers($);
+  const keep = withAncestors(known);
   const scores = new Map<AnyNode, number>();
-  scoreTree(body, scores);
+  scoreTree(body, scores, keep);
   const { meta, sources } = readMeta($);
-  const container = mainContainer($, body, scores);
+  const container = mainContainer(known, body, scores, keep);
   const skip = metaBlocks($, sources);
+  for (const el of furnitureInside($, container, keep)) skip.add(el);
   let text = renderText([container], skip);
   // The title often sits above the text container (an <h1> of the page); it belongs to the document.
   const title = pageTitle($, container, meta);
