@@ -19,7 +19,7 @@ describe('HTML from a government portal', () => {
   });
 
   it('reads the metadata table into meta (labels without their layout spaces) and keeps it out of the text', () => {
-    const r = ok(portalHtml(text, { meta: [['索 引 号', '000014349/2023-00012'], ['发布机构', '某市人民政府办公厅'], ['文　　号', '某政办发〔2023〕5号'], ['成文日期', '2023年03月02日'], ['主题分类', '商贸、海关、旅游'], ['关键词', '消费']] }));
+    const r = ok(portalHtml(text, { meta: [['索 引 号', '000014349/2023-00012'], ['发布机构', '某市人民政府办公厅'], ['文\u3000\u3000号', '某政办发〔2023〕5号'], ['成文日期', '2023年03月02日'], ['主题分类', '商贸、海关、旅游'], ['关键词', '消费']] }));
     expect(r.meta).toEqual({ 索引号: '000014349/2023-00012', 发布机构: '某市人民政府办公厅', 文号: '某政办发〔2023〕5号', 成文日期: '2023年03月02日', 主题分类: '商贸、海关、旅游', 关键词: '消费' });
     expect(r.text).toBe(text);
   });
@@ -62,7 +62,7 @@ describe('HTML from a government portal', () => {
     const html = `<html><body><div class="xxgk"><ul>
       <li><strong>索引号：</strong><span>11330000002482870P/2022-00123</span></li>
       <li><strong>发文机关：</strong><span>浙江省人民政府办公厅</span></li>
-      <li>发文字号：浙政办发〔2022〕12号　　成文日期：2022-03-15</li></ul></div>
+      <li>发文字号：浙政办发〔2022〕12号\u3000\u3000成文日期：2022-03-15</li></ul></div>
       <div class="pages_content" id="UCAP-CONTENT"><p>${text.split('\n').join('</p><p>')}</p></div></body></html>`;
     const r = ok(Buffer.from(html));
     expect(r.meta).toEqual({ 索引号: '11330000002482870P/2022-00123', 发文机关: '浙江省人民政府办公厅', 发文字号: '浙政办发〔2022〕12号', 成文日期: '2022-03-15' });

@@ -29,7 +29,7 @@ const META_LABELS = [
   '索引号', '索取号', '发布机构', '发文机关', '发文单位', '文号', '发文字号', '成文日期', '发文日期', '产生日期', '发布日期',
   '主题分类', '主题词', '关键词', '标题', '名称', '公文种类', '体裁分类', '组配分类', '信息来源', '有效性', '生效日期', '废止日期',
 ];
-// Portals space labels out to align them (索 引 号, 文　　号): whitespace inside a label is layout.
+// Portals space labels out to align them (索 引 号, 文  号 with ideographic spaces): whitespace inside a label is layout.
 const LABEL_SRC = META_LABELS.slice()
   .sort((a, b) => b.length - a.length)
   .map((l) => [...l].join('[\\s\\u3000]*'))
