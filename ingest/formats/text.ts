@@ -4,6 +4,7 @@
 // platform's TextDecoder. What this module adds is the policy: a cut-off or binary file is
 // refused, and every place where the decoded text is not what was written (a recovered GBK
 // line, a replacement character) is reported, so nothing is lost silently.
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import type { Extraction, Issue } from './extraction.js';
@@ -152,53 +153,64 @@ function hasNonAscii(bytes: Uint8Array): boolean {
 }
 
 /**
- * A file that is UTF-8 on most lines but not on some: each line is decoded on its own (0x0A
- * never occurs inside a UTF-8 or GBK character), the others are read as GB18030 when that
- * gives clean text, and every such line is reported. Undefined when the file is not mixed
- * (no line holds valid non-ASCII UTF-8: then it is a legacy-encoded file as a whole).
+ * A file that is UTF-8 on some lines and not on others (a GBK title pasted into a UTF-8 file, or
+ * the reverse): each line is decoded on its own (0x0A never occurs inside a UTF-8 or GBK
+ * character), the others are read as GB18030 when that gives clean text, and every such line is
+ * reported. Undefined when no line holds Chinese text in valid UTF-8: then the file is in a
+ * legacy encoding as a whole (a GBK line is valid UTF-8 by chance only when very short, so a
+ * few non-ASCII bytes do not count).
  */
 function decodeMixed(bytes: Uint8Array): { text: string; issues: Issue[] } | undefined {
+  // First pass without building strings: is there real UTF-8 Chinese in the file at all?
+  let utf8Bytes = 0;
+  forEachLine(bytes, (piece) => {
+    if (isUtf8(piece) && hasNonAscii(piece) && /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u.test(utf8Lenient.decode(piece))) utf8Bytes += piece.length;
+    return utf8Bytes < 12;
+  });
+  if (utf8Bytes < 12) return undefined;
   const parts: string[] = [];
   const recovered: { offset: number; line: number }[] = [];
-  const broken: { offset: number; line: number }[] = [];
-  let utf8Lines = 0;
   let offset = 0;
-  let line = 1;
-  for (let start = 0; start <= bytes.length; line++) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    const piece = bytes.subarray(start, end < bytes.length ? end + 1 : end);
-    let text = tryUtf8(piece);
-    if (text !== undefined) {
-      if (hasNonAscii(piece)) utf8Lines++;
-    } else {
+  let line = 0;
+  forEachLine(bytes, (piece) => {
+    line++;
+    let text: string;
+    if (isUtf8(piece)) text = utf8Lenient.decode(piece);
+    else {
       const gb = iconv.decode(asBuffer(piece), 'GB18030');
       if (!gb.includes('\ufffd') && textLikeRatio(gb) >= 0.9) {
         text = gb;
         recovered.push({ offset, line });
       } else {
+        // Neither: its replacement characters are reported by the general check.
         text = utf8Lenient.decode(piece);
-        broken.push({ offset: offset + Math.max(0, text.indexOf('\ufffd')), line });
       }
     }
     parts.push(text);
     offset += text.length;
-    start = end + 1;
-    if (end === bytes.length) break;
-  }
-  if (utf8Lines === 0) return undefined;
+    return true;
+  });
   const issues: Issue[] = [];
   if (recovered.length > 0) {
-    const where = listLines(recovered.map((r) => r.line));
+    const one = recovered.length === 1;
     issues.push({
       offset: recovered[0]!.offset,
       severity: 'warning',
       rule: 'mixed-encoding',
-      message: `the file mixes UTF-8 and GBK: ${recovered.length === 1 ? 'line' : 'lines'} ${where} ${recovered.length === 1 ? 'is' : 'are'} GBK and ${recovered.length === 1 ? 'was' : 'were'} read as GB18030, the rest as UTF-8; check ${recovered.length === 1 ? 'it' : 'them'}, and save the file as UTF-8 to silence this`,
+      message: `the file mixes UTF-8 and GBK: ${one ? 'line' : 'lines'} ${listLines(recovered.map((r) => r.line))} ${one ? 'is' : 'are'} GBK and ${one ? 'was' : 'were'} read as GB18030, the rest as UTF-8; check ${one ? 'it' : 'them'}, and save the file as UTF-8 to silence this`,
     });
   }
-  // Lines that are neither: their replacement characters are reported by the general check.
   return { text: parts.join(''), issues };
+}
+
+/** Calls `fn` with each line's bytes (with its line feed) as a view, until it returns false. */
+function forEachLine(bytes: Uint8Array, fn: (piece: Uint8Array) => boolean): void {
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl + 1;
+    if (!fn(bytes.subarray(start, end))) return;
+    start = end;
+  }
 }
 
 function listLines(lines: number[]): string {
