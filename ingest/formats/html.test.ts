@@ -68,4 +68,9 @@ describe('HTML from a government portal', () => {
     expect(r.meta).toEqual({ 索引号: '11330000002482870P/2022-00123', 发文机关: '浙江省人民政府办公厅', 发文字号: '浙政办发〔2022〕12号', 成文日期: '2022-03-15' });
     expect(r.text).toBe(text);
   });
+
+  it('keeps the line breaks of text published in <pre>', () => {
+    const r = ok(Buffer.from(`<html><body><div id="zoom"><pre>${text}</pre></div></body></html>`));
+    expect(r.text).toBe(text);
+  });
 });

@@ -105,6 +105,11 @@ export function tidyLines(s: string): string {
     .replace(/^\n+|\n+$/gu, '');
 }
 
+function inPre(node: AnyNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (isElement(n) && n.name.toLowerCase() === 'pre') return true;
+  return false;
+}
+
 function renderCell(cell: Element, skip: Set<AnyNode>): string {
   const inner = new Lines();
   for (const c of cell.children) render(c, inner, skip);
@@ -115,6 +120,14 @@ function renderCell(cell: Element, skip: Set<AnyNode>): string {
 function render(node: AnyNode, out: Lines, skip: Set<AnyNode>): void {
   if (skip.has(node)) return;
   if (node.type === 'text') {
+    // Inside <pre> the line breaks are the author's (some portals publish plain text that way).
+    if (inPre(node)) {
+      node.data.split(/\r?\n/u).forEach((l, i) => {
+        if (i > 0) out.brk(l.trim().length === 0);
+        if (l.trim().length > 0) out.text(l);
+      });
+      return;
+    }
     const t = collapse(node.data);
     if (t.trim().length > 0) out.text(t);
     return;
