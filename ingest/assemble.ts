@@ -4,6 +4,7 @@
 // Requirement req:<sha12 of its normalised text>, national documents nat:<number or title>
 // (formats in model/graph.ts).
 import { citedDocumentId, documentId, measureId, requirementId } from '../model/graph.js';
+import { pageAt } from './formats/pages.js';
 import { nameKey } from './normalise.js';
 import { fastNormaliseText as normalise, squeeze } from './segment.js';
 
@@ -160,6 +161,7 @@ export function assemble(input: AssembleInput): AssembleResult {
         sha256: source.sha256,
         genre: doc.genre,
         encoding: source.encoding,
+        format: source.format ?? 'text',
         measureCount: doc.measures.length,
         // The original text, so a reader can see each measure highlighted in its context.
         sourceText: source.text,
@@ -209,6 +211,8 @@ export function assemble(input: AssembleInput): AssembleResult {
           title: m.title,
           documentId: docId,
           ...spanProps(m.span),
+          startPage: pageAt(source, m.span.startOffset),
+          endPage: pageAt(source, Math.max(m.span.startOffset, m.span.endOffset - 1)),
           responsibleText: m.responsibleText || undefined,
           deadline: m.deadline,
           deadlineDate: m.deadlineDate,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBuffer, decodeFile } from './decode.js';
+import { imageOnlyPdf, portalHtml, wordDocx } from './fixtures/formats.js';
+import { decodeBuffer, decodeDocument, decodeDocumentBuffer, decodeFile, isDocumentFile } from './decode.js';
 
 const F = 'ingest/fixtures';
 const prose = readFileSync(`${F}/prose-plan.txt`, 'utf8');
@@ -65,5 +66,39 @@ describe('decode', () => {
     const r = decodeFile(`${F}/does-not-exist.txt`);
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]!.rule).toBe('unreadable-file');
+  });
+
+  it('reads a file by its content, not its name: a portal page saved as .txt is HTML', () => {
+    const r = decodeBuffer('notice.txt', portalHtml('关于印发某市促进消费若干措施的通知\n各区人民政府：', { meta: [['文号', '某政发〔2023〕1号'], ['成文日期', '2023年1月5日']] }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.source).toMatchObject({ format: 'html', text: '关于印发某市促进消费若干措施的通知\n各区人民政府：', meta: { 文号: '某政发〔2023〕1号', 成文日期: '2023年1月5日' } });
+  });
+
+  it('reads DOCX and PDF through the asynchronous decoder, with pages for the PDF', async () => {
+    const docx = await decodeDocumentBuffer('notice.pdf', await wordDocx('一、总体要求'));
+    expect(docx.ok && docx.source.format).toBe('docx');
+    const pdf = await decodeDocument(`${F}/seed-004.pdf`);
+    expect(pdf.ok && pdf.source.format).toBe('pdf');
+    expect(pdf.ok && pdf.source.pages).toHaveLength(5);
+    expect(pdf.ok && pdf.source.encoding).toBe('UTF-8');
+  });
+
+  it('points the synchronous decoder to the asynchronous one for DOCX and PDF', () => {
+    const r = decodeFile(`${F}/seed-004.pdf`);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]!.message).toContain('decodeDocumentBuffer');
+  });
+
+  it('refuses a scanned PDF and a legacy .doc with a located message saying what to do', async () => {
+    const scan = await decodeDocumentBuffer('scan.pdf', await imageOnlyPdf());
+    expect(scan.diagnostics).toMatchObject([{ file: 'scan.pdf', line: 1, column: 1, severity: 'error', rule: 'pdf-without-text' }]);
+    const doc = await decodeDocumentBuffer('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect(doc.diagnostics).toMatchObject([{ severity: 'error', rule: 'unsupported-format' }]);
+    expect(doc.diagnostics[0]!.message).toContain('.docx');
+  });
+
+  it('picks documents in a folder by their extension', () => {
+    expect(['a.txt', 'b.HTML', 'c.htm', 'd.docx', 'e.pdf', 'manifest.json', 'f.png', 'reference'].filter(isDocumentFile)).toEqual(['a.txt', 'b.HTML', 'c.htm', 'd.docx', 'e.pdf']);
   });
 });

@@ -11,7 +11,7 @@
 //               assemble        assemble.ts              the graph (model/graph.ts ids and labels)
 //
 // A file that cannot be read as a text is refused and contributes nothing; the others go on.
-import { decodeFile } from './decode.js';
+import { decodeDocument, decodeFile, type DecodeResult } from './decode.js';
 import { sortDiagnostics } from './diagnostics.js';
 import { manifestEntryFor } from './metadata.js';
 import { parseDocument, type ParseOutcome } from './parse/document.js';
@@ -32,6 +32,8 @@ export interface PipelineOptions {
   manifest?: boolean;
   /** Measures already stored, for incremental lineage. */
   existing?: LinkableMeasure[];
+  /** Files already decoded (decodeDocument: the only reader of DOCX and PDF); the others are decoded here, as text or HTML. */
+  decoded?: ReadonlyMap<string, DecodeResult>;
   /** Called after each file is parsed. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -59,7 +61,7 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
   const documents: AssembleDocument[] = [];
 
   files.forEach((file, i) => {
-    const decoded = decodeFile(file);
+    const decoded = opts.decoded?.get(file) ?? decodeFile(file);
     diagnostics.push(...decoded.diagnostics);
     if (!decoded.ok) {
       refused.push(file);
@@ -106,12 +108,14 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
 }
 
 export async function ingest(files: string[], opts: PipelineOptions = {}): Promise<PipelineReport> {
-  return ingestSync(files, opts);
+  const decoded = new Map(opts.decoded);
+  for (const file of files) if (!decoded.has(file)) decoded.set(file, await decodeDocument(file));
+  return ingestSync(files, { ...opts, decoded });
 }
 
 /** The whole pipeline over `files`: the graph the dry run prints and the writer stores. */
 export async function runPipeline(files: string[], opts: PipelineOptions = {}): Promise<Graph> {
-  return ingestSync(files, opts).graph;
+  return (await ingest(files, opts)).graph;
 }
 
 /** For the start script: ingest these files with the default reference data. */

@@ -23,7 +23,11 @@ export interface SourceText {
   text: string; // decoded, original (provenance: never altered)
   encoding: string; // e.g. 'UTF-8', 'GB18030', 'UTF-16LE'
   sha256: string; // of the decoded text
-  /** Labelled metadata pairs the format itself carried (a portal's 索引号/文号/成文日期 table), keys as written. */
+  /** The format the text was extracted from (told from the content); absent means 'text'. */
+  format?: 'text' | 'html' | 'docx' | 'pdf';
+  /** PDF: offset in `text` where each page starts (page N = index N-1), for provenance. */
+  pages?: number[];
+  /** Labelled metadata the format carried (an HTML portal's 索引号/发布机构/文号/成文日期… table): keys as written without layout spaces, values trimmed. */
   meta?: Record<string, string>;
 }
 

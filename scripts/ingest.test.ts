@@ -36,4 +36,23 @@ describe('ingest CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
   }, 60_000);
+
+  it('takes a folder and reads the HTML, DOCX and PDF files in it', async () => {
+    const { mkdtempSync, copyFileSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { portalHtml, wordDocx } = await import('../ingest/fixtures/formats.js');
+    const dir = mkdtempSync(join(tmpdir(), 'cli-formats-'));
+    const prose = readFileSync('ingest/fixtures/prose-plan.txt', 'utf8');
+    writeFileSync(join(dir, 'a.html'), portalHtml(prose));
+    writeFileSync(join(dir, 'b.docx'), await wordDocx(prose.replace('江川市', '河川市')));
+    copyFileSync('ingest/fixtures/seed-004.pdf', join(dir, 'c.pdf'));
+    writeFileSync(join(dir, 'notes.json'), '{}');
+    const r = run(['--dry-run', '--json', dir]);
+    expect(r.code).toBe(0);
+    const graph = JSON.parse(r.stdout) as { nodes: { labels: string[]; properties: Record<string, unknown> }[] };
+    const docs = graph.nodes.filter((n) => n.labels.includes('Document') && n.properties.format);
+    expect(docs.map((d) => d.properties.format).sort()).toEqual(['docx', 'html', 'pdf']);
+    expect(r.stderr).toMatch(/Measure 25/u); // 4 + 4 + 17
+  }, 60_000);
 });

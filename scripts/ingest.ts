@@ -1,11 +1,14 @@
-// npx tsx scripts/ingest.ts [--dry-run] [--json] [FILE…]
-// Runs the pipeline over the files (default seeds/*.txt). --dry-run --json prints the graph as
-// JSON on stdout and nothing else; diagnostics, progress and the summary go to stderr. Without
-// --dry-run the graph is written to Neo4j. Exit code 1 when a file was refused. It lives in
-// scripts/ because it composes ingest/ and db/, which never import each other.
-import { readdirSync } from 'node:fs';
+// npx tsx scripts/ingest.ts [--dry-run] [--json] [FILE|FOLDER…]
+// Runs the pipeline over the files (text, HTML, DOCX, PDF; a folder stands for the documents in
+// it; default the documents in seeds/). --dry-run prints a readable summary of each document;
+// --dry-run --json prints the graph as JSON on stdout and nothing else; diagnostics, progress and
+// the summary go to stderr. Without --dry-run the graph is written to Neo4j. Exit code 1 when a
+// file was refused. It lives in scripts/ because it composes ingest/ and db/, which never import
+// each other.
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
+import { isDocumentFile } from '../ingest/decode.js';
 import { countByRule, formatDiagnostic } from '../ingest/diagnostics.js';
 import { ingest, type PipelineReport } from '../ingest/pipeline.js';
 import { documentSummaries } from '../ingest/summary.js';
@@ -18,7 +21,23 @@ interface Args {
   files: string[];
 }
 
-const USAGE = 'usage: npm run ingest -- [--dry-run] [--json] [--quiet] [FILE…]   (default: seeds/*.txt)';
+const USAGE = 'usage: npm run ingest -- [--dry-run] [--json] [--quiet] [FILE|FOLDER…]   (.txt .html .htm .docx .pdf; default: the documents in seeds/)';
+
+/** The documents directly in a folder, by name order. */
+function documentsIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter(isDocumentFile)
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a missing path is reported by decode, with the others
+  }
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { dryRun: false, json: false, quiet: false, files: [] };
@@ -32,14 +51,9 @@ function parseArgs(argv: string[]): Args {
     } else if (a.startsWith('--')) {
       process.stderr.write(`unknown option ${a}\n${USAGE}\n`);
       process.exit(2);
-    } else args.files.push(a);
+    } else args.files.push(...(isFolder(a) ? documentsIn(a) : [a]));
   }
-  if (args.files.length === 0) {
-    args.files = readdirSync('seeds')
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => join('seeds', f));
-  }
+  if (args.files.length === 0) args.files = documentsIn('seeds');
   return args;
 }
 

@@ -7,6 +7,7 @@ import { projectRoot } from '../db/config.js';
 import { connect, Neo4jSetupError, type Connection } from '../db/neo4j.js';
 import { migrate } from '../db/migrations.js';
 import { storedDocuments, writeGraph } from '../db/writer.js';
+import { isDocumentFile } from '../ingest/decode.js';
 import { ingestFiles } from '../ingest/pipeline.js';
 import { isSourceDocument } from '../model/graph.js';
 import { startServer } from '../api/server.js';
@@ -17,7 +18,7 @@ function seedFiles(): string[] {
   const dir = path.join(projectRoot, 'seeds');
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter(isDocumentFile)
     .sort()
     .map((f) => path.join('seeds', f));
 }

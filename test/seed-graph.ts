@@ -5,6 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../db/config.js';
 import { migrate } from '../db/migrations.js';
 import { clearGraph, writeGraph } from '../db/writer.js';
+import { isDocumentFile } from '../ingest/decode.js';
 import { ingestFiles } from '../ingest/pipeline.js';
 import type { Graph } from '../ingest/types.js';
 
@@ -12,7 +13,7 @@ export function seedFiles(): string[] {
   const dir = path.join(projectRoot, 'seeds');
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter(isDocumentFile)
     .sort()
     .map((f) => path.relative(process.cwd(), path.join(dir, f)));
 }

@@ -1,0 +1,110 @@
+// PDF with a text layer, through unpdf (a packaging of Mozilla's pdf.js). pdf.js gives text runs
+// with positions; lines are rebuilt from them (runs on one baseline, left to right) and every
+// page starts on a new line, with its offset kept in `pages` so provenance can name the page.
+// A scan (pages of images, no text) and a password-protected file are refused with what to do.
+import { getDocumentProxy } from 'unpdf';
+import type { Extraction, Issue } from './extraction.js';
+import { refuse } from './extraction.js';
+import { replacementIssues, textLikeRatio } from './text.js';
+
+interface Run {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Runs on (about) one baseline form a line; the gap between two runs decides what joins them. */
+export function linesOfPage(runs: Run[]): string[] {
+  const sorted = runs.filter((r) => r.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Run[][] = [];
+  for (const r of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - r.y) <= 0.4 * Math.max(r.size, line[0]!.size, 1)) line.push(r);
+    else lines.push([r]);
+  }
+  return lines.map((line) => {
+    line.sort((a, b) => a.x - b.x);
+    let out = '';
+    let end = -Infinity;
+    for (const r of line) {
+      const gap = r.x - end;
+      const size = Math.max(r.size, 1);
+      if (out.length > 0) {
+        // A wide gap is a table column; a word space matters only between Latin words or numbers.
+        if (gap > 1.5 * size) out += '\t';
+        else if (gap > 0.2 * size && !CJK.test(out.slice(-1)) && !CJK.test(r.str[0]!) && !/\s$/u.test(out)) out += ' ';
+      }
+      out += r.str;
+      end = r.x + r.width;
+    }
+    return out.replace(/^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/gu, '');
+  });
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<Extraction> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // pdf.js takes ownership of the array it is given; the caller's bytes stay usable.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
+  } catch (err) {
+    const name = err instanceof Error ? err.name : '';
+    const why = err instanceof Error ? err.message : String(err);
+    if (name === 'PasswordException') {
+      return refuse('encrypted-pdf', 'the PDF is protected by a password; nothing was ingested from it: supply an unprotected copy (or the text)');
+    }
+    return refuse('corrupt-pdf', `the PDF cannot be read (${why}); nothing was ingested from it: download or export it again, or supply the text`);
+  }
+  try {
+    const parts: string[] = [];
+    const pages: number[] = [];
+    const blank: number[] = [];
+    let offset = 0;
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const page = await pdf.getPage(p);
+      const content = await page.getTextContent();
+      const runs: Run[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const [a, b, , d, e, f] = item.transform as number[];
+        runs.push({ str: item.str, x: e!, y: f!, width: item.width, size: Math.hypot(a!, b!) || Math.abs(d!) || item.height });
+      }
+      page.cleanup();
+      const text = linesOfPage(runs).filter((l) => l.length > 0).join('\n');
+      if (p > 1) {
+        parts.push('\n');
+        offset += 1;
+      }
+      pages.push(offset);
+      if (text.trim().length === 0) blank.push(p);
+      parts.push(text);
+      offset += text.length;
+    }
+    const text = parts.join('');
+    if (text.trim().length === 0) {
+      return refuse(
+        'pdf-without-text',
+        `the PDF has no text layer (${pdf.numPages} ${pdf.numPages === 1 ? 'page' : 'pages'} of images: a scan); nothing was ingested from it: run OCR on it first (e.g. \`ocrmypdf -l chi_sim in.pdf out.pdf\`) or supply the text`,
+      );
+    }
+    if (textLikeRatio(text) < 0.9) {
+      return refuse(
+        'pdf-unreadable-text',
+        'the PDF\'s text layer does not map to Unicode characters (fonts without a character map); nothing was ingested from it: run OCR on it or supply the text',
+      );
+    }
+    const issues: Issue[] = blank.map((p) => ({
+      offset: pages[p - 1]!,
+      severity: 'warning',
+      rule: 'pdf-page-without-text',
+      message: `page ${p} of the PDF has no text layer (an image); its content is missing: OCR the PDF or supply the text`,
+    }));
+    issues.push(...replacementIssues(text, 'the PDF\'s fonts'));
+    return { ok: true, text, encoding: 'UTF-8', format: 'pdf', pages, issues };
+  } finally {
+    await pdf.destroy();
+  }
+}
