@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['**/*.test.ts', '**/*.test.tsx'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', 'ui/e2e/**', '.data/**', '**/dist/**'],
           environment: 'node',
+          // Generous: the suite shares two cores with a Neo4j and a browser; nothing here is timed.
+          testTimeout: 30_000,
         },
       },
       {
