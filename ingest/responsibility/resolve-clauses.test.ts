@@ -30,6 +30,10 @@ describe('responsibility handed to resolve', () => {
       '市直各有关单位',
       '各县(市、区)人民政府',
     ]);
+    expect(roles({ responsibleText: '', responsibleClauses: [{ text: '市人社局', span }, { text: '各县(市、区)', span, inherited: true }] })).toEqual([
+      ['市人社局', 'joint'],
+      ['各县(市、区)', 'joint'],
+    ]);
   });
 
   it('lets a clause without predicate share the 配合 after it', () => {

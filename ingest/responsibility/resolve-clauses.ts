@@ -28,6 +28,8 @@ export function resolveMeasureParties(
       diagnostics.push(...r.diagnostics.map((d) => ({ ...d, message: d.message.replaceAll(MASK, '、') })));
       for (const p of r.parties) {
         unmask(p);
+        // resolve trims a closing bracket off the end of a list; a name may end with one (各县(市、区)).
+        if (/[(（][^()（）]*$/u.test(p.asWritten) && /[)）]$/u.test(piece.trim())) p.asWritten += ')';
         if (c.role) p.role = c.role;
         // Read clause by clause, a sole name is not yet the measure's sole party: it leads only if
         // written so (牵头) or by the document's convention (列第一位者为牵头单位).
