@@ -45,12 +45,24 @@ function essence(s: Seen) {
   }));
 }
 
-/** Provenance into the extracted text: the span slices the measure's text and its line is where that text starts. */
-function expectExactProvenance(s: Seen) {
+/**
+ * Provenance into the extracted text: the span slices the measure's text and its line is where
+ * that text starts. Where page furniture sits inside a measure, the measure's text may leave it
+ * out (issue 10: the offsets stay exact, the text that is matched is clean): then the span must
+ * still start and end where the measure's text does.
+ */
+function expectExactProvenance(s: Seen, furnitureInside = false) {
   const text = String(s.doc.properties.sourceText);
   for (const m of s.measures) {
     const p = m.properties;
-    expect(text.slice(Number(p.startOffset), Number(p.endOffset))).toBe(p.text);
+    const slice = text.slice(Number(p.startOffset), Number(p.endOffset));
+    if (furnitureInside) {
+      // The footers are the ones officeCopy wrote; whether the measure's text keeps them or blanks them, the rest is the slice.
+      const bare = (t: string) => t.replace(/— \d+ —/gu, '').replace(/\s+/gu, '');
+      expect(bare(slice)).toBe(bare(String(p.text)));
+    } else {
+      expect(slice).toBe(p.text);
+    }
     const lineOfStart = text.slice(0, Number(p.startOffset)).split('\n').length;
     expect(p.startLine).toBe(lineOfStart);
   }
@@ -163,6 +175,6 @@ describe('a GBK copy with CRLF, hard wraps and page footers', () => {
     expect(s.doc.properties.encoding).toBe('GB18030');
     expect(s.report.refused).toEqual([]);
     expect(essence(s)).toEqual(essence(asText.get(PROSE)!));
-    expectExactProvenance(s);
+    expectExactProvenance(s, true);
   }, 60_000);
 });
