@@ -4,6 +4,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Graph, GraphNode, GraphRelationship, PropertyValue } from '../ingest/types.js';
 import { LABELS } from './migrations.js';
+import { applyCurations } from './curation.js';
 
 /** Every relationship type of the model with the labels of its ends (README). */
 const ENDPOINTS = {
@@ -271,6 +272,8 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
   } finally {
     await session.close();
   }
+  // People's corrections are laid over the fresh graph again, so a re-ingest keeps them.
+  await applyCurations(driver, opts.database);
   return {
     documents: documents.length,
     nodes: graph.nodes.length,

@@ -25,9 +25,9 @@ const mappers: Record<string, string> = {
   Measure: '../../db/read/measures.js#MeasureRecord',
   Responsibility: '../../db/read/measures.js#ResponsibilityRecord',
   ThemeTag: '../../db/read/measures.js#ThemeTagRecord',
-  LineageLink: '../../db/read/measures.js#LineageLinkRecord',
+  LineageLink: '../curation/lineage.js#CuratedLink',
   Lineage: '../../db/read/measures.js#LineageRecord',
-  LineageEdge: '../../db/read/measures.js#LineageEdgeRecord',
+  LineageEdge: '../curation/lineage.js#CuratedEdge',
   MeasureConnection: '../../db/read/measures.js#MeasurePage',
   Target: '../../db/read/measures.js#TargetRecord',
   Requirement: '../../db/read/measures.js#RequirementRecord',
@@ -39,6 +39,9 @@ const mappers: Record<string, string> = {
   ThemeYear: '../../db/read/themes.js#ThemeYearRecord',
   ThemeMatrix: '../../db/read/themes.js#ThemeMatrixRecord',
   Initiative: '../../db/read/initiatives.js#InitiativeRecord',
+  ImportJob: '../import/jobs.js#ImportJobRecord',
+  ImportFile: '../import/jobs.js#JobFile',
+  Curation: '../../db/curation.js#CurationRecord',
 };
 
 async function findGraphqlFiles(dir: string): Promise<string[]> {
