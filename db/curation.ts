@@ -4,7 +4,7 @@
 // the raw graph, then the corrections are laid over it again. Each application records what it
 // replaced (`before`), so an undo puts the graph back as the ingest left it.
 import { randomUUID } from 'node:crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { isInt, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Reader } from './read/reader.js';
 
 export const CURATION_KINDS = [
@@ -79,6 +79,17 @@ export function targetOf(p: CurationPayload): string {
 
 type Before = Record<string, unknown> | null;
 
+/** JSON for `before`, keeping Neo4j integers integers (a JS number would come back as a float). */
+function encodeBefore(before: Before): string {
+  return JSON.stringify(before, (_k, v: unknown) => (isInt(v) ? { $int: v.toString() } : v));
+}
+
+function decodeBefore(text: string): Before {
+  return JSON.parse(text, (_k, v: unknown) => (v && typeof v === 'object' && '$int' in v ? neo4j.int((v as { $int: string }).$int) : v)) as Before;
+}
+
+const num = (v: unknown): number | null => (isInt(v) ? v.toNumber() : typeof v === 'number' ? v : null);
+
 /**
  * Lays one curation over the graph. Returns what it replaced, or undefined when the graph does
  * not hold its target (then nothing changed). Idempotent: applying twice changes nothing more.
@@ -116,7 +127,7 @@ async function applyOne(tx: ManagedTransaction, c: { id: string; payload: Curati
     case 'measure.parties': {
       const exists = await tx.run(
         `MATCH (m:Measure {id: $m})
-         RETURN [(m)-[r:ASSIGNED_TO]->(p:Department) | {departmentId: p.id, role: r.role, asWritten: r.asWritten, curationId: r.curationId}] AS before,
+         RETURN [(m)-[r:ASSIGNED_TO]->(p:Department) | {departmentId: p.id, props: properties(r), curationId: r.curationId}] AS before,
                 [id IN $ids WHERE NOT EXISTS { MATCH (:Department {id: id}) }] AS missing`,
         { m: p.measureId, ids: p.parties.map((x) => x.departmentId) },
       );
@@ -140,7 +151,6 @@ async function applyOne(tx: ManagedTransaction, c: { id: string; payload: Curati
       const r = await tx.run(
         `MATCH (f:Department {id: $from}), (t:Department {id: $into})
          RETURN properties(f) AS node,
-                [(m:Measure)-[r:ASSIGNED_TO]->(f) | {measureId: m.id, props: properties(r)}] AS assignments,
                 [(f)-[r:SUCCEEDED_BY]->(x) | {other: x.id, out: true, props: properties(r)}] +
                 [(x)-[r:SUCCEEDED_BY]->(f) | {other: x.id, out: false, props: properties(r)}] AS successions,
                 t.aliases AS intoAliases`,
@@ -157,16 +167,16 @@ async function applyOne(tx: ManagedTransaction, c: { id: string; payload: Curati
          CALL (f, t) {
            MATCH (m:Measure)-[r:ASSIGNED_TO]->(f)
            MERGE (m)-[n:ASSIGNED_TO]->(t)
-           SET n += properties(r), n.mergedFrom = f.id, n.curationId = $id
+             ON CREATE SET n = properties(r), n.mergedFrom = f.id
            DELETE r
          }
          CALL (f, t) {
            MATCH (f)-[r:SUCCEEDED_BY]->(x) WHERE x <> t
-           MERGE (t)-[n:SUCCEEDED_BY]->(x) SET n += properties(r)
+           MERGE (t)-[n:SUCCEEDED_BY]->(x) ON CREATE SET n = properties(r), n.mergedFrom = f.id
          }
          CALL (f, t) {
            MATCH (x)-[r:SUCCEEDED_BY]->(f) WHERE x <> t
-           MERGE (x)-[n:SUCCEEDED_BY]->(t) SET n += properties(r)
+           MERGE (x)-[n:SUCCEEDED_BY]->(t) ON CREATE SET n = properties(r), n.mergedFrom = f.id
          }
          WITH f, t, [a IN coalesce(t.aliases, []) + [f.name] + coalesce(f.aliases, []) WHERE a <> t.name] AS names
          WITH f, t, reduce(acc = [], a IN names | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
@@ -174,7 +184,7 @@ async function applyOne(tx: ManagedTransaction, c: { id: string; payload: Curati
          DETACH DELETE f`,
         { from: p.from, into: p.into, id: c.id },
       );
-      return { node: row.get('node'), assignments: row.get('assignments'), successions: row.get('successions'), intoAliases: row.get('intoAliases') };
+      return { node: row.get('node'), successions: row.get('successions'), intoAliases: row.get('intoAliases') };
     }
     case 'department.confirm': {
       const r = await tx.run(
@@ -192,8 +202,8 @@ async function applyOne(tx: ManagedTransaction, c: { id: string; payload: Curati
       const before = cur.records[0]?.get('before') as Before | undefined;
       if (!before) return undefined;
       if (before.curationId === c.id) return null;
-      const confirmed = before.year === p.year;
-      const reason = `${confirmed ? 'confirmed' : 'set'} by ${c.author} (was ${before.year ?? 'unknown'}, ${before.yearSource ?? 'unknown'}${before.yearReason ? `: ${String(before.yearReason)}` : ''})${note ? `: ${note}` : ''}`;
+      const was = num(before.year);
+      const reason = `${was === p.year ? 'confirmed' : 'set'} by ${c.author} (was ${was ?? 'unknown'}, ${String(before.yearSource ?? 'unknown')}${before.yearReason ? `: ${String(before.yearReason)}` : ''})${note ? `: ${note}` : ''}`;
       await tx.run(
         `MATCH (d:Document {id: $d})
          SET d.year = $year, d.yearSource = 'curated', d.yearReason = $reason, d.yearCurationId = $id
@@ -237,9 +247,10 @@ async function revertOne(tx: ManagedTransaction, c: CurationRecord): Promise<voi
     case 'link.add':
       await tx.run(
         `MATCH (:Measure {id: $later})-[r:EVOLVES_FROM {curationId: $id}]->(:Measure {id: $earlier})
-         FOREACH (_ IN CASE WHEN r.method = 'curated' THEN [1] ELSE [] END | DELETE r)
-         FOREACH (_ IN CASE WHEN r.method <> 'curated' THEN [1] ELSE [] END |
-           SET r.curation = $b.curation, r.curationId = $b.curationId, r.curationNote = $b.curationNote)`,
+         WITH r, r.method = 'curated' AS added
+         FOREACH (_ IN CASE WHEN added THEN [] ELSE [1] END |
+           SET r.curation = $b.curation, r.curationId = $b.curationId, r.curationNote = $b.curationNote)
+         FOREACH (_ IN CASE WHEN added THEN [1] ELSE [] END | DELETE r)`,
         { later: p.later, earlier: p.earlier, id: c.id, b: { curation: null, curationId: null, curationNote: null, ...b } },
       );
       return;
@@ -252,32 +263,40 @@ async function revertOne(tx: ManagedTransaction, c: CurationRecord): Promise<voi
          UNWIND $assignments AS a
          MATCH (d:Department {id: a.departmentId})
          MERGE (m)-[r:ASSIGNED_TO]->(d)
-         SET r.role = a.role, r.asWritten = a.asWritten, r.curationId = a.curationId`,
+         SET r = a.props`,
         { m: p.measureId, id: c.id, assignments: (b.assignments as unknown[] | undefined) ?? [] },
       );
       return;
     case 'department.merge':
-      // The split: the merged node comes back with its own edges.
+      // The split: the merged node comes back, and every edge the merge moved goes back to it.
       await tx.run(
         `MATCH (t:Department {id: $into})
          MERGE (f:Department {id: $from}) SET f = $b.node
          WITH f, t
          CALL (f, t) {
-           UNWIND $b.assignments AS a
-           MATCH (m:Measure {id: a.measureId})
-           OPTIONAL MATCH (m)-[n:ASSIGNED_TO {mergedFrom: $from}]->(t)
+           MATCH (m:Measure)-[n:ASSIGNED_TO {mergedFrom: $from}]->(t)
+           MERGE (m)-[r:ASSIGNED_TO]->(f) SET r = properties(n) REMOVE r.mergedFrom
            DELETE n
-           MERGE (m)-[r:ASSIGNED_TO]->(f) SET r = a.props
          }
          CALL (f, t) {
-           UNWIND $b.successions AS s
-           MATCH (x:Department {id: s.other})
-           FOREACH (_ IN CASE WHEN s.out THEN [1] ELSE [] END | MERGE (f)-[r:SUCCEEDED_BY]->(x) SET r = s.props)
-           FOREACH (_ IN CASE WHEN s.out THEN [] ELSE [1] END | MERGE (x)-[r:SUCCEEDED_BY]->(f) SET r = s.props)
+           MATCH (t)-[n:SUCCEEDED_BY {mergedFrom: $from}]->(x)
+           MERGE (f)-[r:SUCCEEDED_BY]->(x) SET r = properties(n) REMOVE r.mergedFrom
+           DELETE n
+         }
+         CALL (f, t) {
+           MATCH (x)-[n:SUCCEEDED_BY {mergedFrom: $from}]->(t)
+           MERGE (x)-[r:SUCCEEDED_BY]->(f) SET r = properties(n) REMOVE r.mergedFrom
+           DELETE n
+         }
+         CALL (f, t) {
+           // A succession between the two themselves died with the merged node.
+           UNWIND [s IN $b.successions WHERE s.other = $into] AS s
+           FOREACH (_ IN CASE WHEN s.out THEN [1] ELSE [] END | MERGE (f)-[r:SUCCEEDED_BY]->(t) SET r = s.props)
+           FOREACH (_ IN CASE WHEN s.out THEN [] ELSE [1] END | MERGE (t)-[r:SUCCEEDED_BY]->(f) SET r = s.props)
          }
          SET t.aliases = $b.intoAliases,
-             t.aliasesText = reduce(s = '', a IN coalesce($b.intoAliases, []) | s + CASE WHEN s = '' THEN '' ELSE ' ' END + a)`,
-        { from: p.from, into: p.into, b: { node: { id: p.from }, assignments: [], successions: [], intoAliases: null, ...b } },
+             t.aliasesText = CASE WHEN $b.intoAliases IS NULL THEN null ELSE reduce(s = '', a IN $b.intoAliases | s + CASE WHEN s = '' THEN '' ELSE ' ' END + a) END`,
+        { from: p.from, into: p.into, b: { node: { id: p.from }, successions: [], intoAliases: null, ...b } },
       );
       return;
     case 'department.confirm':
@@ -316,7 +335,7 @@ function toRecord(props: Record<string, unknown>): CurationRecord {
     undoneAt: (props.undoneAt as string | null) ?? null,
     undoneBy: (props.undoneBy as string | null) ?? null,
     applied: props.applied === true,
-    before: props.before ? JSON.parse(props.before as string) : null,
+    before: props.before ? decodeBefore(props.before as string) : null,
   };
 }
 
@@ -330,7 +349,7 @@ async function applyAndRecord(tx: ManagedTransaction, c: CurationRecord): Promis
   const applied = before !== undefined;
   await tx.run(
     `MATCH (c:Curation {id: $id}) SET c.applied = $applied, c.before = CASE WHEN $before IS NULL THEN c.before ELSE $before END`,
-    { id: c.id, applied, before: before ? JSON.stringify(before) : null },
+    { id: c.id, applied, before: before ? encodeBefore(before) : null },
   );
   return applied;
 }

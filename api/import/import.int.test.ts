@@ -28,7 +28,7 @@ beforeAll(async () => {
   driver = await emptyDatabase();
   await writeGraph(driver, await ingestFiles(seeds.slice(0, -1)));
   importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imports-'));
-  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false, writeToken: TOKEN, importDir });
+  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false, writeToken: TOKEN, importDir, queryTimeoutMs: 60_000 });
 });
 
 afterAll(async () => {

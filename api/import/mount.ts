@@ -30,11 +30,20 @@ export interface WritePath {
   close(): Promise<void>;
 }
 
-/** The name a request gives for the record (X-Curator), bounded; the token is what authorises. */
-function actorOf(req: Request): string {
+/**
+ * The name a request gives for the record (X-Curator, percent-encoded UTF-8 since headers are
+ * Latin-1), bounded; the token is what authorises.
+ */
+export function actorOf(req: Pick<Request, 'headers'>): string {
   const raw = req.headers['x-curator'];
-  const name = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 60);
-  return name || 'token holder';
+  let name = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // not percent-encoded: kept as sent
+  }
+  // eslint-disable-next-line no-control-regex -- a name is one line of text
+  return name.replace(/[\u0000-\u001f\u007f]/gu, '').slice(0, 60) || 'token holder';
 }
 
 export function mountWritePath(app: Express, opts: WritePathOptions): WritePath {
