@@ -88,7 +88,7 @@ describe('exports', () => {
     const theme = (await driver.executeQuery('MATCH (t:Theme)<-[:ABOUT]-(m) RETURN t.name AS name, count(m) AS n ORDER BY n DESC, name LIMIT 1')).records[0]!;
     const timeline = await parseCsv((await (await fetch(url(`/api/export/themes/${encodeURIComponent(theme.get('name'))}/timeline.csv`))).text()));
     expect(timeline).toHaveLength(Number(theme.get('n')));
-    expect(timeline.every((r) => r.measureId.startsWith('m:'))).toBe(true);
+    expect(timeline.every((r) => (r.measureId ?? '').startsWith('m:'))).toBe(true);
 
     const search = await fetch(url(`/api/export/search.csv?q=${encodeURIComponent(dept.name)}&types=Department,Measure`));
     const hits = await parseCsv(await search.text());
@@ -114,8 +114,8 @@ describe('exports', () => {
       expect(keys.has($(d).attr('key')!)).toBe(true);
     });
     $('graph > edge').each((_, e) => {
-      expect(nodeIds.has($(e).attr('source'))).toBe(true);
-      expect(nodeIds.has($(e).attr('target'))).toBe(true);
+      expect(nodeIds.has($(e).attr('source') ?? '')).toBe(true);
+      expect(nodeIds.has($(e).attr('target') ?? '')).toBe(true);
     });
     const labelKey = [...keys.entries()].find(([id, name]) => name === 'label' && id.startsWith('n_'))![0];
     expect($(`node[id="${dept.id}"] > data[key="${labelKey}"]`).text()).toBe(dept.name);
