@@ -13,7 +13,7 @@ import * as stats from '../db/read/stats.js';
 import { bounded, pageSize, searchText } from './errors.js';
 import { connection, skipAfter } from './pagination.js';
 import { selects } from './selection.js';
-import { curateLineage, curateLinks } from './curation/lineage.js';
+import { curateLineage, curateLinks, originOf } from './curation/lineage.js';
 import { curationQueries, mutations } from './curation/resolvers.js';
 
 function jsonLiteral(ast: ValueNode): unknown {
@@ -132,20 +132,20 @@ export const resolvers: Resolvers = {
     initiatives: (m, _a, { loaders }) => loaders.initiatives.load(m.id),
     targets: (m, _a, { loaders }) => loaders.targets.load(m.id),
     implements: (m, _a, { loaders }) => loaders.implements.load(m.id),
-    evolvesFrom: async (m, { includeRejected }, { loaders, reader }) => curateLinks(reader, m.id, await loaders.evolvesFrom.load(m.id), 'from', includeRejected ?? false),
-    evolvesInto: async (m, { includeRejected }, { loaders, reader }) => curateLinks(reader, m.id, await loaders.evolvesInto.load(m.id), 'into', includeRejected ?? false),
-    lineage: async (m, { includeRejected }, { loaders, reader }) =>
-      curateLineage(reader, (await loaders.lineage.load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false }, includeRejected ?? false),
+    evolvesFrom: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesFrom.load(m.id), includeRejected ?? false),
+    evolvesInto: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesInto.load(m.id), includeRejected ?? false),
+    lineage: async (m, { includeRejected }, { loaders }) =>
+      curateLineage((await loaders.lineage.load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false }, includeRejected ?? false),
   },
 
   LineageLink: {
-    origin: (l) => l.origin ?? 'system',
+    origin: (l) => originOf(l),
     themes: (l, _a, { loaders }) => present(loaders.theme.loadMany(l.sharedThemes)),
     initiatives: (l, _a, { loaders }) => present(loaders.initiative.loadMany(l.sharedInitiatives)),
   },
 
   LineageEdge: {
-    origin: (l) => l.origin ?? 'system',
+    origin: (l) => originOf(l),
     themes: (l, _a, { loaders }) => present(loaders.theme.loadMany(l.sharedThemes)),
     initiatives: (l, _a, { loaders }) => present(loaders.initiative.loadMany(l.sharedInitiatives)),
   },

@@ -487,29 +487,3 @@ export async function listCurations(reader: Reader, includeUndone: boolean): Pro
   );
   return rows.map((x) => toRecord(x.c as Record<string, unknown>));
 }
-
-export interface LinkState {
-  later: string;
-  earlier: string;
-  curation: 'rejected' | 'confirmed' | 'added' | null;
-  curationNote: string | null;
-  curationId: string | null;
-}
-
-/** The curation state of lineage links, for the API's `origin` and `includeRejected`. */
-export async function linkStates(reader: Reader, pairs: readonly { later: string; earlier: string }[]): Promise<LinkState[]> {
-  if (pairs.length === 0) return [];
-  const rows = await reader.rows(
-    `UNWIND $pairs AS p
-     MATCH (:Measure {id: p.later})-[r:EVOLVES_FROM]->(:Measure {id: p.earlier})
-     RETURN p.later AS later, p.earlier AS earlier, r.curation AS curation, r.curationNote AS curationNote, r.curationId AS curationId`,
-    { pairs: pairs.map((p) => ({ later: p.later, earlier: p.earlier })) },
-  );
-  return rows.map((x) => ({
-    later: x.later as string,
-    earlier: x.earlier as string,
-    curation: (x.curation as LinkState['curation']) ?? null,
-    curationNote: (x.curationNote as string | null) ?? null,
-    curationId: (x.curationId as string | null) ?? null,
-  }));
-}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureRecord } from '../../db/read/measures.js';
-import { pruneRejected, type CuratedEdge } from './lineage.js';
+import type { LineageEdgeRecord } from '../../db/read/measures.js';
+import { pruneRejected } from './lineage.js';
 
 const m = (id: string) => ({ id }) as MeasureRecord;
-const edge = (later: string, earlier: string, origin: CuratedEdge['origin'] = 'system') => ({ later: m(later), earlier: m(earlier), origin }) as CuratedEdge;
+const edge = (later: string, earlier: string, curation: string | null = null) => ({ later: m(later), earlier: m(earlier), curation }) as LineageEdgeRecord;
 
 describe('pruneRejected', () => {
   it('drops a rejected link and the measures reached only through it', () => {
