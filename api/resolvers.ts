@@ -13,6 +13,8 @@ import * as stats from '../db/read/stats.js';
 import { bounded, pageSize, searchText } from './errors.js';
 import { connection, skipAfter } from './pagination.js';
 import { selects } from './selection.js';
+import { curateLineage, curateLinks, originOf } from './curation/lineage.js';
+import { curationQueries, mutations } from './curation/resolvers.js';
 
 function jsonLiteral(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -90,6 +92,13 @@ export const resolvers: Resolvers = {
     overview: (_p, { maxThemes }, { reader }) => graph.overview(reader, bounded(maxThemes, 40, 1, 200, 'maxThemes')),
     node: (_p, { id }, { reader }) => graph.nodeById(reader, id),
     stats: (_p, _a, { reader }) => stats.stats(reader),
+    ...curationQueries,
+  },
+
+  Mutation: mutations,
+
+  ImportFile: {
+    document: (f, _a, { loaders }) => (f.documentId ? loaders.document.load(f.documentId) : null),
   },
 
   MeasureConnection: {
@@ -123,18 +132,20 @@ export const resolvers: Resolvers = {
     initiatives: (m, _a, { loaders }) => loaders.initiatives.load(m.id),
     targets: (m, _a, { loaders }) => loaders.targets.load(m.id),
     implements: (m, _a, { loaders }) => loaders.implements.load(m.id),
-    evolvesFrom: (m, _a, { loaders }) => loaders.evolvesFrom.load(m.id),
-    evolvesInto: (m, _a, { loaders }) => loaders.evolvesInto.load(m.id),
-    lineage: async (m, _a, { loaders }) =>
-      (await loaders.lineage.load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false },
+    evolvesFrom: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesFrom.load(m.id), includeRejected ?? false),
+    evolvesInto: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesInto.load(m.id), includeRejected ?? false),
+    lineage: async (m, { includeRejected }, { loaders }) =>
+      curateLineage((await loaders.lineage.load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false }, includeRejected ?? false),
   },
 
   LineageLink: {
+    origin: (l) => originOf(l),
     themes: (l, _a, { loaders }) => present(loaders.theme.loadMany(l.sharedThemes)),
     initiatives: (l, _a, { loaders }) => present(loaders.initiative.loadMany(l.sharedInitiatives)),
   },
 
   LineageEdge: {
+    origin: (l) => originOf(l),
     themes: (l, _a, { loaders }) => present(loaders.theme.loadMany(l.sharedThemes)),
     initiatives: (l, _a, { loaders }) => present(loaders.initiative.loadMany(l.sharedInitiatives)),
   },

@@ -22,6 +22,8 @@ import { typeDefs } from './schema.js';
 import { formatError } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import type { ApiContext } from './context.js';
+import { mountWritePath } from './import/mount.js';
+import { mountExports } from './export/routes.js';
 
 export interface StartServerOptions {
   driver: neo4j.Driver;
@@ -40,6 +42,10 @@ export interface StartServerOptions {
    * Cypher before the first user asks (planning a query costs ~1 s the first time). Default true.
    */
   warmUp?: boolean;
+  /** The write token (api/auth.ts); without it every mutation and import is refused. */
+  writeToken?: string;
+  /** Where import jobs keep their files and state (default .data/imports). */
+  importDir?: string;
 }
 
 export interface RunningServer {
@@ -86,9 +92,9 @@ export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiConte
 }
 
 /** A per-request context: its own reader (for the query count) and fresh DataLoaders. */
-export function createContext(base: Reader): ApiContext {
+export function createContext(base: Reader, write: Pick<ApiContext, 'write' | 'jobs'> = {}): ApiContext {
   const reader = base.fork();
-  return { reader, loaders: createLoaders(reader) };
+  return { reader, loaders: createLoaders(reader), ...write };
 }
 
 function corsOptions(origins: string[] | undefined): CorsOptions {
@@ -127,6 +133,9 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   });
 
   const corsMiddleware = cors(corsOptions(opts.corsOrigins));
+  app.use('/api', corsMiddleware);
+  const writePath = mountWritePath(app, { driver: opts.driver, database: opts.database, writeToken: opts.writeToken, importDir: opts.importDir, log });
+  mountExports(app, base);
   app.use(
     '/graphql',
     corsMiddleware,
@@ -136,7 +145,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       if (!('body' in req) || req.body === undefined) (req as { body?: unknown }).body = undefined;
       next();
     },
-    expressMiddleware(apollo, { context: async () => createContext(base) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(base, writePath.contextFor(req)) }),
   );
 
   // Relative asset paths need the trailing slash; express matches /graphiql and /graphiql/ alike.
@@ -153,7 +162,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     const uiDir = path.resolve(opts.uiDir);
     app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes (/lineage/…, /theme/…) get the app; missing assets stay 404.
-    app.get(/^\/(?!graphql|graphiql|healthz|readyz).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz|api\/).*/, (req, res, next) => {
       if (req.method !== 'GET' || path.extname(req.path) !== '') return next();
       res.sendFile(path.join(uiDir, 'index.html'));
     });
@@ -197,6 +206,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   return {
     url,
     async close() {
+      await writePath.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

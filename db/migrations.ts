@@ -21,6 +21,7 @@ function statements(): string[] {
       `ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
       `OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk', \`fulltext.eventually_consistent\`: false } }`,
   );
+  out.push('CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (n:Curation) REQUIRE n.id IS UNIQUE');
   out.push('CREATE INDEX measure_year IF NOT EXISTS FOR (n:Measure) ON (n.year)');
   out.push('CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year)');
   out.push('CREATE INDEX document_source IF NOT EXISTS FOR (n:Document) ON (n.sourceFile)');

@@ -3,6 +3,7 @@
 // succession, themes, lineage), then the removal of nodes nothing refers to any more.
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { LABELS, RELATIONSHIPS as ENDPOINTS, isSourceDocument, type Graph, type GraphNode, type GraphRelationship, type Label, type PropertyValue } from '../model/graph.js';
+import { applyCurations } from './curation.js';
 
 /** Nodes that live and die with their document; everything else is shared and merged. */
 const OWNED_LABELS: ReadonlySet<string> = new Set(['Measure', 'Target']);
@@ -250,6 +251,8 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
   } finally {
     await session.close();
   }
+  // People's corrections are laid over the fresh graph again, so a re-ingest keeps them.
+  await applyCurations(driver, opts.database);
   return {
     documents: documents.length,
     nodes: graph.nodes.length,

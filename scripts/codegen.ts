@@ -39,6 +39,9 @@ const mappers: Record<string, string> = {
   ThemeYear: '../../db/read/themes.js#ThemeYearRecord',
   ThemeMatrix: '../../db/read/themes.js#ThemeMatrixRecord',
   Initiative: '../../db/read/initiatives.js#InitiativeRecord',
+  ImportJob: '../import/jobs.js#ImportJobRecord',
+  ImportFile: '../import/jobs.js#JobFile',
+  Curation: '../../db/curation.js#CurationRecord',
 };
 
 async function findGraphqlFiles(dir: string): Promise<string[]> {

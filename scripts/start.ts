@@ -11,6 +11,7 @@ import { isDocumentFile } from '../ingest/decode.js';
 import { ingestFiles } from '../ingest/pipeline.js';
 import { isSourceDocument } from '../model/graph.js';
 import { startServer } from '../api/server.js';
+import { loadWriteToken } from '../api/auth.js';
 
 const log = (line: string) => console.error(line);
 
@@ -85,7 +86,13 @@ async function main(): Promise<void> {
     const uiDir = buildIfStale('UI', 'build:ui', path.join(projectRoot, 'ui', 'src'), path.join(projectRoot, 'ui', 'dist'));
     const graphiql = path.join(projectRoot, 'api', 'graphiql');
     buildIfStale('query IDE', 'build:graphiql', graphiql, path.join(graphiql, 'dist'));
-    server = await startServer({ driver: db.driver, database: db.database, port, uiDir });
+    const token = loadWriteToken({ file: path.join(projectRoot, '.data', 'api-token') });
+    if (token.created) {
+      log(`Write token for imports and corrections (shown this once; kept in ${token.file}, readable only by you):\n  ${token.token}`);
+    } else {
+      log(`Imports and corrections need the write token (${token.source === 'env' ? 'API_TOKEN' : token.file}).`);
+    }
+    server = await startServer({ driver: db.driver, database: db.database, port, uiDir, writeToken: token.token });
     log(`Policy lineage explorer: ${server.url}  (GraphQL: ${server.url}/graphql, IDE: ${server.url}/graphiql)`);
   } catch (err) {
     log(err instanceof Neo4jSetupError || (err as { code?: string }).code === 'EADDRINUSE'

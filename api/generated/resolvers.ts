@@ -5,6 +5,8 @@ import type { MeasureRecord, ResponsibilityRecord, ThemeTagRecord, LineageLinkRe
 import type { DepartmentRecord, SuccessionRecord, DepartmentResponsibilityRecord, PartnerRecord } from '../../db/read/departments.js';
 import type { ThemeRecord, ThemeYearRecord, ThemeMatrixRecord } from '../../db/read/themes.js';
 import type { InitiativeRecord } from '../../db/read/initiatives.js';
+import type { ImportJobRecord, JobFile } from '../import/jobs.js';
+import type { CurationRecord } from '../../db/curation.js';
 import type { ApiContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -82,6 +84,12 @@ export type Query = {
   node?: Maybe<GraphNode>;
   /** Counts per node label and relationship type, and the years covered. */
   stats: Stats;
+  /** An import job (started by `POST /api/documents`): each file with its stage, progress and diagnostics. Poll it until `status` is done or failed. */
+  job?: Maybe<ImportJob>;
+  /** The latest import jobs, newest first (1–100). */
+  jobs: Array<ImportJob>;
+  /** Corrections made by people, newest first; with `includeUndone`, the undone ones too. */
+  curations: Array<Curation>;
 };
 
 
@@ -163,6 +171,325 @@ export type QueryOverviewArgs = {
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+/** The entry points. All of them are read-only. */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points. All of them are read-only. */
+export type QueryJobsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points. All of them are read-only. */
+export type QueryCurationsArgs = {
+  includeUndone?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Removes an ingested document with everything only it contributed (its measures, targets, and shared nodes nothing else refers to). */
+  removeDocument: RemoveDocumentResult;
+  /** Marks a system-found lineage link (later EVOLVES_FROM earlier) as wrong; `lineage(includeRejected: true)` still shows it. */
+  rejectLink: Curation;
+  /** Marks a system-found lineage link as right. */
+  confirmLink: Curation;
+  /** Adds a lineage link the system missed: `later` evolves from `earlier`. The note says why. */
+  addLink: Curation;
+  /** Replaces the responsible departments and roles of a measure. */
+  setMeasureParties: Curation;
+  /** Merges department `from` into `into` (its responsibilities, successions and names move). Undo the curation to split them again. */
+  mergeDepartments: Curation;
+  /** Marks an inferred or unresolved department as a confirmed institution. */
+  confirmDepartment: Curation;
+  /** Confirms (same year) or corrects a document's year; its measures follow. */
+  setDocumentYear: Curation;
+  /** Confirms or corrects a document's jurisdiction (and optionally its level: national, provincial, municipal, district). */
+  setDocumentJurisdiction: Curation;
+  /** Takes a curation back: the graph returns to what the ingest gave (a merge is split again). */
+  undoCuration: Curation;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationRemoveDocumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationRejectLinkArgs = {
+  later: Scalars['ID']['input'];
+  earlier: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationConfirmLinkArgs = {
+  later: Scalars['ID']['input'];
+  earlier: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationAddLinkArgs = {
+  later: Scalars['ID']['input'];
+  earlier: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationSetMeasurePartiesArgs = {
+  measureId: Scalars['ID']['input'];
+  parties: Array<PartyInput>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationMergeDepartmentsArgs = {
+  from: Scalars['ID']['input'];
+  into: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationConfirmDepartmentArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationSetDocumentYearArgs = {
+  documentId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationSetDocumentJurisdictionArgs = {
+  documentId: Scalars['ID']['input'];
+  jurisdiction: Scalars['String']['input'];
+  level?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes to the graph. Every mutation needs the write token (`Authorization: Bearer <token>`; the
+ * token is API_TOKEN or the one `npm start` created in .data/api-token); without it the error code
+ * is UNAUTHENTICATED. Corrections are stored as `(:Curation)` nodes (who, when, what, why) and laid
+ * over the graph again after every later ingest; `undoCuration` takes one back. The optional
+ * `X-Curator` header names the person (default: `token holder`).
+ */
+export type MutationUndoCurationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A responsible department given by a person. */
+export type PartyInput = {
+  /** The department's id (e.g. from `departments`). */
+  departmentId: Scalars['ID']['input'];
+  /** `lead`, `joint` or `support`. */
+  role: Scalars['String']['input'];
+};
+
+/** What `removeDocument` did. */
+export type RemoveDocumentResult = {
+  __typename?: 'RemoveDocumentResult';
+  /** The document's id. */
+  id: Scalars['ID']['output'];
+  /** False when there was no such ingested document. */
+  removed: Scalars['Boolean']['output'];
+  /** The removed document's title. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Nodes deleted: the document, its measures and targets, and shared nodes left without support. */
+  nodes: Scalars['Int']['output'];
+};
+
+/** A correction made by a person, stored in the graph as a `(:Curation)` node. */
+export type Curation = {
+  __typename?: 'Curation';
+  /** Stable id (`cur:…`). */
+  id: Scalars['ID']['output'];
+  /** link.reject, link.confirm, link.add, measure.parties, department.merge, department.confirm, document.year or document.jurisdiction. */
+  kind: Scalars['String']['output'];
+  /** What it is about: a node id, or `later→earlier` for a link, `from→into` for a merge. */
+  target: Scalars['String']['output'];
+  /** The correction itself (its fields depend on `kind`). */
+  payload: Scalars['JSON']['output'];
+  /** Why, as the person wrote it. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Who (the X-Curator header of the request). */
+  author: Scalars['String']['output'];
+  /** When (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** True once undone. */
+  undone: Scalars['Boolean']['output'];
+  /** When it was undone. */
+  undoneAt?: Maybe<Scalars['String']['output']>;
+  /** Who undid it. */
+  undoneBy?: Maybe<Scalars['String']['output']>;
+  /** Whether the graph holds what it corrects (false while its document is not ingested). */
+  applied: Scalars['Boolean']['output'];
+};
+
+/** An import of uploaded files, run by the same pipeline and writer as `npm run ingest`. */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  /** Stable id (`job-…`). */
+  id: Scalars['ID']['output'];
+  /** queued, running, done or failed (failed: every file failed, or the server stopped mid-job). */
+  status: Scalars['String']['output'];
+  /** Who started it (the X-Curator header). */
+  author: Scalars['String']['output'];
+  /** When it was created, started and finished (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  startedAt?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** Metadata given with the upload for what the text does not state. */
+  metadata: ImportMetadata;
+  /** The files, in upload order. */
+  files: Array<ImportFile>;
+  /** Why the job failed, when it did. */
+  error?: Maybe<Scalars['String']['output']>;
+};
+
+/** Metadata given at import. */
+export type ImportMetadata = {
+  __typename?: 'ImportMetadata';
+  year?: Maybe<Scalars['Int']['output']>;
+  issuedOn?: Maybe<Scalars['String']['output']>;
+  jurisdiction?: Maybe<Scalars['String']['output']>;
+  level?: Maybe<Scalars['String']['output']>;
+};
+
+/** One file of an import job. */
+export type ImportFile = {
+  __typename?: 'ImportFile';
+  /** The name it was uploaded under. */
+  name: Scalars['String']['output'];
+  /** Where it is stored (becomes the document's source file). */
+  path: Scalars['String']['output'];
+  /** Size in bytes. */
+  size: Scalars['Int']['output'];
+  /** What its content is: text, html, docx or pdf. */
+  kind: Scalars['String']['output'];
+  /** queued, parsing, linking, writing, done, refused (the pipeline could not use it) or failed. */
+  stage: Scalars['String']['output'];
+  /** 0–1 over its stages. */
+  progress: Scalars['Float']['output'];
+  /** What happened, in words. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** The document it became, once written (or the stored one it duplicates). */
+  document?: Maybe<Document>;
+  /** Measures found. */
+  measures: Scalars['Int']['output'];
+  /** Lineage links from its measures to measures stored before. */
+  linksToStored: Scalars['Int']['output'];
+  /** Every diagnostic of the pipeline for this file, with its place and the source line. */
+  diagnostics: Array<Diagnostic>;
+};
+
+/** A finding of the pipeline about a file, anchored to a place. */
+export type Diagnostic = {
+  __typename?: 'Diagnostic';
+  file: Scalars['String']['output'];
+  /** 1-based line. */
+  line: Scalars['Int']['output'];
+  /** 1-based column. */
+  column: Scalars['Int']['output'];
+  /** error, warning or info. */
+  severity: Scalars['String']['output'];
+  /** The rule's id, e.g. year-inferred. */
+  rule: Scalars['String']['output'];
+  /** What is wrong and what to do. */
+  message: Scalars['String']['output'];
+  /** The source line it points to, as written. */
+  lineText?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who found a lineage link, and whether a person reviewed it. */
+export type LinkOrigin =
+  /** Found by the linker, not reviewed. */
+  | 'system'
+  /** Found by the linker and confirmed by a person. */
+  | 'confirmed'
+  /** Added by a person. */
+  | 'added'
+  /** Found by the linker and rejected by a person (only with includeRejected). */
+  | 'rejected';
 
 /** Filters for `Query.measures`. Every given filter must hold (AND); values inside one filter are alternatives (OR). */
 export type MeasureFilter = {
@@ -307,16 +634,44 @@ export type Measure = {
   targets: Array<Target>;
   /** The national requirement clauses it implements. */
   implements: Array<Requirement>;
-  /** Earlier measures it continues, develops or replaces (EVOLVES_FROM), best score first. */
+  /** Earlier measures it continues, develops or replaces (EVOLVES_FROM), best score first. Links a person rejected only with `includeRejected`. */
   evolvesFrom: Array<LineageLink>;
-  /** Later measures that continue it (the reverse of EVOLVES_FROM), best score first. */
+  /** Later measures that continue it (the reverse of EVOLVES_FROM), best score first. Links a person rejected only with `includeRejected`. */
   evolvesInto: Array<LineageLink>;
   /**
    * Its whole history and future: every measure reachable by following EVOLVES_FROM backwards
    * (ancestors) and forwards (descendants), itself included, ordered by year, with the links
-   * between them.
+   * between them. Links a person rejected (and measures reached only through them) are left out
+   * unless `includeRejected` is true.
    */
   lineage: Lineage;
+};
+
+
+/**
+ * A measure: the smallest unit of a document that carries its own responsible departments
+ * (a numbered item of prose, a table row, an annex row).
+ */
+export type MeasureEvolvesFromArgs = {
+  includeRejected?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * A measure: the smallest unit of a document that carries its own responsible departments
+ * (a numbered item of prose, a table row, an annex row).
+ */
+export type MeasureEvolvesIntoArgs = {
+  includeRejected?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * A measure: the smallest unit of a document that carries its own responsible departments
+ * (a numbered item of prose, a table row, an annex row).
+ */
+export type MeasureLineageArgs = {
+  includeRejected?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A place in an original file. Lines are 1-based; offsets are 0-based UTF-16 code-unit offsets (end exclusive). */
@@ -373,6 +728,10 @@ export type LineageLink = {
   themes: Array<Theme>;
   /** The named initiatives both measures mention. */
   initiatives: Array<Initiative>;
+  /** Whether the linker found it, a person confirmed or added it, or a person rejected it. */
+  origin: LinkOrigin;
+  /** The person's note, for a confirmed, added or rejected link. */
+  curationNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The lineage of a measure: the measures of its chain ordered by year, and the links between them. */
@@ -409,6 +768,10 @@ export type LineageEdge = {
   themes: Array<Theme>;
   /** The named initiatives both measures mention. */
   initiatives: Array<Initiative>;
+  /** Whether the linker found it, a person confirmed or added it, or a person rejected it. */
+  origin: LinkOrigin;
+  /** The person's note, for a confirmed, added or rejected link. */
+  curationNote?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -802,18 +1165,27 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PartyInput: PartyInput;
+  RemoveDocumentResult: ResolverTypeWrapper<RemoveDocumentResult>;
+  Curation: ResolverTypeWrapper<CurationRecord>;
+  ImportJob: ResolverTypeWrapper<ImportJobRecord>;
+  ImportMetadata: ResolverTypeWrapper<ImportMetadata>;
+  ImportFile: ResolverTypeWrapper<JobFile>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Diagnostic: ResolverTypeWrapper<Diagnostic>;
+  LinkOrigin: LinkOrigin;
   MeasureFilter: MeasureFilter;
   MeasureConnection: ResolverTypeWrapper<MeasurePage>;
   MeasureEdge: ResolverTypeWrapper<Omit<MeasureEdge, 'node'> & { node: ResolversTypes['Measure'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Document: ResolverTypeWrapper<DocumentRecord>;
   Measure: ResolverTypeWrapper<MeasureRecord>;
   SourceSpan: ResolverTypeWrapper<SourceSpan>;
   Responsibility: ResolverTypeWrapper<ResponsibilityRecord>;
   ThemeTag: ResolverTypeWrapper<ThemeTagRecord>;
   LineageLink: ResolverTypeWrapper<LineageLinkRecord>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Lineage: ResolverTypeWrapper<LineageRecord>;
   LineageEdge: ResolverTypeWrapper<LineageEdgeRecord>;
   Department: ResolverTypeWrapper<DepartmentRecord>;
@@ -845,18 +1217,26 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Mutation: Record<PropertyKey, never>;
+  PartyInput: PartyInput;
+  RemoveDocumentResult: RemoveDocumentResult;
+  Curation: CurationRecord;
+  ImportJob: ImportJobRecord;
+  ImportMetadata: ImportMetadata;
+  ImportFile: JobFile;
+  Float: Scalars['Float']['output'];
+  Diagnostic: Diagnostic;
   MeasureFilter: MeasureFilter;
   MeasureConnection: MeasurePage;
   MeasureEdge: Omit<MeasureEdge, 'node'> & { node: ResolversParentTypes['Measure'] };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Document: DocumentRecord;
   Measure: MeasureRecord;
   SourceSpan: SourceSpan;
   Responsibility: ResponsibilityRecord;
   ThemeTag: ThemeTagRecord;
   LineageLink: LineageLinkRecord;
-  Float: Scalars['Float']['output'];
   Lineage: LineageRecord;
   LineageEdge: LineageEdgeRecord;
   Department: DepartmentRecord;
@@ -900,6 +1280,86 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   overview?: Resolver<ResolversTypes['Neighborhood'], ParentType, ContextType, RequireFields<QueryOverviewArgs, 'maxThemes'>>;
   node?: Resolver<Maybe<ResolversTypes['GraphNode']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  jobs?: Resolver<Array<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
+  curations?: Resolver<Array<ResolversTypes['Curation']>, ParentType, ContextType, RequireFields<QueryCurationsArgs, 'includeUndone'>>;
+};
+
+export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  removeDocument?: Resolver<ResolversTypes['RemoveDocumentResult'], ParentType, ContextType, RequireFields<MutationRemoveDocumentArgs, 'id'>>;
+  rejectLink?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationRejectLinkArgs, 'later' | 'earlier'>>;
+  confirmLink?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationConfirmLinkArgs, 'later' | 'earlier'>>;
+  addLink?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationAddLinkArgs, 'later' | 'earlier' | 'note'>>;
+  setMeasureParties?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationSetMeasurePartiesArgs, 'measureId' | 'parties'>>;
+  mergeDepartments?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationMergeDepartmentsArgs, 'from' | 'into'>>;
+  confirmDepartment?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationConfirmDepartmentArgs, 'id'>>;
+  setDocumentYear?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationSetDocumentYearArgs, 'documentId' | 'year'>>;
+  setDocumentJurisdiction?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationSetDocumentJurisdictionArgs, 'documentId' | 'jurisdiction'>>;
+  undoCuration?: Resolver<ResolversTypes['Curation'], ParentType, ContextType, RequireFields<MutationUndoCurationArgs, 'id'>>;
+};
+
+export type RemoveDocumentResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RemoveDocumentResult'] = ResolversParentTypes['RemoveDocumentResult']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CurationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Curation'] = ResolversParentTypes['Curation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  undoneAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  undoneBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ImportJobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['ImportMetadata'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['ImportFile']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ImportMetadataResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportMetadata'] = ResolversParentTypes['ImportMetadata']> = {
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  issuedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ImportFileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportFile'] = ResolversParentTypes['ImportFile']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  measures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linksToStored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  diagnostics?: Resolver<Array<ResolversTypes['Diagnostic']>, ParentType, ContextType>;
+};
+
+export type DiagnosticResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Diagnostic'] = ResolversParentTypes['Diagnostic']> = {
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MeasureConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MeasureConnection'] = ResolversParentTypes['MeasureConnection']> = {
@@ -957,9 +1417,9 @@ export type MeasureResolvers<ContextType = ApiContext, ParentType extends Resolv
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
   targets?: Resolver<Array<ResolversTypes['Target']>, ParentType, ContextType>;
   implements?: Resolver<Array<ResolversTypes['Requirement']>, ParentType, ContextType>;
-  evolvesFrom?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType>;
-  evolvesInto?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType>;
-  lineage?: Resolver<ResolversTypes['Lineage'], ParentType, ContextType>;
+  evolvesFrom?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType, RequireFields<MeasureEvolvesFromArgs, 'includeRejected'>>;
+  evolvesInto?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType, RequireFields<MeasureEvolvesIntoArgs, 'includeRejected'>>;
+  lineage?: Resolver<ResolversTypes['Lineage'], ParentType, ContextType, RequireFields<MeasureLineageArgs, 'includeRejected'>>;
 };
 
 export type SourceSpanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SourceSpan'] = ResolversParentTypes['SourceSpan']> = {
@@ -990,6 +1450,8 @@ export type LineageLinkResolvers<ContextType = ApiContext, ParentType extends Re
   sharedInitiatives?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['LinkOrigin'], ParentType, ContextType>;
+  curationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type LineageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = {
@@ -1009,6 +1471,8 @@ export type LineageEdgeResolvers<ContextType = ApiContext, ParentType extends Re
   sharedInitiatives?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['LinkOrigin'], ParentType, ContextType>;
+  curationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DepartmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = {
@@ -1153,6 +1617,13 @@ export type LabelCountResolvers<ContextType = ApiContext, ParentType extends Res
 export type Resolvers<ContextType = ApiContext> = {
   JSON?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  RemoveDocumentResult?: RemoveDocumentResultResolvers<ContextType>;
+  Curation?: CurationResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportMetadata?: ImportMetadataResolvers<ContextType>;
+  ImportFile?: ImportFileResolvers<ContextType>;
+  Diagnostic?: DiagnosticResolvers<ContextType>;
   MeasureConnection?: MeasureConnectionResolvers<ContextType>;
   MeasureEdge?: MeasureEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

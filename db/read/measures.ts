@@ -46,6 +46,9 @@ export interface LinkProperties {
   evidence: string[];
   sharedThemes: string[];
   sharedInitiatives: string[];
+  /** A person's review of the link (db/curation.ts): rejected, confirmed or added; null when none. */
+  curation: string | null;
+  curationNote: string | null;
 }
 
 export interface LineageLinkRecord extends LinkProperties {
@@ -143,6 +146,8 @@ function toLink(r: Row): LinkProperties {
     evidence: strList(r.evidence),
     sharedThemes: strList(r.sharedThemes),
     sharedInitiatives: strList(r.sharedInitiatives),
+    curation: str(r.curation),
+    curationNote: str(r.curationNote),
   };
 }
 
@@ -259,7 +264,8 @@ export async function evolvesFromOf(reader: Reader, ids: readonly string[]): Pro
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (:Measure {id: id})-[r:EVOLVES_FROM]->(m:Measure)
      RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
-            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives
+            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives,
+            r.curation AS curation, r.curationNote AS curationNote
      ORDER BY id, r.score DESC, m.id`,
     { ids: [...ids] },
   );
@@ -271,7 +277,8 @@ export async function evolvesIntoOf(reader: Reader, ids: readonly string[]): Pro
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (:Measure {id: id})<-[r:EVOLVES_FROM]-(m:Measure)
      RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
-            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives
+            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives,
+            r.curation AS curation, r.curationNote AS curationNote
      ORDER BY id, r.score DESC, m.id`,
     { ids: [...ids] },
   );
@@ -299,7 +306,8 @@ export async function lineageOf(reader: Reader, ids: readonly string[]): Promise
               UNWIND members AS a
               MATCH (a)-[r:EVOLVES_FROM]->(b:Measure) WHERE b IN members
               RETURN {later: a.id, earlier: b.id, laterYear: a.year, score: r.score, method: r.method, evidence: r.evidence,
-                      sharedThemes: r.sharedThemes, sharedInitiatives: r.sharedInitiatives} AS link
+                      sharedThemes: r.sharedThemes, sharedInitiatives: r.sharedInitiatives,
+                      curation: r.curation, curationNote: r.curationNote} AS link
               ORDER BY a.year, a.id, r.score DESC, b.id
             } AS links
      UNION

@@ -46,13 +46,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<App> {
+/** `writeToken` and `importDir` switch the write path on (import and curation tests). */
+export async function startApp(opts: { writeToken?: string; importDir?: string } = {}): Promise<App> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`ui/e2e: no chromium at ${CHROMIUM}; install Debian's with: apt-get install -y chromium`);
   }
   const driver = testDriver();
   await loadSeedGraph(driver);
-  const server: RunningServer = await startServer({ driver, port: 0, host: '127.0.0.1', uiDir: ensureUiBuilt(), log: () => {} });
+  const server: RunningServer = await startServer({ driver, port: 0, host: '127.0.0.1', uiDir: ensureUiBuilt(), log: () => {}, ...opts });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -30,6 +30,12 @@ export function Layout() {
           <NavLink to="/documents" className={navClass}>
             {t('navDocuments')}
           </NavLink>
+          <NavLink to="/import" className={navClass}>
+            {t('navImport')}
+          </NavLink>
+          <NavLink to="/curation" className={navClass}>
+            {t('navCuration')}
+          </NavLink>
         </nav>
         <HelpDialog />
         <button

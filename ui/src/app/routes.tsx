@@ -14,6 +14,8 @@ const DepartmentsPage = lazy(() => import('../features/department/DepartmentsPag
 const DepartmentPage = lazy(() => import('../features/department/DepartmentPage.js'));
 const DocumentsPage = lazy(() => import('../features/document/DocumentsPage.js'));
 const DocumentPage = lazy(() => import('../features/document/DocumentPage.js'));
+const ImportPage = lazy(() => import('../features/import/ImportPage.js'));
+const CurationPage = lazy(() => import('../features/curation/CurationPage.js'));
 
 export function AppRoutes() {
   return (
@@ -28,6 +30,8 @@ export function AppRoutes() {
         <Route path="departments/:name" element={<Lazy><DepartmentPage /></Lazy>} />
         <Route path="documents" element={<Lazy><DocumentsPage /></Lazy>} />
         <Route path="documents/:id" element={<Lazy><DocumentPage /></Lazy>} />
+        <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
+        <Route path="curation" element={<Lazy><CurationPage /></Lazy>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
