@@ -13,7 +13,7 @@ import type { Diagnostic, GraphNode, GraphRelationship, PropertyValue, SourceSpa
 import {
   departmentGraph,
   detectFirstIsLead,
-  jurisdictionOf,
+  documentJurisdiction,
   resolveResponsibilities,
   type DepartmentReference,
   type ResolvedParty,
@@ -205,7 +205,7 @@ export function assemble(input: AssembleInput): AssembleResult {
 
     const firstIsLead = detectFirstIsLead(source.text);
     // Names like 市商务局 belong to the issuing city: a Beijing document's 市商务局 is not Tianjin's.
-    const jurisdiction = jurisdictionOf(doc.issuer);
+    const jurisdiction = documentJurisdiction(doc);
     doc.measures.forEach((m: Measure, i) => {
       const id = measureId(source.sha256, i);
       const normText = normalise(m.text);

@@ -99,6 +99,10 @@ export interface ParsedDocument {
   yearReason?: string; // why, when inferred or from the manifest
   docNumber?: string;
   genre: string; // which parser handled it, e.g. 'prose-parenthetical', 'division-table', 'annex-fields'
+  // Set by the structure parser (contracts); absent → derived from issuer/title downstream.
+  level?: 'national' | 'provincial' | 'municipal' | 'district';
+  jurisdiction?: string; // '天津市', '浙江省', '杭州市西湖区', '国家'
+  issuers?: string[]; // every issuing organ, in order
   citations: Citation[];
   requirements: ParsedRequirement[];
   measures: ParsedMeasure[];
