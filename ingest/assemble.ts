@@ -14,6 +14,7 @@ import {
   departmentGraph,
   detectFirstIsLead,
   documentJurisdiction,
+  NATIONAL,
   resolveResponsibilities,
   type DepartmentReference,
   type ResolvedParty,
@@ -74,6 +75,15 @@ function spanProps(s: SourceSpan): Props {
 }
 
 const NATIONAL_ISSUER = /^(国务院|中共中央|全国人大|国家|中华人民共和国|中央)/u;
+
+/** The parser's level when it gives one; else from the jurisdiction's kind of place. */
+function documentLevel(doc: { level?: string }, jurisdiction: string | undefined): string {
+  if (doc.level) return doc.level;
+  if (jurisdiction === NATIONAL) return 'national';
+  if (jurisdiction && /(?:区|县|旗)$/u.test(jurisdiction) && !/自治区$/u.test(jurisdiction)) return 'district';
+  if (jurisdiction && /(?:省|自治区)$/u.test(jurisdiction)) return 'provincial';
+  return 'municipal';
+}
 
 /**
  * National directives, one node each however many documents cite them. A citation by title
@@ -155,6 +165,8 @@ export function assemble(input: AssembleInput): AssembleResult {
     const { doc, meta } = parsed;
     const source = doc.source;
     const docId = documentId(source.sha256);
+    // Names like 市商务局 belong to the issuing government: a Beijing document's 市商务局 is not Tianjin's.
+    const jurisdiction = documentJurisdiction(doc) ?? (NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? NATIONAL : undefined);
     addNode({
       id: docId,
       labels: ['Document'],
@@ -163,7 +175,8 @@ export function assemble(input: AssembleInput): AssembleResult {
         noticeTitle: meta.noticeTitle,
         sourceFile: source.file,
         aliasFiles: aliasFiles.length > 0 ? aliasFiles : undefined,
-        level: NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? 'national' : 'municipal',
+        level: documentLevel(doc, jurisdiction),
+        jurisdiction,
         year: doc.year,
         yearSource: doc.yearSource,
         yearReason: doc.yearReason,
@@ -204,8 +217,6 @@ export function assemble(input: AssembleInput): AssembleResult {
     }
 
     const firstIsLead = detectFirstIsLead(source.text);
-    // Names like 市商务局 belong to the issuing city: a Beijing document's 市商务局 is not Tianjin's.
-    const jurisdiction = documentJurisdiction(doc);
     doc.measures.forEach((m: Measure, i) => {
       const id = measureId(source.sha256, i);
       const normText = normalise(m.text);
