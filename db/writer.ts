@@ -17,9 +17,13 @@ const ENDPOINTS = {
   PART_OF: ['Requirement', 'Document'],
   CITES: ['Document', 'Document'],
   EVOLVES_FROM: ['Measure', 'Measure'],
+  RESEMBLES: ['Measure', 'Measure'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 type Label = (typeof LABELS)[number];
+
+/** Links between measures of different documents (the lineage stage's output). */
+const LINEAGE_TYPES: ReadonlySet<string> = new Set(['EVOLVES_FROM', 'RESEMBLES']);
 
 /** Nodes that live and die with their document; everything else is shared and merged. */
 const OWNED_LABELS: ReadonlySet<string> = new Set(['Measure', 'Target']);
@@ -45,6 +49,12 @@ export interface WriteOptions {
    * half written.
    */
   documentsPerTransaction?: number;
+  /**
+   * The graph's lineage links are those of the whole stored corpus (the ingest linked the stored
+   * measures too): lineage links between stored measures that the graph does not carry are stale
+   * and are removed, in the same transaction that writes the new ones.
+   */
+  lineageComplete?: boolean;
 }
 
 class GraphIndex {
@@ -99,8 +109,15 @@ export function partition(graph: Graph): { documents: Graph[]; shared: Graph } {
     else shared.nodes.push(n);
   }
   for (const r of graph.relationships) {
-    // Lineage crosses documents: written after all of them exist.
-    const doc = r.type === 'EVOLVES_FROM' ? undefined : (owner.get(r.start) ?? owner.get(r.end));
+    if (LINEAGE_TYPES.has(r.type)) {
+      // Lineage crosses documents. A document's own links go with it, so that a rewritten document
+      // is never without them (an end not yet stored is skipped there); all of them are merged
+      // again once every document exists.
+      shared.relationships.push(r);
+      for (const doc of new Set([owner.get(r.start), owner.get(r.end)])) if (doc) parts.get(doc)!.relationships.push(r);
+      continue;
+    }
+    const doc = owner.get(r.start) ?? owner.get(r.end);
     if (!doc) {
       shared.relationships.push(r);
       continue;
@@ -119,7 +136,7 @@ export function partition(graph: Graph): { documents: Graph[]; shared: Graph } {
   // indexed by start once, since scanning every edge per document is quadratic in the corpus.
   const sharedEdgesByStart = new Map<string, GraphRelationship[]>();
   for (const r of graph.relationships) {
-    if (r.type === 'EVOLVES_FROM' || owner.has(r.start) || owner.has(r.end)) continue;
+    if (LINEAGE_TYPES.has(r.type) || owner.has(r.start) || owner.has(r.end)) continue;
     if (!sharedEdgesByStart.has(r.start)) sharedEdgesByStart.set(r.start, []);
     sharedEdgesByStart.get(r.start)!.push(r);
   }
@@ -222,6 +239,17 @@ async function removeDocument(tx: ManagedTransaction, id: string, sourceFile: st
   );
 }
 
+/** Deletes the lineage links the graph no longer carries (see WriteOptions.lineageComplete). */
+async function removeStaleLineage(tx: ManagedTransaction, relationships: GraphRelationship[]): Promise<void> {
+  const keep = relationships.filter((r) => LINEAGE_TYPES.has(r.type)).map((r) => `${r.type}|${r.start}|${r.end}`);
+  await tx.run(
+    `MATCH (a:Measure)-[r:EVOLVES_FROM|RESEMBLES]->(b:Measure)
+     WHERE NOT (type(r) + '|' + a.id + '|' + b.id) IN $keep
+     DELETE r`,
+    { keep },
+  );
+}
+
 /** Deletes shared nodes that no document refers to any more (after a document was replaced). */
 async function removeOrphans(tx: ManagedTransaction): Promise<number> {
   const r = await tx.run(
@@ -266,6 +294,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
     }
     await session.executeWrite(async (tx) => {
       await mergeGraph(tx, shared.nodes, shared.relationships, index, batchSize);
+      if (opts.lineageComplete) await removeStaleLineage(tx, graph.relationships);
       removedOrphans = await removeOrphans(tx);
     });
   } finally {

@@ -22,7 +22,7 @@ import {
 import { extractThemes, themeNodes, type ThemeTaxonomy } from './extract/themes.js';
 import { extractInitiatives } from './extract/initiatives.js';
 import { extractTargets, type ExtractedTarget } from './extract/targets.js';
-import { linkMeasures, type LinkableMeasure, type LinkStats } from './link/lineage.js';
+import { linkMeasures, type LineageLink, type LinkableMeasure, type LinkStats } from './link/lineage.js';
 
 export interface AssembleDocument {
   parsed: ParseOutcome;
@@ -139,6 +139,26 @@ class NationalDocuments {
     this.nodes.set(id, node);
     return id;
   }
+}
+
+/** A link's properties, flat as Neo4j wants them: the aligned clauses as parallel lists. */
+export function lineageProperties(l: LineageLink): Props {
+  const c = l.clauses ?? [];
+  return {
+    score: l.score,
+    method: l.method,
+    evidence: l.evidence,
+    sharedThemes: l.sharedThemes,
+    sharedInitiatives: l.sharedInitiatives,
+    tier: l.tier,
+    reason: l.reason,
+    earlierIssuedOn: l.earlierIssuedOn,
+    laterClauses: c.map((x) => x.later),
+    earlierClauses: c.map((x) => x.earlier),
+    laterClauseOffsets: c.flatMap((x) => [x.laterStart, x.laterEnd]),
+    earlierClauseOffsets: c.flatMap((x) => [x.earlierStart, x.earlierEnd]),
+    clauseScores: c.map((x) => x.score),
+  };
 }
 
 export function assemble(input: AssembleInput): AssembleResult {
@@ -309,6 +329,8 @@ export function assemble(input: AssembleInput): AssembleResult {
         initiatives: initiatives.map((x) => x.id),
         targetMetrics: [...new Set(metrics)],
         departments: [...new Set(resolved.parties.map((p) => p.departmentId))],
+        jurisdiction: jurisdiction ?? null,
+        level: documentLevel(doc, jurisdiction),
       });
     });
   }
@@ -319,12 +341,10 @@ export function assemble(input: AssembleInput): AssembleResult {
   for (const n of depts.nodes) addNode(n);
   for (const r of depts.relationships) addRel(r.type, r.start, r.end, r.properties);
 
-  const { links, stats } = linkMeasures(linkables, { existing: input.existing });
-  for (const l of links) {
-    addRel('EVOLVES_FROM', l.from, l.to, {
-      score: l.score, method: l.method, evidence: l.evidence, sharedThemes: l.sharedThemes, sharedInitiatives: l.sharedInitiatives,
-    });
-  }
+  // The whole corpus is linked every time (the measures already stored as well as the new ones):
+  // the links then depend only on which documents are stored, so a re-ingest equals a clean run.
+  const { links, stats } = linkMeasures([...linkables, ...(input.existing ?? [])]);
+  for (const l of links) addRel(l.kind ?? 'EVOLVES_FROM', l.from, l.to, lineageProperties(l));
 
   return { nodes: [...nodes.values()], relationships, diagnostics, linkStats: stats };
 }
