@@ -72,4 +72,28 @@ describe('re-ingest', () => {
     );
     expect(Number(after.records[0]!.get('n'))).toBe(linked);
   }, 600_000);
+
+  it('makes a national document ingested after a local one that cites it the same node as the citation', async () => {
+    const driver = await emptyDatabase();
+    const doc = (id: string, props: Record<string, string | number>): Graph['nodes'][number] => ({ id, labels: ['Document'], properties: props });
+    const local: Graph = {
+      nodes: [
+        doc('doc:local', { title: '某市实施方案', sourceFile: 'local.txt', level: 'municipal', year: 2021 }),
+        doc('nat:国发〔2020〕9号', { title: '国务院关于某事项的意见', docNumber: '国发〔2020〕9号', level: 'national', year: 2020 }),
+      ],
+      relationships: [{ type: 'CITES', start: 'doc:local', end: 'nat:国发〔2020〕9号', properties: { line: 3 } }],
+      diagnostics: [],
+    };
+    await writeGraph(driver, local);
+    const national: Graph = {
+      nodes: [doc('doc:national', { title: '国务院关于某事项的意见', docNumber: '国发〔2020〕9号', sourceFile: 'national.txt', level: 'national', year: 2020 })],
+      relationships: [],
+      diagnostics: [],
+    };
+    await writeGraph(driver, national);
+    const r = await driver.executeQuery(
+      `MATCH (d:Document) WHERE d.docNumber = '国发〔2020〕9号' OPTIONAL MATCH (x)-[c:CITES]->(d) RETURN d.id AS id, collect(x.id) AS citedBy, collect(c.line) AS lines`,
+    );
+    expect(r.records.map((x) => [x.get('id'), x.get('citedBy'), x.get('lines').map(Number)])).toEqual([['doc:national', ['doc:local'], [3]]]);
+  }, 600_000);
 });

@@ -72,7 +72,8 @@ class GraphIndex {
 }
 
 function isSourceDocument(n: GraphNode): boolean {
-  return n.labels.includes('Document') && typeof n.properties.sourceFile === 'string' && n.properties.level !== 'national';
+  // An ingested national document is a source document too; a citation placeholder has no file.
+  return n.labels.includes('Document') && typeof n.properties.sourceFile === 'string';
 }
 
 function storedProperties(n: GraphNode): Record<string, PropertyValue> {
@@ -239,6 +240,28 @@ async function removeDocument(tx: ManagedTransaction, id: string, sourceFile: st
   );
 }
 
+/**
+ * A document cited before it was ingested exists as a placeholder (nat:<number> or nat:<title>,
+ * no file). When the document itself arrives, its citations and the requirements quoted from it
+ * move to it and the placeholder goes: one node per document, whatever the order of ingest.
+ */
+async function absorbPlaceholder(tx: ManagedTransaction, doc: GraphNode): Promise<void> {
+  const p = doc.properties;
+  const keys = [
+    typeof p.docNumber === 'string' ? `nat:${p.docNumber}` : undefined,
+    typeof p.title === 'string' ? `nat:${p.title.replace(/\s+/gu, '')}` : undefined,
+  ].filter((k): k is string => !!k);
+  if (keys.length === 0) return;
+  await tx.run(
+    `MATCH (d:Document {id: $id})
+     MATCH (ph:Document) WHERE ph.id IN $keys AND ph.sourceFile IS NULL
+     CALL (ph, d) { MATCH (x:Document)-[r:CITES]->(ph) MERGE (x)-[c:CITES]->(d) SET c = properties(r) }
+     CALL (ph, d) { MATCH (q:Requirement)-[:PART_OF]->(ph) MERGE (q)-[:PART_OF]->(d) }
+     DETACH DELETE ph`,
+    { id: doc.id, keys },
+  );
+}
+
 /** Deletes the lineage links the graph no longer carries (see WriteOptions.lineageComplete). */
 async function removeStaleLineage(tx: ManagedTransaction, relationships: GraphRelationship[]): Promise<void> {
   const keep = relationships.filter((r) => LINEAGE_TYPES.has(r.type)).map((r) => `${r.type}|${r.start}|${r.end}`);
@@ -254,7 +277,7 @@ async function removeStaleLineage(tx: ManagedTransaction, relationships: GraphRe
 async function removeOrphans(tx: ManagedTransaction): Promise<number> {
   const r = await tx.run(
     `MATCH (n)
-     WHERE (n:Initiative OR n:Requirement OR n:Target OR n:Measure OR (n:Document AND n.level = 'national'))
+     WHERE (n:Initiative OR n:Requirement OR n:Target OR n:Measure OR (n:Document AND n.sourceFile IS NULL))
        AND NOT (n)--()
      DETACH DELETE n
      RETURN count(n) AS removed`,
@@ -290,6 +313,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
           index,
           batchSize,
         );
+        for (const part of group) await absorbPlaceholder(tx, part.nodes[0]!);
       });
     }
     await session.executeWrite(async (tx) => {
@@ -312,7 +336,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
 /** The source documents in the database with their content hashes, to decide what to re-ingest. */
 export async function storedDocuments(driver: Driver, database?: string): Promise<Map<string, string>> {
   const r = await driver.executeQuery(
-    `MATCH (d:Document) WHERE d.sourceFile IS NOT NULL AND coalesce(d.level, '') <> 'national'
+    `MATCH (d:Document) WHERE d.sourceFile IS NOT NULL
      RETURN d.sourceFile AS file, d.sha256 AS sha256`,
     {},
     { database, routing: 'READ' },

@@ -14,6 +14,7 @@ import {
   departmentGraph,
   detectFirstIsLead,
   documentJurisdiction,
+  jurisdictionOf,
   NATIONAL,
   resolveResponsibilities,
   type DepartmentReference,
@@ -76,6 +77,21 @@ function spanProps(s: SourceSpan): Props {
 
 const NATIONAL_ISSUER = /^(国务院|中共中央|全国人大|国家|中华人民共和国|中央)/u;
 
+/** Document numbers of provincial-level governments start with the place's one-character abbreviation (津政办发, 浙政发, 沪府发). */
+const LOCAL_NUMBER = /^[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏宁新][^〔]{0,6}〔/u;
+
+/**
+ * The level of a cited document: local when its number or its issuer names a place, else national
+ * (the genre cites national directives by title alone; a city's own documents carry its number).
+ */
+function citedLevel(c: CitationRef): 'national' | 'local' {
+  const place = jurisdictionOf(c.issuer);
+  if (place && place !== NATIONAL) return 'local';
+  if (c.docNumber && LOCAL_NUMBER.test(c.docNumber)) return 'local';
+  if (c.title && /^\p{Script=Han}{2,8}?(?:省|市|自治区)(?!场)/u.test(c.title) && !NATIONAL_ISSUER.test(c.title)) return 'local';
+  return 'national';
+}
+
 /** The parser's level when it gives one; else from the jurisdiction's kind of place. */
 function documentLevel(doc: { level?: string }, jurisdiction: string | undefined): string {
   if (doc.level) return doc.level;
@@ -112,7 +128,21 @@ class NationalDocuments {
     return number ? `nat:${number}` : `nat:${squeeze(c.title)}`;
   }
 
+  /** Ingested documents by number and by title: a citation of one of them points at it, not at a placeholder. */
+  private readonly ingested = new Map<string, string>();
+
+  registerIngested(docId: string, docNumber: string | undefined, title: string): void {
+    if (docNumber) this.ingested.set(`n:${squeeze(docNumber)}`, docId);
+    this.ingested.set(`t:${nameKey(title)}`, docId);
+  }
+
+  ingestedIdOf(c: CitationRef): string | undefined {
+    return (c.docNumber ? this.ingested.get(`n:${squeeze(c.docNumber)}`) : undefined) ?? (c.title ? this.ingested.get(`t:${nameKey(c.title)}`) : undefined);
+  }
+
   add(c: CitationRef): string | undefined {
+    const ingested = this.ingestedIdOf(c);
+    if (ingested) return ingested;
     const id = this.idOf(c);
     if (!id) return undefined;
     const number = id.slice(4).match(/〔(\d{4})〕/u) ? id.slice(4) : undefined;
@@ -135,7 +165,9 @@ class NationalDocuments {
       p.yearSource ??= 'unknown';
     }
     if (c.issuer && !p.issuer) p.issuer = c.issuer;
-    p.level = 'national';
+    // Only a directive that reads as national is 'national': a city's document cited by another
+    // city's (津政办发〔2020〕12号) is not; its level stays unknown until the document is ingested.
+    p.level = citedLevel(c);
     this.nodes.set(id, node);
     return id;
   }
@@ -177,6 +209,7 @@ export function assemble(input: AssembleInput): AssembleResult {
   };
 
   const national = new NationalDocuments(input.documents.flatMap((d) => d.parsed.meta.citations));
+  for (const { parsed } of input.documents) national.registerIngested(documentId(parsed.doc.source.sha256), parsed.doc.docNumber, parsed.doc.title);
   const allParties: ResolvedParty[] = [];
   const linkables: LinkableMeasure[] = [];
   const sharedCells = new Map<string, string[]>();
@@ -217,7 +250,7 @@ export function assemble(input: AssembleInput): AssembleResult {
       if (natId) addRel('CITES', docId, natId, { line: c.span.startLine });
     }
 
-    const implementsId = meta.implements ? national.idOf(meta.implements) : undefined;
+    const implementsId = meta.implements ? (national.ingestedIdOf(meta.implements) ?? national.idOf(meta.implements)) : undefined;
     const reqIds = new Map<string, string>();
     for (const r of doc.requirements) {
       const id = requirementId(r.text);

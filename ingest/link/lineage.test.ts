@@ -211,7 +211,7 @@ describe('linkMeasures', () => {
   it('is deterministic', () => {
     const ms = syntheticMeasures(500, { seed: 7 });
     expect(linkMeasures(ms).links).toEqual(linkMeasures(ms).links);
-  });
+  }, 60_000);
 });
 
 describe('candidate generation', () => {
@@ -227,5 +227,5 @@ describe('candidate generation', () => {
     expect(large.candidatePairs).toBeLessThan((8000 * 7999) / 2 / 100);
     // Capped posting lists are what keeps generic words out of the candidate search.
     expect(large.cappedKeys).toBeGreaterThan(0);
-  });
+  }, 240_000);
 });
