@@ -582,7 +582,8 @@ export function linkMeasures(
       const earlier = earlierIsJ ? j : i;
       // A bundled earlier section and a one-line later measure: the clause that carries the
       // subject aligns even when the whole texts do not.
-      const clauses = alignClauses(later, earlier);
+      // (Only when they may count: otherwise the kept links alone are aligned, in toLink.)
+      const clauses = clauseWeight > 0 ? alignClauses(later, earlier) : [];
       const score = Math.max(whole, (clauses[0]?.score ?? 0) * clauseWeight);
       if (score < threshold) continue;
       if (score < strongScore && !sharesMoreThanWords(v, vectors[j]!)) continue;
@@ -650,7 +651,8 @@ export function linkMeasures(
   }
   links.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || b.score - a.score || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 
-  function toLink(laterIndex: number, earlierIndex: number, score: number, kind: LinkKind, clauses: AlignedClause[]): LineageLink {
+  function toLink(laterIndex: number, earlierIndex: number, score: number, kind: LinkKind, aligned: AlignedClause[]): LineageLink {
+    const clauses = clauseWeight > 0 ? aligned : alignClauses(laterIndex, earlierIndex);
     const later = all[laterIndex]!;
     const earlier = all[earlierIndex]!;
     const shared = sharedFeatures(vectors[laterIndex]!, vectors[earlierIndex]!);
