@@ -33,7 +33,8 @@ describe('findDepartment', () => {
       diagnostics: [],
     };
     await writeGraph(driver, graph);
-    const reader = new Reader(driver);
+    // A generous timeout: the point is the answer, not the speed of a loaded test machine.
+    const reader = new Reader(driver, { timeoutMs: 120_000 });
     const sh = await findDepartment(reader, '市商务委', '上海市');
     const tj = await findDepartment(reader, '市商务委', '天津市');
     expect([sh?.id, sh?.ambiguousWith]).toEqual(['dept:上海市/市商务委', []]);
