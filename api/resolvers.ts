@@ -73,7 +73,8 @@ export const resolvers: Resolvers = {
       );
     },
     departments: (_p, { kind }, { reader }) => departments.listDepartments(reader, kind),
-    department: (_p, { name }, { reader }) => departments.findDepartment(reader, searchText(name, 'name', 200)),
+    department: (_p, { name, jurisdiction }, { reader }) =>
+      departments.findDepartment(reader, searchText(name, 'name', 200), jurisdiction ? searchText(jurisdiction, 'jurisdiction', 50) : null),
     themes: (_p, _a, { reader }) => themes.listThemes(reader),
     theme: (_p, { name }, { reader }) => themes.findTheme(reader, searchText(name, 'name', 200)),
     themeMatrix: (_p, _a, { reader }) => themes.themeMatrix(reader),
@@ -155,6 +156,7 @@ export const resolvers: Resolvers = {
   },
 
   Department: {
+    ambiguousWith: (d) => d.ambiguousWith ?? [],
     predecessors: (d, _a, { loaders }) => loaders.predecessors.load(d.id),
     successors: (d, _a, { loaders }) => loaders.successors.load(d.id),
     current: (d, _a, { loaders }) => loaders.current.load(d.id),

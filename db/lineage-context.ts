@@ -1,5 +1,5 @@
-// What the lineage stage needs to know about measures already stored, so that ingesting one new
-// document links it to the existing graph without relinking everything.
+// What the lineage stage needs to know about measures already stored: the ingest links the new
+// documents and the stored ones together, so the links equal those of a clean run.
 import type { Driver } from 'neo4j-driver';
 import type { StoredMeasure } from '../model/lineage.js';
 
@@ -11,6 +11,7 @@ export async function loadLinkableMeasures(
     `MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure)
      WHERE NOT d.sourceFile IN $exclude
      RETURN m.id AS id, d.id AS documentId, m.year AS year, m.text AS text, m.normText AS normText,
+            d.issuedOn AS issuedOn, d.jurisdiction AS jurisdiction, d.level AS level,
             COLLECT { MATCH (m)-[:ABOUT]->(t:Theme) RETURN t.id } AS themes,
             COLLECT { MATCH (m)-[:MENTIONS]->(i:Initiative) RETURN i.id } AS initiatives,
             COLLECT { MATCH (m)-[:SETS]->(g:Target) WHERE g.metric IS NOT NULL RETURN g.metric } AS targetMetrics,
@@ -30,6 +31,9 @@ export async function loadLinkableMeasures(
       initiatives: rec.get('initiatives') as string[],
       targetMetrics: rec.get('targetMetrics') as string[],
       departments: rec.get('departments') as string[],
+      issuedOn: (rec.get('issuedOn') as string | null) ?? null,
+      jurisdiction: (rec.get('jurisdiction') as string | null) ?? null,
+      level: (rec.get('level') as string | null) ?? null,
     };
   });
 }

@@ -5,6 +5,9 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { LABELS, RELATIONSHIPS as ENDPOINTS, isSourceDocument, type Graph, type GraphNode, type GraphRelationship, type Label, type PropertyValue } from '../model/graph.js';
 import { applyCurations } from './curation.js';
 
+/** Links between measures of different documents (the lineage stage's output). */
+const LINEAGE_TYPES: ReadonlySet<string> = new Set(['EVOLVES_FROM', 'RESEMBLES']);
+
 /** Nodes that live and die with their document; everything else is shared and merged. */
 const OWNED_LABELS: ReadonlySet<string> = new Set(['Measure', 'Target']);
 
@@ -29,6 +32,12 @@ export interface WriteOptions {
    * half written.
    */
   documentsPerTransaction?: number;
+  /**
+   * The graph's lineage links are those of the whole stored corpus (the ingest linked the stored
+   * measures too): lineage links between stored measures that the graph does not carry are stale
+   * and are removed, in the same transaction that writes the new ones.
+   */
+  lineageComplete?: boolean;
 }
 
 class GraphIndex {
@@ -79,8 +88,15 @@ export function partition(graph: Graph): { documents: Graph[]; shared: Graph } {
     else shared.nodes.push(n);
   }
   for (const r of graph.relationships) {
-    // Lineage crosses documents: written after all of them exist.
-    const doc = r.type === 'EVOLVES_FROM' ? undefined : (owner.get(r.start) ?? owner.get(r.end));
+    if (LINEAGE_TYPES.has(r.type)) {
+      // Lineage crosses documents. A document's own links go with it, so that a rewritten document
+      // is never without them (an end not yet stored is skipped there); all of them are merged
+      // again once every document exists.
+      shared.relationships.push(r);
+      for (const doc of new Set([owner.get(r.start), owner.get(r.end)])) if (doc) parts.get(doc)!.relationships.push(r);
+      continue;
+    }
+    const doc = owner.get(r.start) ?? owner.get(r.end);
     if (!doc) {
       shared.relationships.push(r);
       continue;
@@ -99,7 +115,7 @@ export function partition(graph: Graph): { documents: Graph[]; shared: Graph } {
   // indexed by start once, since scanning every edge per document is quadratic in the corpus.
   const sharedEdgesByStart = new Map<string, GraphRelationship[]>();
   for (const r of graph.relationships) {
-    if (r.type === 'EVOLVES_FROM' || owner.has(r.start) || owner.has(r.end)) continue;
+    if (LINEAGE_TYPES.has(r.type) || owner.has(r.start) || owner.has(r.end)) continue;
     if (!sharedEdgesByStart.has(r.start)) sharedEdgesByStart.set(r.start, []);
     sharedEdgesByStart.get(r.start)!.push(r);
   }
@@ -202,11 +218,44 @@ async function removeDocument(tx: ManagedTransaction, id: string, sourceFile: st
   );
 }
 
+/**
+ * A document cited before it was ingested exists as a placeholder (nat:<number> or nat:<title>,
+ * no file). When the document itself arrives, its citations and the requirements quoted from it
+ * move to it and the placeholder goes: one node per document, whatever the order of ingest.
+ */
+async function absorbPlaceholder(tx: ManagedTransaction, doc: GraphNode): Promise<void> {
+  const p = doc.properties;
+  const keys = [
+    typeof p.docNumber === 'string' ? `nat:${p.docNumber}` : undefined,
+    typeof p.title === 'string' ? `nat:${p.title.replace(/\s+/gu, '')}` : undefined,
+  ].filter((k): k is string => !!k);
+  if (keys.length === 0) return;
+  await tx.run(
+    `MATCH (d:Document {id: $id})
+     MATCH (ph:Document) WHERE ph.id IN $keys AND ph.sourceFile IS NULL
+     CALL (ph, d) { MATCH (x:Document)-[r:CITES]->(ph) MERGE (x)-[c:CITES]->(d) SET c = properties(r) }
+     CALL (ph, d) { MATCH (q:Requirement)-[:PART_OF]->(ph) MERGE (q)-[:PART_OF]->(d) }
+     DETACH DELETE ph`,
+    { id: doc.id, keys },
+  );
+}
+
+/** Deletes the lineage links the graph no longer carries (see WriteOptions.lineageComplete). */
+async function removeStaleLineage(tx: ManagedTransaction, relationships: GraphRelationship[]): Promise<void> {
+  const keep = relationships.filter((r) => LINEAGE_TYPES.has(r.type)).map((r) => `${r.type}|${r.start}|${r.end}`);
+  await tx.run(
+    `MATCH (a:Measure)-[r:EVOLVES_FROM|RESEMBLES]->(b:Measure)
+     WHERE NOT (type(r) + '|' + a.id + '|' + b.id) IN $keep
+     DELETE r`,
+    { keep },
+  );
+}
+
 /** Deletes shared nodes that no document refers to any more (after a document was replaced). */
 async function removeOrphans(tx: ManagedTransaction): Promise<number> {
   const r = await tx.run(
     `MATCH (n)
-     WHERE (n:Initiative OR n:Requirement OR n:Target OR n:Measure OR (n:Document AND n.level = 'national'))
+     WHERE (n:Initiative OR n:Requirement OR n:Target OR n:Measure OR (n:Document AND n.sourceFile IS NULL))
        AND NOT (n)--()
      DETACH DELETE n
      RETURN count(n) AS removed`,
@@ -242,10 +291,12 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
           index,
           batchSize,
         );
+        for (const part of group) await absorbPlaceholder(tx, part.nodes[0]!);
       });
     }
     await session.executeWrite(async (tx) => {
       await mergeGraph(tx, shared.nodes, shared.relationships, index, batchSize);
+      if (opts.lineageComplete) await removeStaleLineage(tx, graph.relationships);
       removedOrphans = await removeOrphans(tx);
     });
   } finally {
@@ -265,7 +316,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
 /** The source documents in the database with their content hashes, to decide what to re-ingest. */
 export async function storedDocuments(driver: Driver, database?: string): Promise<Map<string, string>> {
   const r = await driver.executeQuery(
-    `MATCH (d:Document) WHERE d.sourceFile IS NOT NULL AND coalesce(d.level, '') <> 'national'
+    `MATCH (d:Document) WHERE d.sourceFile IS NOT NULL
      RETURN d.sourceFile AS file, d.sha256 AS sha256`,
     {},
     { database, routing: 'READ' },

@@ -15,7 +15,9 @@ import type { Diagnostic, GraphNode, GraphRelationship, PropertyValue, SourceSpa
 import {
   departmentGraph,
   detectFirstIsLead,
+  documentJurisdiction,
   jurisdictionOf,
+  NATIONAL,
   type DepartmentReference,
   type ResolvedParty,
 } from './resolve/departments.js';
@@ -23,7 +25,7 @@ import { resolveMeasureParties } from './responsibility/resolve-clauses.js';
 import { extractThemes, themeNodes, type ThemeTaxonomy } from './extract/themes.js';
 import { extractInitiatives } from './extract/initiatives.js';
 import { extractTargets, type ExtractedTarget } from './extract/targets.js';
-import { linkMeasures, type LinkableMeasure, type LinkStats } from './link/lineage.js';
+import { linkMeasures, type LineageLink, type LinkableMeasure, type LinkStats } from './link/lineage.js';
 
 export interface AssembleDocument {
   parsed: ParseOutcome;
@@ -61,6 +63,30 @@ function spanProps(s: SourceSpan): Props {
 
 const NATIONAL_ISSUER = /^(国务院|中共中央|全国人大|国家|中华人民共和国|中央)/u;
 
+/** Document numbers of provincial-level governments start with the place's one-character abbreviation (津政办发, 浙政发, 沪府发). */
+const LOCAL_NUMBER = /^[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏宁新][^〔]{0,6}〔/u;
+
+/**
+ * The level of a cited document: local when its number or its issuer names a place, else national
+ * (the genre cites national directives by title alone; a city's own documents carry its number).
+ */
+function citedLevel(c: CitationRef): 'national' | 'local' {
+  const place = jurisdictionOf(c.issuer);
+  if (place && place !== NATIONAL) return 'local';
+  if (c.docNumber && LOCAL_NUMBER.test(c.docNumber)) return 'local';
+  if (c.title && /^\p{Script=Han}{2,8}?(?:省|市|自治区)(?!场)/u.test(c.title) && !NATIONAL_ISSUER.test(c.title)) return 'local';
+  return 'national';
+}
+
+/** The parser's level when it gives one; else from the jurisdiction's kind of place. */
+function documentLevel(doc: { level?: string }, jurisdiction: string | undefined): string {
+  if (doc.level) return doc.level;
+  if (jurisdiction === NATIONAL) return 'national';
+  if (jurisdiction && /(?:区|县|旗)$/u.test(jurisdiction) && !/自治区$/u.test(jurisdiction)) return 'district';
+  if (jurisdiction && /(?:省|自治区)$/u.test(jurisdiction)) return 'provincial';
+  return 'municipal';
+}
+
 /**
  * National directives, one node each however many documents cite them. A citation by title
  * alone joins the numbered one whose title matches (also when that title survives only as the
@@ -88,7 +114,21 @@ class NationalDocuments {
     return citedDocumentId(number ?? squeeze(c.title));
   }
 
+  /** Ingested documents by number and by title: a citation of one of them points at it, not at a placeholder. */
+  private readonly ingested = new Map<string, string>();
+
+  registerIngested(docId: string, docNumber: string | undefined, title: string): void {
+    if (docNumber) this.ingested.set(`n:${squeeze(docNumber)}`, docId);
+    this.ingested.set(`t:${nameKey(title)}`, docId);
+  }
+
+  ingestedIdOf(c: CitationRef): string | undefined {
+    return (c.docNumber ? this.ingested.get(`n:${squeeze(c.docNumber)}`) : undefined) ?? (c.title ? this.ingested.get(`t:${nameKey(c.title)}`) : undefined);
+  }
+
   add(c: CitationRef): string | undefined {
+    const ingested = this.ingestedIdOf(c);
+    if (ingested) return ingested;
     const id = this.idOf(c);
     if (!id) return undefined;
     const number = id.slice(4).match(/〔(\d{4})〕/u) ? id.slice(4) : undefined;
@@ -111,10 +151,32 @@ class NationalDocuments {
       p.yearSource ??= 'unknown';
     }
     if (c.issuer && !p.issuer) p.issuer = c.issuer;
-    p.level = 'national';
+    // Only a directive that reads as national is 'national': a city's document cited by another
+    // city's (津政办发〔2020〕12号) is not; its level stays unknown until the document is ingested.
+    p.level = citedLevel(c);
     this.nodes.set(id, node);
     return id;
   }
+}
+
+/** A link's properties, flat as Neo4j wants them: the aligned clauses as parallel lists. */
+export function lineageProperties(l: LineageLink): Props {
+  const c = l.clauses ?? [];
+  return {
+    score: l.score,
+    method: l.method,
+    evidence: l.evidence,
+    sharedThemes: l.sharedThemes,
+    sharedInitiatives: l.sharedInitiatives,
+    tier: l.tier,
+    reason: l.reason,
+    earlierIssuedOn: l.earlierIssuedOn,
+    laterClauses: c.map((x) => x.later),
+    earlierClauses: c.map((x) => x.earlier),
+    laterClauseOffsets: c.flatMap((x) => [x.laterStart, x.laterEnd]),
+    earlierClauseOffsets: c.flatMap((x) => [x.earlierStart, x.earlierEnd]),
+    clauseScores: c.map((x) => x.score),
+  };
 }
 
 export function assemble(input: AssembleInput): AssembleResult {
@@ -133,6 +195,7 @@ export function assemble(input: AssembleInput): AssembleResult {
   };
 
   const national = new NationalDocuments(input.documents.flatMap((d) => d.parsed.meta.citations));
+  for (const { parsed } of input.documents) national.registerIngested(documentId(parsed.doc.source.sha256), parsed.doc.docNumber, parsed.doc.title);
   const allParties: ResolvedParty[] = [];
   const linkables: LinkableMeasure[] = [];
   const sharedCells = new Map<string, string[]>();
@@ -141,6 +204,8 @@ export function assemble(input: AssembleInput): AssembleResult {
     const { doc, meta } = parsed;
     const source = doc.source;
     const docId = documentId(source.sha256);
+    // Names like 市商务局 belong to the issuing government: a Beijing document's 市商务局 is not Tianjin's.
+    const jurisdiction = documentJurisdiction(doc) ?? (NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? NATIONAL : undefined);
     addNode({
       id: docId,
       labels: ['Document'],
@@ -149,8 +214,8 @@ export function assemble(input: AssembleInput): AssembleResult {
         noticeTitle: meta.noticeTitle,
         sourceFile: source.file,
         aliasFiles: aliasFiles.length > 0 ? aliasFiles : undefined,
-        level: doc.level ?? (NATIONAL_ISSUER.test(doc.issuer ?? doc.title) ? 'national' : 'municipal'),
-        jurisdiction: doc.jurisdiction,
+        level: documentLevel(doc, jurisdiction),
+        jurisdiction,
         issuers: doc.issuers,
         year: doc.year,
         yearSource: doc.yearSource,
@@ -173,7 +238,7 @@ export function assemble(input: AssembleInput): AssembleResult {
       if (natId) addRel('CITES', docId, natId, { line: c.span.startLine });
     }
 
-    const implementsId = meta.implements ? national.idOf(meta.implements) : undefined;
+    const implementsId = meta.implements ? (national.ingestedIdOf(meta.implements) ?? national.idOf(meta.implements)) : undefined;
     const reqIds = new Map<string, string>();
     for (const r of doc.requirements) {
       const id = requirementId(r.text);
@@ -193,8 +258,6 @@ export function assemble(input: AssembleInput): AssembleResult {
     }
 
     const firstIsLead = detectFirstIsLead(source.text);
-    // Names like 市商务局 belong to the issuing city: a Beijing document's 市商务局 is not Tianjin's.
-    const jurisdiction = jurisdictionOf(doc.issuer);
     doc.measures.forEach((m: Measure, i) => {
       const id = measureId(source.sha256, i);
       const normText = normalise(m.text);
@@ -283,6 +346,8 @@ export function assemble(input: AssembleInput): AssembleResult {
         initiatives: initiatives.map((x) => x.id),
         targetMetrics: [...new Set(metrics)],
         departments: [...new Set(resolved.parties.map((p) => p.departmentId))],
+        jurisdiction: jurisdiction ?? null,
+        level: documentLevel(doc, jurisdiction),
       });
     });
   }
@@ -293,12 +358,10 @@ export function assemble(input: AssembleInput): AssembleResult {
   for (const n of depts.nodes) addNode(n);
   for (const r of depts.relationships) addRel(r.type, r.start, r.end, r.properties);
 
-  const { links, stats } = linkMeasures(linkables, { existing: input.existing });
-  for (const l of links) {
-    addRel('EVOLVES_FROM', l.from, l.to, {
-      score: l.score, method: l.method, evidence: l.evidence, sharedThemes: l.sharedThemes, sharedInitiatives: l.sharedInitiatives,
-    });
-  }
+  // The whole corpus is linked every time (the measures already stored as well as the new ones):
+  // the links then depend only on which documents are stored, so a re-ingest equals a clean run.
+  const { links, stats } = linkMeasures([...linkables, ...(input.existing ?? [])]);
+  for (const l of links) addRel(l.kind ?? 'EVOLVES_FROM', l.from, l.to, lineageProperties(l));
 
   return { nodes: [...nodes.values()], relationships, diagnostics, linkStats: stats };
 }

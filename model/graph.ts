@@ -20,6 +20,7 @@ export const RELATIONSHIPS = {
   PART_OF: ['Requirement', 'Document'],
   CITES: ['Document', 'Document'],
   EVOLVES_FROM: ['Measure', 'Measure'],
+  RESEMBLES: ['Measure', 'Measure'],
 } as const satisfies Record<string, readonly [Label, Label]>;
 export type RelationshipType = keyof typeof RELATIONSHIPS;
 

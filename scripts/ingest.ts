@@ -103,12 +103,14 @@ async function main(): Promise<number> {
     const conn = await connect({ log: (line) => stderr.write(`${line}\n`) });
     try {
       await migrate(conn.driver, conn.database);
-      // Measures of other documents already stored: the new ones link to them (incremental lineage).
+      // Measures of other documents already stored: linked together with the new ones, so the lineage
+      // equals a clean run's.
       const existing = await loadLinkableMeasures(conn.driver, { database: conn.database, excludeSourceFiles: args.files });
       report = await ingest(args.files, { onProgress, existing });
       bar?.stop();
       if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
-      const written = await writeGraph(conn.driver, report.graph, { database: conn.database });
+      // The ingest linked the stored measures too, so stale lineage links can go (lineageComplete).
+      const written = await writeGraph(conn.driver, report.graph, { database: conn.database, lineageComplete: true });
       stderr.write(`written to ${conn.uri}: ${written.documents} documents, ${written.nodes} nodes, ${written.relationships} relationships in ${written.ms.toFixed(0)} ms (linked against ${existing.length} stored measures)\n`);
     } finally {
       await conn.close();

@@ -129,6 +129,7 @@ export type QueryDepartmentsArgs = {
 /** The entry points. All of them are read-only. */
 export type QueryDepartmentArgs = {
   name: Scalars['String']['input'];
+  jurisdiction?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -780,13 +781,20 @@ export type LineageEdge = {
  */
 export type Department = {
   __typename?: 'Department';
-  /** Stable id: `dept:<canonical name>`. */
+  /** Stable id: `dept:<jurisdiction>/<canonical name>` (e.g. `dept:天津市/市商务局`, `dept:国家/商务部`). */
   id: Scalars['ID']['output'];
+  /** The jurisdiction the department belongs to (`天津市`, `国家`…). */
+  jurisdiction?: Maybe<Scalars['String']['output']>;
+  /**
+   * When this department was found by `department(name:)` without a jurisdiction: the other
+   * jurisdictions that have a department of that name (empty when the name is unambiguous).
+   */
+  ambiguousWith: Array<Scalars['String']['output']>;
   /** The canonical name. */
   name: Scalars['String']['output'];
   /** Other names of the same institution (abbreviations, alternative spellings). */
   aliases: Array<Scalars['String']['output']>;
-  /** `institution`, `collective` or `unresolved`. */
+  /** `institution` (in the reference data), `inferred` (read by the name grammar), `collective` or `unresolved`. */
   kind: Scalars['String']['output'];
   /** Number of measures assigned to this node (not counting predecessors). */
   measureCount: Scalars['Int']['output'];
@@ -1477,6 +1485,8 @@ export type LineageEdgeResolvers<ContextType = ApiContext, ParentType extends Re
 
 export type DepartmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ambiguousWith?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -130,10 +130,15 @@ function tableUnits(text: string, matcher: DepartmentMatcher): SeedUnit[] {
 }
 
 export function readSeedMaterial(seedsDir: string): SeedMaterial {
-  const ref = JSON.parse(fs.readFileSync(path.join(seedsDir, 'reference', 'departments.json'), 'utf8')) as {
-    institutions: Institution[];
-    successions: Succession[];
-  };
+  // One reference file per jurisdiction; the synthetic corpus draws on all of them.
+  const folder = path.join(seedsDir, 'reference', 'departments');
+  const refFiles = fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  const ref = { institutions: [] as Institution[], successions: [] as Succession[] };
+  for (const f of refFiles) {
+    const part = JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as { institutions: Institution[]; successions?: Succession[] };
+    ref.institutions.push(...part.institutions);
+    ref.successions.push(...(part.successions ?? []));
+  }
   const matcher = new DepartmentMatcher(ref.institutions);
   const units: SeedUnit[] = [];
   const sectionTitles = new Set<string>();

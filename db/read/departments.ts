@@ -10,6 +10,9 @@ export interface DepartmentRecord {
   aliases: string[];
   kind: string;
   measureCount: number;
+  jurisdiction: string | null;
+  /** Set by findDepartment without a jurisdiction: other jurisdictions with a department of that name. */
+  ambiguousWith?: string[];
 }
 
 export interface SuccessionRecord {
@@ -35,7 +38,7 @@ export interface PartnerRecord {
 const MAX_SUCCESSION_DEPTH = 20;
 
 /** Map projection of a department bound to the variable `x`. */
-export const DEPARTMENT_PROJECTION = `x { .id, .name, .aliases, .kind, measureCount: COUNT { (x)<-[:ASSIGNED_TO]-() } }`;
+export const DEPARTMENT_PROJECTION = `x { .id, .name, .aliases, .kind, .jurisdiction, measureCount: COUNT { (x)<-[:ASSIGNED_TO]-() } }`;
 
 export function toDepartment(v: unknown): DepartmentRecord {
   const r = (v ?? {}) as Row;
@@ -45,6 +48,7 @@ export function toDepartment(v: unknown): DepartmentRecord {
     aliases: strList(r.aliases),
     kind: str(r.kind) ?? 'institution',
     measureCount: int(r.measureCount) ?? 0,
+    jurisdiction: str(r.jurisdiction),
   };
 }
 
@@ -69,23 +73,28 @@ export async function departmentsByIds(reader: Reader, ids: readonly string[]): 
 }
 
 /**
- * The department known by `name`: exact canonical name or id first, then an alias, each tried as
- * given and in normalised form (full-width/half-width, spaces). A name matching several nodes
- * resolves to the one with the most measures, so the answer is deterministic.
+ * The department known by `name` (in `jurisdiction`, when given): exact canonical name or id
+ * first, then an alias, each tried as given and in normalised form (full-width/half-width, spaces).
+ * Without a jurisdiction a name matching several nodes resolves to the one with the most
+ * measures, so the answer is deterministic, and `ambiguousWith` lists the other jurisdictions.
  */
-export async function findDepartment(reader: Reader, name: string): Promise<DepartmentRecord | null> {
+export async function findDepartment(reader: Reader, name: string, jurisdiction?: string | null): Promise<DepartmentRecord | null> {
   const names = [...new Set([name.trim(), normalise(name)])].filter((n) => n !== '');
   if (names.length === 0) return null;
+  const j = jurisdiction ? normalise(jurisdiction) : null;
   const rows = await reader.rows(
     `MATCH (x:Department)
-     WHERE x.name IN $names OR x.id IN $names OR x.id IN [n IN $names | 'dept:' + n]
-        OR any(a IN coalesce(x.aliases, []) WHERE a IN $names)
-     WITH x, CASE WHEN x.name IN $names OR x.id IN $names OR x.id IN [n IN $names | 'dept:' + n] THEN 0 ELSE 1 END AS rank
+     WHERE (x.name IN $names OR x.id IN $names OR any(a IN coalesce(x.aliases, []) WHERE a IN $names))
+       AND ($jurisdiction IS NULL OR x.jurisdiction = $jurisdiction)
+     WITH x, CASE WHEN x.name IN $names OR x.id IN $names THEN 0 ELSE 1 END AS rank
      RETURN ${DEPARTMENT_PROJECTION} AS dept
-     ORDER BY rank, dept.measureCount DESC, x.id LIMIT 1`,
-    { names },
+     ORDER BY rank, dept.measureCount DESC, x.id LIMIT 50`,
+    { names, jurisdiction: j },
   );
-  return rows[0] ? toDepartment(rows[0].dept) : null;
+  if (!rows[0]) return null;
+  const found = toDepartment(rows[0].dept);
+  const others = rows.slice(1).map((r) => toDepartment(r.dept).jurisdiction).filter((x): x is string => !!x && x !== found.jurisdiction);
+  return { ...found, ambiguousWith: j ? [] : [...new Set(others)].sort() };
 }
 
 /** Direct predecessors (institutions that became this one) with the year and note of the step. */

@@ -23,9 +23,10 @@ describe('scoreIngest', () => {
     {
       file: 'seeds/a.txt',
       normText: '加快建设冷链物流基地,完善配送网络',
+      jurisdiction: '天津市',
       departments: [
-        { id: 'dept:市商务局', role: 'joint' },
-        { id: 'dept:市农业农村委', role: 'joint' },
+        { id: 'dept:天津市/市商务局', role: 'joint' },
+        { id: 'dept:天津市/市农业农村委', role: 'joint' },
       ],
       themes: ['theme:cold-chain', 'theme:logistics'],
       initiatives: [],

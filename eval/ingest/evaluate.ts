@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nameKey, normalise } from '../../ingest/normalise.js';
-import { loadDepartmentReference, resolveResponsibilities, type DepartmentReference } from '../../ingest/resolve/departments.js';
+import { jurisdictionOf, loadDepartmentReference, resolveResponsibilities, type DepartmentReference } from '../../ingest/resolve/departments.js';
 import { extractThemes, loadThemes } from '../../ingest/extract/themes.js';
 import { extractInitiatives } from '../../ingest/extract/initiatives.js';
 import type { Graph } from '../../ingest/types.js';
@@ -23,7 +23,7 @@ export const LABELS_FILE = join(here, 'labels.json');
 export interface MeasureLabel {
   file: string; // seed file name, e.g. '000_82e49faece65b6da.txt'
   match: string; // distinctive substring of the measure's text
-  departments: string[]; // 'canonical name:role'
+  departments: string[]; // 'canonical name:role' (the measure's jurisdiction), or 'jurisdiction/name:role'
   themes?: string[]; // theme slugs; absent = not scored for themes
   initiatives?: string[]; // programme names; absent = not scored for initiatives
   targets?: string[]; // 'year|value|unit'; absent = not scored for targets
@@ -34,6 +34,8 @@ export interface ObservedMeasure {
   file: string;
   normText: string;
   departments: { id: string; role: string }[];
+  /** The jurisdiction of the measure's document: unqualified label names are its bodies. */
+  jurisdiction?: string;
   themes: string[]; // 'theme:<slug>'
   initiatives: string[]; // 'init:<name>'
   /** 'year|value|unit' of the measure's targets; undefined where the mode cannot see them all. */
@@ -130,7 +132,8 @@ export function scoreIngest(labels: MeasureLabel[], observed: ObservedMeasure[],
     deptMeasures++;
     const expectedDepts = label.departments.map((d) => {
       const i = d.lastIndexOf(':');
-      return { id: `dept:${d.slice(0, i)}`, role: d.slice(i + 1) };
+      const name = d.slice(0, i);
+      return { id: `dept:${name.includes('/') ? name : `${m.jurisdiction ?? ''}/${name}`}`, role: d.slice(i + 1) };
     });
     compare('departments', new Set(expectedDepts.map((d) => d.id)), new Set(m.departments.map((d) => d.id)));
     // Roles are scored on (department, role) pairs, so a wrong role is one FP and one FN.
@@ -173,6 +176,12 @@ export function observedFromGraph(graph: Graph): ObservedMeasure[] {
     const p = n.properties;
     const text = typeof p.normText === 'string' ? p.normText : typeof p.text === 'string' ? normalise(p.text) : '';
     measures.set(n.id, { file: String(p.sourceFile ?? ''), normText: text, departments: [], themes: [], initiatives: [], targets: [] });
+  }
+  const jurisdictions = new Map(graph.nodes.filter((n) => n.labels.includes('Document')).map((n) => [n.id, n.properties.jurisdiction] as const));
+  for (const r of graph.relationships) {
+    const m = r.type === 'HAS_MEASURE' ? measures.get(r.end) : undefined;
+    const j = jurisdictions.get(r.start);
+    if (m && typeof j === 'string') m.jurisdiction = j;
   }
   const targets = new Map(graph.nodes.filter((n) => n.labels.includes('Target')).map((n) => [n.id, n.properties] as const));
   for (const r of graph.relationships) {
@@ -217,7 +226,7 @@ export function cutMeasure(source: string, match: string, ref: DepartmentReferen
       for (let j = at + 1; j < Math.min(lines.length, at + 8); j++) {
         const field = lines[j]!.trim();
         if (!field) continue;
-        const r = resolveResponsibilities(field, undefined, ref);
+        const r = resolveResponsibilities(field, undefined, ref, { jurisdiction: jurisdictionOf(source.slice(0, 80)) });
         if (r.parties.length > 0 && r.parties.every((p) => p.kind !== 'unresolved')) return { text: lines[at]!, list: field };
       }
     }
@@ -249,9 +258,11 @@ function observedDirect(labels: MeasureLabel[], seedsDir: string): ObservedMeasu
     const cut = cutMeasure(source, label.match, ref);
     if (!cut) continue;
     const normText = normalise(cut.text);
-    const { parties } = resolveResponsibilities(cut.list, undefined, ref);
+    const jurisdiction = jurisdictionOf(source.trim().slice(0, 80));
+    const { parties } = resolveResponsibilities(cut.list, undefined, ref, { jurisdiction });
     out.push({
       file: label.file,
+      jurisdiction,
       normText,
       departments: parties.map((p) => ({ id: p.departmentId, role: p.role })),
       themes: extractThemes(normText, taxonomy).map((t) => t.themeId),

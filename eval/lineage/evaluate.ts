@@ -23,10 +23,29 @@ export interface MeasureRef {
   file: string; // file name (basename) of the source document
   text: string; // distinctive substring of the measure's text
 }
+export type PairTier = 'same' | 'related' | 'unrelated';
 export interface LabelledPair {
   earlier: MeasureRef;
   later: MeasureRef;
   reason: string;
+  /** 'same': the same measure, reworded; 'related': same topic, different measure; negatives: 'unrelated'. */
+  tier?: PairTier;
+  /** Where the pair came from (e.g. the blind sample). */
+  source?: string;
+}
+
+/**
+ * Per tier: recall = labelled pairs of the tier that are reachable (any tier of link);
+ * precision = direct links the linker put in the tier whose labelled tier agrees.
+ */
+export interface TierScore {
+  tier: 'same' | 'related';
+  labelled: number;
+  reached: number;
+  recall: number;
+  linkedInTier: number;
+  agreeing: number;
+  precision: number;
 }
 export interface LabelledSet {
   positives: LabelledPair[];
@@ -69,6 +88,7 @@ export interface LineageScores {
   linksPerMeasure: { mean: number; meanLinked: number; max: number };
   best: LinkExample[];
   weakest: LinkExample[];
+  tiers: TierScore[];
   stats?: LinkStats;
 }
 
@@ -116,6 +136,23 @@ export function scoreLineage(measures: EvalMeasure[], links: LineageLink[], set:
     else adjacency.set(l.from, [l.to]);
   }
   const direct = new Set(links.map((l) => `${l.from}→${l.to}`));
+  const linkTier = new Map(links.map((l) => [`${l.from}→${l.to}`, l.tier] as const));
+  const tierCounts = {
+    same: { labelled: 0, reached: 0, linkedInTier: 0, agreeing: 0 },
+    related: { labelled: 0, reached: 0, linkedInTier: 0, agreeing: 0 },
+  };
+  const countTier = (p: LabelledPair, later: string, earlier: string, reached: boolean) => {
+    const label: PairTier = p.tier ?? 'same';
+    if (label !== 'unrelated') {
+      tierCounts[label].labelled++;
+      if (reached) tierCounts[label].reached++;
+    }
+    const t = linkTier.get(`${later}→${earlier}`);
+    if (t === 'same' || t === 'related') {
+      tierCounts[t].linkedInTier++;
+      if (t === label) tierCounts[t].agreeing++;
+    }
+  };
   const unresolved: string[] = [];
   const resolvePair = (p: LabelledPair): [EvalMeasure, EvalMeasure] | undefined => {
     const e = resolveRef(p.earlier, measures);
@@ -134,7 +171,9 @@ export function scoreLineage(measures: EvalMeasure[], links: LineageLink[], set:
   for (const p of set.positives) {
     const r = resolvePair(p);
     if (!r) continue;
-    if (reachable(adjacency, r[1].id, r[0].id, MAX_HOPS)) tp++;
+    const reached = reachable(adjacency, r[1].id, r[0].id, MAX_HOPS);
+    countTier(p, r[1].id, r[0].id, reached);
+    if (reached) tp++;
     else {
       fn++;
       missed.push(`${p.later.file} “${p.later.text}” ⇢ ${p.earlier.file} “${p.earlier.text}”: ${p.reason}`);
@@ -143,6 +182,7 @@ export function scoreLineage(measures: EvalMeasure[], links: LineageLink[], set:
   for (const p of set.negatives) {
     const r = resolvePair(p);
     if (!r) continue;
+    countTier({ ...p, tier: 'unrelated' }, r[1].id, r[0].id, false);
     if (direct.has(`${r[1].id}→${r[0].id}`)) directFp++;
     if (reachable(adjacency, r[1].id, r[0].id, MAX_HOPS)) {
       fp++;
@@ -191,6 +231,15 @@ export function scoreLineage(measures: EvalMeasure[], links: LineageLink[], set:
     },
     best: sorted.slice(0, 3).map(example),
     weakest: sorted.slice(-3).reverse().map(example),
+    tiers: (['same', 'related'] as const).map((tier) => {
+      const c = tierCounts[tier];
+      return {
+        tier,
+        ...c,
+        recall: round(c.labelled ? c.reached / c.labelled : 0),
+        precision: round(c.linkedInTier ? c.agreeing / c.linkedInTier : 0),
+      };
+    }),
   };
 }
 
@@ -279,6 +328,12 @@ export function formatLineageReport(s: LineageScores & { shippedLinks?: number }
     `  ${s.links} links over ${s.measures} measures; links per measure: mean ${s.linksPerMeasure.mean}` +
       ` (${s.linksPerMeasure.meanLinked} among linked measures), max ${s.linksPerMeasure.max}`,
   ];
+  for (const t of s.tiers) {
+    lines.push(
+      `  tier ${t.tier.padEnd(7)}: precision ${t.precision} (${t.agreeing}/${t.linkedInTier} labelled pairs the linker put in this tier agree)` +
+        `  recall ${t.recall} (${t.reached}/${t.labelled} labelled ${t.tier} pairs reachable)`,
+    );
+  }
   if (s.stats) lines.push(`  linking: ${s.stats.ms} ms (segmenting ${s.stats.segmentMs} ms), ${s.stats.candidatePairs} candidate pairs`);
   if (s.shippedLinks !== undefined) lines.push(`  the pipeline's dry-run graph carries ${s.shippedLinks} EVOLVES_FROM`);
   const ex = (e: LinkExample) => `    ${e.score} ${e.method}: ${e.later} ⇢ ${e.earlier}\n      evidence: ${e.evidence.join(', ')}`;

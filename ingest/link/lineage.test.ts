@@ -108,8 +108,52 @@ describe('linkMeasures', () => {
     const link = find(links, late, early);
     expect(link).toBeDefined();
     expect(link!.method).toContain('initiative');
-    expect(link!.sharedInitiatives).toContain('init:蓉易办');
+    // A quoted name that is no Initiative node is evidence, never a shared initiative.
+    expect(link!.sharedInitiatives).toEqual([]);
     expect(link!.evidence).toContain('“蓉易办”');
+  });
+
+  it('links within a jurisdiction as EVOLVES_FROM and across jurisdictions of one level as RESEMBLES, never across levels', () => {
+    const ms = corpus().map((m) => ({ ...m, jurisdiction: '成都市', level: 'municipal' }));
+    const cd = measure('doc:cd2018', 2018, COLD_2018, { jurisdiction: '成都市', level: 'municipal' });
+    const wh = measure('doc:wh2020', 2020, COLD_2020, { jurisdiction: '武汉市', level: 'municipal', issuedOn: '2020-05-01' });
+    const cd2 = measure('doc:cd2022', 2022, COLD_2020, { jurisdiction: '成都市', level: 'municipal' });
+    const nat = measure('doc:nat2021', 2021, COLD_2020, { jurisdiction: '国家', level: 'national' });
+    const { links } = linkMeasures([...ms, cd, wh, cd2, nat]);
+    expect(find(links, cd2, cd)?.kind).toBe('EVOLVES_FROM');
+    const diffusion = find(links, wh, cd)!;
+    expect(diffusion.kind).toBe('RESEMBLES');
+    expect(diffusion.earlierIssuedOn).toBe('2018');
+    expect(diffusion.evidence.length).toBeGreaterThan(0);
+    // Wuhan's measure never "evolves" into Chengdu's, and the national one is linked to neither here.
+    expect(links.filter((l) => l.kind === 'EVOLVES_FROM' && [l.from, l.to].includes(wh.id))).toEqual([]);
+    expect(links.filter((l) => l.from === nat.id || l.to === nat.id)).toEqual([]);
+  });
+
+  it('keeps the best-aligned clauses (texts and offsets) as evidence and tiers the link', () => {
+    const ms = corpus();
+    const bundled = '推进宽带网络提速降费，扩大光纤覆盖范围。积极争取第五代移动通信（5G）试验网络先试先用。推动数据中心绿色化发展。（市通信管理局负责）';
+    const early = measure('doc:cd2018', 2018, bundled);
+    const late = measure('doc:cd2022', 2022, '加快5G试验网络向商用网络升级，扩大5G覆盖。（市通信管理局负责）');
+    const link = find(linkMeasures([...ms, early, late]).links, late, early)!;
+    expect(link).toBeDefined();
+    const best = link.clauses![0]!;
+    expect(best.earlier).toContain('5G');
+    expect(early.text.slice(best.earlierStart, best.earlierEnd)).toBe(best.earlier);
+    expect(late.text.slice(best.laterStart, best.laterEnd)).toBe(best.later);
+    expect(['same', 'related']).toContain(link.tier);
+    expect(link.reason).toBeTruthy();
+  });
+
+  it('gives the same links whatever the order of the measures (deterministic over the stored corpus)', () => {
+    const ms = [...corpus(), measure('doc:cd2018', 2018, COLD_2018), measure('doc:cd2020', 2020, COLD_2020), measure('doc:cd2018', 2018, APP_2018), measure('doc:cd2022', 2022, APP_2020)];
+    const a = linkMeasures(ms).links;
+    const b = linkMeasures([...ms].reverse()).links;
+    const c = linkMeasures(ms.slice(0, 10), { existing: ms.slice(10) }).links;
+    expect(b).toEqual(a);
+    expect(a.length).toBeGreaterThan(0);
+    // Incremental (existing not relinked among themselves) is a subset of the whole-corpus run.
+    for (const l of c) expect(a).toContainEqual(l);
   });
 
   it('reports supplied initiative and theme ids', () => {
@@ -167,7 +211,7 @@ describe('linkMeasures', () => {
   it('is deterministic', () => {
     const ms = syntheticMeasures(500, { seed: 7 });
     expect(linkMeasures(ms).links).toEqual(linkMeasures(ms).links);
-  });
+  }, 60_000);
 });
 
 describe('candidate generation', () => {
@@ -183,5 +227,5 @@ describe('candidate generation', () => {
     expect(large.candidatePairs).toBeLessThan((8000 * 7999) / 2 / 100);
     // Capped posting lists are what keeps generic words out of the candidate search.
     expect(large.cappedKeys).toBeGreaterThan(0);
-  });
+  }, 240_000);
 });

@@ -19,11 +19,13 @@ function spanOf(source: string, list: string, file = 'docs/sample.txt'): SourceS
   return { file, startLine, endLine: startLine + list.split('\n').length - 1, startOffset: start, endOffset: start + list.length };
 }
 
+const TJ = { jurisdiction: '天津市' };
+
 const brief = (ps: ResolvedParty[]): string[] => ps.map((p) => `${p.name}/${p.role}/${p.kind}`);
 
 describe('resolveResponsibilities', () => {
   it('splits a parenthetical list with 等部门按职责分工负责: every named body is joint', () => {
-    const r = resolveResponsibilities('（市商务局、市发改委、天津市工业和信息化局等部门按职责分工负责）', undefined, ref);
+    const r = resolveResponsibilities('（市商务局、市发改委、天津市工业和信息化局等部门按职责分工负责）', undefined, ref, TJ);
     expect(brief(r.parties)).toEqual([
       '市商务局/joint/institution',
       '市发展改革委/joint/institution',
@@ -34,7 +36,7 @@ describe('resolveResponsibilities', () => {
   });
 
   it('reads 牵头 and 配合 clauses, and a collective after the lead', () => {
-    const r = resolveResponsibilities('市体育局牵头，市教委、市卫健委配合；相关部门按职责分工负责', undefined, ref);
+    const r = resolveResponsibilities('市体育局牵头，市教委、市卫健委配合；相关部门按职责分工负责', undefined, ref, TJ);
     expect(brief(r.parties)).toEqual([
       '市体育局/lead/institution',
       '市教委/support/institution',
@@ -44,10 +46,10 @@ describe('resolveResponsibilities', () => {
   });
 
   it('gives the lead to a sole party, and to the first one only when the document says so', () => {
-    expect(brief(resolveResponsibilities('（市民政局负责）', undefined, ref).parties)).toEqual(['市民政局/lead/institution']);
+    expect(brief(resolveResponsibilities('（市民政局负责）', undefined, ref, TJ).parties)).toEqual(['市民政局/lead/institution']);
     const table = '市交通运输委、市公安局、各区政府';
-    expect(resolveResponsibilities(table, undefined, ref).parties.map((p) => p.role)).toEqual(['joint', 'joint', 'joint']);
-    expect(resolveResponsibilities(table, undefined, ref, { firstIsLead: true }).parties.map((p) => p.role)).toEqual([
+    expect(resolveResponsibilities(table, undefined, ref, TJ).parties.map((p) => p.role)).toEqual(['joint', 'joint', 'joint']);
+    expect(resolveResponsibilities(table, undefined, ref, { ...TJ, firstIsLead: true }).parties.map((p) => p.role)).toEqual([
       'lead',
       'joint',
       'joint',
@@ -55,9 +57,9 @@ describe('resolveResponsibilities', () => {
   });
 
   it('separates 和各区人民政府, 等有关部门、 and trailing separators, and joins names broken by a line', () => {
-    const r = resolveResponsibilities('（市农委、市财政\n局等有关部门和各区人民政府按职责分工负责）', undefined, ref);
+    const r = resolveResponsibilities('（市农委、市财政\n局等有关部门和各区人民政府按职责分工负责）', undefined, ref, TJ);
     expect(brief(r.parties)).toEqual(['市农委/joint/institution', '市财政局/joint/institution', '各区人民政府/joint/collective']);
-    const t = resolveResponsibilities('市文化和旅游局、市体育局、', undefined, ref);
+    const t = resolveResponsibilities('市文化和旅游局、市体育局、', undefined, ref, TJ);
     expect(t.parties.map((p) => p.name)).toEqual(['市文化和旅游局', '市体育局']);
   });
 
@@ -66,64 +68,68 @@ describe('resolveResponsibilities', () => {
       '（市市场监管委、市税务局等部门，各区人民政府、滨海新区各开发区管委会按职责分工负责）',
       undefined,
       ref,
+      TJ,
     );
     expect(r.parties.map((p) => p.name)).toEqual(['市市场监管委', '市税务局', '各区人民政府', '滨海新区各开发区管委会']);
     expect(r.parties.every((p) => p.role === 'joint')).toBe(true);
   });
 
   it('maps pure aliases to one institution and merges duplicates', () => {
-    const r = resolveResponsibilities('市网信办、市委网信办、天津边防检查总站、市供销合作社', undefined, ref);
-    expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:市委网信办', 'dept:天津边检总站', 'dept:市供销合作总社']);
+    const r = resolveResponsibilities('市网信办、市委网信办、天津边防检查总站、市供销合作社', undefined, ref, TJ);
+    expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:天津市/市委网信办', 'dept:天津市/天津边检总站', 'dept:天津市/市供销合作总社']);
   });
 
-  it("keeps other cities' bodies as unresolved, with a diagnostic at the name's line and column", () => {
+  it("reads other cities' bodies as theirs (kind inferred), with a diagnostic at the name's line and column", () => {
     const source = '三、保障措施\n（七）加强监管。做好相关工作。（北京市商务局、市商务局、\n上海市经济信息化委等部门按职责分工负责）\n';
     const list = '（北京市商务局、市商务局、\n上海市经济信息化委等部门按职责分工负责）';
     const span = spanOf(source, list);
-    const r = resolveResponsibilities(list, span, ref, { source });
+    const r = resolveResponsibilities(list, span, ref, { ...TJ, source });
     expect(brief(r.parties)).toEqual([
-      '北京市商务局/joint/unresolved',
+      '市商务局/joint/inferred',
       '市商务局/joint/institution',
-      '上海市经济信息化委/joint/unresolved',
+      '市经济信息化委/joint/inferred',
     ]);
-    expect(r.parties[0]!.departmentId).toBe('dept:北京市商务局');
+    expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:北京市/市商务局', 'dept:天津市/市商务局', 'dept:上海市/市经济信息化委']);
     expect(r.diagnostics.map((d) => [d.file, d.line, d.column, d.rule, d.severity])).toEqual([
-      ['docs/sample.txt', 2, source.split('\n')[1]!.indexOf('北京') + 1, 'unknown-department', 'warning'],
-      ['docs/sample.txt', 3, 1, 'unknown-department', 'warning'],
+      ['docs/sample.txt', 2, source.split('\n')[1]!.indexOf('北京') + 1, 'inferred-department', 'info'],
+      ['docs/sample.txt', 3, 1, 'inferred-department', 'info'],
     ]);
-    expect(r.diagnostics[0]!.message).toContain('seeds/reference/departments.json');
+    // The user is sent to the body's own jurisdiction's file, never to another city's.
+    expect(r.diagnostics[0]!.message).toContain('seeds/reference/departments/北京市.json');
+    expect(r.diagnostics[1]!.message).toContain('seeds/reference/departments/上海市.json');
   });
 
   it("reads 市X in another city's document as that city's body, never as the covered city's", () => {
     const r = resolveResponsibilities('（市商务局、市发展改革委、天津海关、各区人民政府等按职责分工负责）', undefined, ref, {
       jurisdiction: jurisdictionOf('北京市人民政府办公厅'),
     });
-    expect(brief(r.parties)).toEqual([
-      '北京市商务局/joint/unresolved',
-      '北京市发展改革委/joint/unresolved',
-      '天津海关/joint/institution',
-      '北京市各区人民政府/joint/unresolved',
+    expect(r.parties.map((p) => `${p.departmentId}/${p.kind}`)).toEqual([
+      'dept:北京市/市商务局/inferred',
+      'dept:北京市/市发展改革委/inferred',
+      'dept:天津市/天津海关/institution',
+      'dept:北京市/各区政府/collective',
     ]);
-    expect(r.diagnostics.map((d) => d.rule)).toEqual(['unknown-department', 'unknown-department', 'unknown-department']);
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['inferred-department', 'inferred-department']);
+    expect(r.diagnostics.every((d) => !d.message.includes('天津市.json'))).toBe(true);
     // The covered city's own documents are unaffected.
     const own = resolveResponsibilities('市商务局', undefined, ref, { jurisdiction: jurisdictionOf('天津市人民政府') });
     expect(own.parties[0]!.kind).toBe('institution');
   });
 
   it('without the source text, lines still come from the span', () => {
-    const r = resolveResponsibilities('市商务局、\n广州市商务局', { file: 'f.txt', startLine: 10, endLine: 11, startOffset: 500, endOffset: 512 }, ref);
+    const r = resolveResponsibilities('市商务局、\n广州市商务局', { file: 'f.txt', startLine: 10, endLine: 11, startOffset: 500, endOffset: 512 }, ref, TJ);
     expect(r.diagnostics.map((d) => [d.line, d.column])).toEqual([[11, 1]]);
   });
 
   it('returns fresh objects for a repeated list (the parse is cached, the result is not shared)', () => {
-    const first = resolveResponsibilities('市商务局、市财政局', undefined, ref);
+    const first = resolveResponsibilities('市商务局、市财政局', undefined, ref, TJ);
     first.parties[0]!.role = 'support';
-    expect(resolveResponsibilities('市商务局、市财政局', undefined, ref).parties[0]!.role).toBe('joint');
-    expect(resolveResponsibilities('市商务局、市财政局', undefined, ref, { firstIsLead: true }).parties[0]!.role).toBe('lead');
+    expect(resolveResponsibilities('市商务局、市财政局', undefined, ref, TJ).parties[0]!.role).toBe('joint');
+    expect(resolveResponsibilities('市商务局、市财政局', undefined, ref, { ...TJ, firstIsLead: true }).parties[0]!.role).toBe('lead');
   });
 
   it('reports a list in which no party can be found', () => {
-    const r = resolveResponsibilities('（按职责分工负责）', undefined, ref);
+    const r = resolveResponsibilities('（按职责分工负责）', undefined, ref, TJ);
     expect(r.parties).toEqual([]);
     expect(r.diagnostics.map((d) => d.rule)).toEqual(['no-responsible-party']);
   });
@@ -133,7 +139,7 @@ describe('jurisdictionOf', () => {
   it('reads the city or province from an issuer', () => {
     expect(jurisdictionOf('天津市人民政府办公厅')).toBe('天津市');
     expect(jurisdictionOf('广东省人民政府')).toBe('广东省');
-    expect(jurisdictionOf('国务院办公厅')).toBeUndefined();
+    expect(jurisdictionOf('国务院办公厅')).toBe('国家');
   });
 });
 
@@ -146,34 +152,75 @@ describe('detectFirstIsLead', () => {
 
 describe('departmentGraph', () => {
   it('adds whole succession chains with SUCCEEDED_BY {year, note}', () => {
-    const { parties } = resolveResponsibilities('天津银监局、市商务委', undefined, ref);
+    const { parties } = resolveResponsibilities('天津银监局、市商务委', undefined, ref, TJ);
     const g = departmentGraph(ref, parties);
-    const ids = g.nodes.map((n) => n.id).sort();
-    expect(ids).toEqual(['dept:天津金融监管局', 'dept:天津银保监局', 'dept:天津银监局', 'dept:市商务委', 'dept:市商务局'].sort());
-    const edges = g.relationships.map((r) => `${r.start}->${r.end}@${r.properties.year}`).sort();
-    expect(edges).toEqual([
-      'dept:天津银保监局->dept:天津金融监管局@2023',
-      'dept:天津银监局->dept:天津银保监局@2018',
-      'dept:市商务委->dept:市商务局@2018',
-    ]);
-    const node = g.nodes.find((n) => n.id === 'dept:市商务委')!;
+    const ids = g.nodes.map((n) => n.id.replace('dept:天津市/', '')).sort();
+    expect(ids).toEqual(['天津金融监管局', '天津银保监局', '天津银监局', '市商务委', '市商务局'].sort());
+    const edges = g.relationships.map((r) => `${r.start}->${r.end}@${r.properties.year}`.replaceAll('dept:天津市/', '')).sort();
+    expect(edges).toEqual(['天津银保监局->天津金融监管局@2023', '天津银监局->天津银保监局@2018', '市商务委->市商务局@2018']);
+    const node = g.nodes.find((n) => n.id === 'dept:天津市/市商务委')!;
     expect(node.labels).toEqual(['Department']);
     expect(node.properties.kind).toBe('institution');
     expect(Array.isArray(node.properties.aliases)).toBe(true);
   });
 
   it('reaches merged predecessors from the successor (市文化和旅游局 ← two bodies)', () => {
-    const { parties } = resolveResponsibilities('市文化和旅游局', undefined, ref);
+    const { parties } = resolveResponsibilities('市文化和旅游局', undefined, ref, TJ);
     const g = departmentGraph(ref, parties);
-    expect(g.relationships.map((r) => r.start).sort()).toEqual(['dept:市文化广播影视局', 'dept:市旅游局']);
+    expect(g.relationships.map((r) => r.start).sort()).toEqual(['dept:天津市/市文化广播影视局', 'dept:天津市/市旅游局']);
   });
 
-  it('emits unresolved parties as Department nodes of kind unresolved', () => {
-    const { parties } = resolveResponsibilities('重庆市商务委', undefined, ref);
+  it('gives an inferred body of a jurisdiction without a file the generic 2018 succession (confidence inferred)', () => {
+    const { parties } = resolveResponsibilities('重庆市商务委', undefined, ref, TJ);
     const g = departmentGraph(ref, parties);
     expect(g.nodes).toEqual([
-      { id: 'dept:重庆市商务委', labels: ['Department'], properties: { name: '重庆市商务委', aliases: [], kind: 'unresolved' } },
+      { id: 'dept:重庆市/市商务委', labels: ['Department'], properties: { name: '市商务委', aliases: ['重庆市商务委'], kind: 'inferred', jurisdiction: '重庆市' } },
+      { id: 'dept:重庆市/市商务局', labels: ['Department'], properties: { name: '市商务局', aliases: [], kind: 'inferred', jurisdiction: '重庆市' } },
     ]);
+    expect(g.relationships.map((r) => [r.start, r.end, r.properties.year, r.properties.confidence])).toEqual([
+      ['dept:重庆市/市商务委', 'dept:重庆市/市商务局', 2018, 'inferred'],
+    ]);
+  });
+
+  it('keeps 市商务委 of 上海市 and of 天津市 apart, each with its successor', () => {
+    const sh = resolveResponsibilities('市商务委', undefined, ref, { jurisdiction: '上海市' }).parties;
+    const tj = resolveResponsibilities('市商务委', undefined, ref, TJ).parties;
+    expect(sh[0]!.departmentId).toBe('dept:上海市/市商务委');
+    expect(tj[0]!.departmentId).toBe('dept:天津市/市商务委');
+    const g = departmentGraph(ref, [...sh, ...tj]);
+    const edges = g.relationships.map((r) => `${r.start}->${r.end}:${r.properties.confidence}`).sort();
+    expect(edges).toEqual(['dept:上海市/市商务委->dept:上海市/市商务局:inferred', 'dept:天津市/市商务委->dept:天津市/市商务局:stated']);
+  });
+
+  it('merges a body written in full, abbreviated and with its place into one inferred body', () => {
+    const r = resolveResponsibilities('杭州市发展和改革委员会、市发改委、市发展改革委', undefined, ref, { jurisdiction: '杭州市' });
+    expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:杭州市/市发展改革委']);
+    const g = departmentGraph(ref, [
+      ...r.parties,
+      ...resolveResponsibilities('市发改委', undefined, ref, { jurisdiction: '杭州市' }).parties,
+    ]);
+    expect([...(g.nodes[0]!.properties.aliases as string[])].sort()).toEqual(['市发改委', '杭州市发展和改革委员会'].sort());
+  });
+
+  it('resolves national bodies, vertical branches, collectives and posts', () => {
+    const r = resolveResponsibilities(
+      '国家发改委、工商总局、人民银行杭州中心支行、杭州海关、天津海关、各有关部门、全市经济运行工作专班各部门、分管副市长',
+      undefined,
+      ref,
+      { jurisdiction: '杭州市' },
+    );
+    expect(r.parties.map((p) => `${p.departmentId}/${p.kind}`)).toEqual([
+      'dept:国家/国家发展改革委/institution',
+      'dept:国家/工商总局/institution',
+      'dept:杭州市/人民银行杭州中心支行/inferred',
+      'dept:杭州市/杭州海关/inferred',
+      'dept:天津市/天津海关/institution',
+      'dept:杭州市/各有关部门/collective',
+      'dept:杭州市/全市经济运行工作专班各部门/collective',
+      'dept:杭州市/分管副市长/unresolved',
+    ]);
+    const national = departmentGraph(ref, r.parties.slice(1, 2));
+    expect(national.relationships.map((x) => `${x.start}->${x.end}@${x.properties.year}`)).toContain('dept:国家/工商总局->dept:国家/市场监管总局@2018');
   });
 });
 
@@ -193,7 +240,11 @@ describe('reference data', () => {
 
   it('covers the reforms the seeds span (all successions name known bodies)', () => {
     expect(ref.successions.length).toBeGreaterThanOrEqual(18);
-    expect(ref.successorsOf.get('市金融局')?.[0]?.to).toBe('市地方金融管理局');
+    expect(ref.successorsOf.get('dept:天津市/市金融局')?.[0]?.to).toBe('市地方金融管理局');
+    // The national file: 银监会 → 银保监会 (2018) → 金融监管总局 (2023), each with its source.
+    const chain = ref.successorsOf.get('dept:国家/银监会')![0]!;
+    expect([chain.to, chain.year, chain.source]).toEqual(['银保监会', 2018, 'S2018']);
+    expect(ref.successorsOf.get('dept:国家/银保监会')![0]!.year).toBe(2023);
   });
 });
 

@@ -1,20 +1,43 @@
 // Resolution of responsible parties: turns a responsibility list as written in a policy document
 // ("市工业和信息化委、市科委等部门按职责分工负责", "市商务局牵头，相关部门按职责分工负责",
-// "市商务局、天津海关、有关区人民政府") into canonical departments with a role, against reference
-// data kept in files (seeds/reference/departments.json). Institutions renamed or merged by a
-// reform stay separate nodes linked by SUCCEEDED_BY, so a department's history stays queryable.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// "市商务局、天津海关、有关区人民政府") into departments with a role. Every body belongs to a
+// jurisdiction and its id says so (dept:天津市/市商务局, dept:国家/商务部): a name written relative
+// to the issuing government (市X, 区X, 各区人民政府) is that document's jurisdiction's body; a name
+// that carries a place (北京市商务局, 天津海关) or the national level (国家发展改革委) is that
+// place's or the nation's. Reference data is one file per jurisdiction
+// (seeds/reference/departments/<jurisdiction>.json); bodies it does not list are read by the name
+// grammar (grammar.ts) as kind 'inferred'. Institutions renamed or merged by a reform stay separate
+// nodes linked by SUCCEEDED_BY, so a department's history stays queryable.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
+import {
+  isCollective,
+  isPost,
+  leadingPlace,
+  levelPrefix,
+  loadGrammar,
+  matchingForm,
+  nationalPrefix,
+  organSuffix,
+  verticalSuffix,
+  type DepartmentGrammar,
+} from './grammar.js';
 
-export type DepartmentKind = 'institution' | 'collective' | 'unresolved';
+export type DepartmentKind = 'institution' | 'collective' | 'inferred' | 'unresolved';
 export type Role = 'lead' | 'joint' | 'support';
 
+/** The jurisdiction of national bodies. */
+export const NATIONAL = '国家';
+/** The jurisdiction of a document whose place cannot be read (its relative names stay apart). */
+export const UNKNOWN_JURISDICTION = '未知';
+
 export interface ResolvedParty {
-  departmentId: string; // 'dept:<canonical name>'; unresolved names: 'dept:<normalised name as written>'
-  name: string; // canonical name (or the written name when unresolved)
+  departmentId: string; // 'dept:<jurisdiction>/<canonical name>'
+  name: string; // canonical name (the written name for inferred and unresolved parties)
+  jurisdiction: string;
   kind: DepartmentKind;
   role: Role;
   asWritten: string; // the name as the list writes it (layout whitespace removed)
@@ -26,6 +49,8 @@ export interface InstitutionRecord {
   kind: 'institution' | 'collective';
   aliases: string[];
   note?: string;
+  /** Filled at load from the file's jurisdiction. */
+  jurisdiction?: string;
 }
 
 /** A reform that replaced one body by another (renaming, merger, transfer of duties). */
@@ -34,98 +59,174 @@ export interface Succession {
   to: string; // canonical name of the later body
   year: number;
   note: string;
+  source?: string;
+  /** Filled at load: the jurisdiction of both bodies. */
+  jurisdiction?: string;
 }
 
 export interface Jurisdiction {
-  name: string; // '天津市'
-  shortPrefix: string; // '市': how documents of this city abbreviate their own bodies
+  name: string; // '天津市', '国家'
+  level?: 'national' | 'provincial' | 'municipal' | 'district';
+  shortPrefix: string; // '市': how documents of this jurisdiction abbreviate its own bodies
   derivedPrefixes: string[]; // '天津市': '市商务局' is also written '天津市商务局'
+  /** Short place names that qualify its bodies ('天津' in 天津海关). */
+  placeNames?: string[];
+}
+
+/** The generic 2018–2019 local reorganisation, applied where a jurisdiction has no file. */
+export interface PatternSuccession {
+  from: string[];
+  to: string;
+  year: number;
+  note: string;
+  source?: string;
+}
+
+interface JurisdictionIndex {
+  jurisdiction: Jurisdiction;
+  /** nameKey of every name, alias and derived spelling → record. */
+  byKey: Map<string, InstitutionRecord>;
+  /** matchingForm → record, only where one record has that form. */
+  byForm: Map<string, InstitutionRecord>;
 }
 
 export interface DepartmentReference {
   jurisdictions: Jurisdiction[];
   institutions: InstitutionRecord[];
   successions: Succession[];
-  /** nameKey(name or alias, with derived prefixes) → institution. */
-  byKey: Map<string, InstitutionRecord>;
-  /** canonical name → successions where it is `from` / `to`. */
+  index: Map<string, JurisdictionIndex>;
+  /** Names that carry their place (天津海关, 天津市商务局, 商务部) → record, whatever the document. */
+  absolute: Map<string, InstitutionRecord>;
+  /** department id → successions where it is `from` / `to`. */
   successorsOf: Map<string, Succession[]>;
   predecessorsOf: Map<string, Succession[]>;
+  grammar: DepartmentGrammar;
+  pattern: PatternSuccession[];
+  /** Where a user adds a jurisdiction's file (for diagnostics). */
+  dir: string;
 }
 
-interface ReferenceFile {
+export interface ReferenceFile {
   jurisdiction?: Jurisdiction;
   institutions: InstitutionRecord[];
   successions?: Succession[];
 }
 
-export function departmentId(canonicalName: string): string {
-  return `dept:${canonicalName}`;
+export function departmentId(jurisdiction: string, canonicalName: string): string {
+  return `dept:${jurisdiction}/${canonicalName}`;
 }
+
+const DEFAULT_DIR = 'seeds/reference';
 
 /**
  * Builds the lookup structures from plain records. Throws on contradictions (an alias claimed by
- * two bodies, a succession naming an unknown body): silently picking one would misattribute
- * responsibilities.
+ * two bodies of one jurisdiction, a succession naming an unknown body): silently picking one would
+ * misattribute responsibilities.
  */
-export function buildDepartmentReference(files: ReferenceFile[]): DepartmentReference {
+export function buildDepartmentReference(
+  files: ReferenceFile[],
+  opts: { grammar?: DepartmentGrammar; pattern?: PatternSuccession[]; dir?: string } = {},
+): DepartmentReference {
+  const dir = opts.dir ?? DEFAULT_DIR;
+  const grammar = opts.grammar ?? loadGrammar(join(DEFAULT_DIR, 'department-grammar.json'));
   const institutions: InstitutionRecord[] = [];
   const successions: Succession[] = [];
   const jurisdictions: Jurisdiction[] = [];
+  const index = new Map<string, JurisdictionIndex>();
+  const absolute = new Map<string, InstitutionRecord>();
+  const successorsOf = new Map<string, Succession[]>();
+  const predecessorsOf = new Map<string, Succession[]>();
   for (const f of files) {
-    if (f.jurisdiction) jurisdictions.push(f.jurisdiction);
-    institutions.push(...f.institutions);
-    successions.push(...(f.successions ?? []));
-  }
-  const byKey = new Map<string, InstitutionRecord>();
-  const claim = (written: string, rec: InstitutionRecord): void => {
-    const key = nameKey(written);
-    if (!key) return;
-    const prev = byKey.get(key);
-    if (prev && prev !== rec) {
-      throw new Error(`department reference: "${written}" is claimed by both "${prev.name}" and "${rec.name}"`);
-    }
-    byKey.set(key, rec);
-  };
-  for (const rec of institutions) {
-    for (const written of [rec.name, ...rec.aliases]) claim(written, rec);
-  }
-  // Derived spellings never override an explicit one ('天津市X' may be listed as an alias elsewhere).
-  for (const j of jurisdictions) {
-    for (const rec of institutions) {
+    const j: Jurisdiction = f.jurisdiction ?? { name: UNKNOWN_JURISDICTION, shortPrefix: '市', derivedPrefixes: [] };
+    if (index.has(j.name)) throw new Error(`department reference: two files for jurisdiction "${j.name}"`);
+    jurisdictions.push(j);
+    const byKey = new Map<string, InstitutionRecord>();
+    const claim = (written: string, rec: InstitutionRecord): void => {
+      const key = nameKey(written);
+      if (!key) return;
+      const prev = byKey.get(key);
+      if (prev && prev !== rec) {
+        throw new Error(`department reference (${j.name}): "${written}" is claimed by both "${prev.name}" and "${rec.name}"`);
+      }
+      byKey.set(key, rec);
+    };
+    const recs = f.institutions.map((r) => ({ ...r, jurisdiction: j.name }));
+    institutions.push(...recs);
+    for (const rec of recs) for (const written of [rec.name, ...rec.aliases]) claim(written, rec);
+    // Derived spellings never override an explicit one ('天津市X' may be listed as an alias elsewhere).
+    for (const rec of recs) {
       if (rec.kind !== 'institution') continue;
       for (const written of [rec.name, ...rec.aliases]) {
-        if (!written.startsWith(j.shortPrefix) || written.startsWith(j.name)) continue;
+        if (!j.shortPrefix || !written.startsWith(j.shortPrefix) || written.startsWith(j.name)) continue;
         for (const prefix of j.derivedPrefixes) {
           const key = nameKey(prefix + written.slice(j.shortPrefix.length));
           if (!byKey.has(key)) byKey.set(key, rec);
         }
       }
     }
-  }
-  const names = new Set(institutions.map((i) => i.name));
-  const successorsOf = new Map<string, Succession[]>();
-  const predecessorsOf = new Map<string, Succession[]>();
-  for (const s of successions) {
-    for (const n of [s.from, s.to]) {
-      if (!names.has(n)) throw new Error(`department reference: succession ${s.from}→${s.to} names unknown body "${n}"`);
+    const formCount = new Map<string, InstitutionRecord | null>();
+    for (const [key, rec] of byKey) {
+      const form = matchingForm(key, grammar);
+      const prev = formCount.get(form);
+      formCount.set(form, prev === undefined || prev === rec ? rec : null);
     }
-    successorsOf.set(s.from, [...(successorsOf.get(s.from) ?? []), s]);
-    predecessorsOf.set(s.to, [...(predecessorsOf.get(s.to) ?? []), s]);
+    const byForm = new Map<string, InstitutionRecord>();
+    for (const [form, rec] of formCount) if (rec) byForm.set(form, rec);
+    index.set(j.name, { jurisdiction: j, byKey, byForm });
+    // A name that does not start with the jurisdiction's short prefix names its place itself.
+    for (const [key, rec] of byKey) {
+      if (rec.kind !== 'institution') continue;
+      const relative = j.level !== 'national' && j.shortPrefix && key.startsWith(j.shortPrefix) && !key.startsWith(j.name);
+      if (!relative && !absolute.has(key)) absolute.set(key, rec);
+    }
+    const names = new Set(recs.map((i) => i.name));
+    for (const s0 of f.successions ?? []) {
+      const s = { ...s0, jurisdiction: j.name };
+      for (const n of [s.from, s.to]) {
+        if (!names.has(n)) throw new Error(`department reference (${j.name}): succession ${s.from}→${s.to} names unknown body "${n}"`);
+      }
+      successions.push(s);
+      const from = departmentId(j.name, s.from);
+      const to = departmentId(j.name, s.to);
+      successorsOf.set(from, [...(successorsOf.get(from) ?? []), s]);
+      predecessorsOf.set(to, [...(predecessorsOf.get(to) ?? []), s]);
+    }
   }
-  return { jurisdictions, institutions, successions, byKey, successorsOf, predecessorsOf };
+  return { jurisdictions, institutions, successions, index, absolute, successorsOf, predecessorsOf, grammar, pattern: opts.pattern ?? [], dir };
 }
 
-/** Loads `dir`/departments.json (other reference files in the folder belong to other stages). */
-export function loadDepartmentReference(dir = 'seeds/reference'): DepartmentReference {
-  const file = join(dir, 'departments.json');
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as ReferenceFile;
-  if (!Array.isArray(parsed.institutions)) throw new Error(`${file}: missing "institutions" array`);
-  return buildDepartmentReference([parsed]);
+/**
+ * Loads every `dir`/departments/*.json (one per jurisdiction), the name grammar and the generic
+ * reorganisation pattern. Other reference files in `dir` belong to other stages.
+ */
+export function loadDepartmentReference(dir = DEFAULT_DIR): DepartmentReference {
+  const folder = join(dir, 'departments');
+  if (!existsSync(folder)) throw new Error(`${folder}: missing; it holds one departments file per jurisdiction (seeds/reference/README.md)`);
+  const files: ReferenceFile[] = [];
+  for (const name of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    const file = join(folder, name);
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as ReferenceFile;
+    if (!Array.isArray(parsed.institutions)) throw new Error(`${file}: missing "institutions" array`);
+    if (!parsed.jurisdiction?.name) throw new Error(`${file}: missing "jurisdiction": {"name", "shortPrefix", "derivedPrefixes"}`);
+    if (basename(name, '.json') !== parsed.jurisdiction.name) {
+      throw new Error(`${file}: the file of jurisdiction "${parsed.jurisdiction.name}" must be named ${parsed.jurisdiction.name}.json`);
+    }
+    files.push(parsed);
+  }
+  const grammarFile = join(dir, 'department-grammar.json');
+  const grammar = loadGrammar(existsSync(grammarFile) ? grammarFile : join(DEFAULT_DIR, 'department-grammar.json'));
+  const patternFile = join(dir, 'reorganisation-pattern.json');
+  const pattern = existsSync(patternFile)
+    ? ((JSON.parse(readFileSync(patternFile, 'utf8')) as { successions: PatternSuccession[] }).successions ?? [])
+    : [];
+  return buildDepartmentReference(files, { grammar, pattern, dir });
 }
 
-export function findDepartment(ref: DepartmentReference, written: string): InstitutionRecord | undefined {
-  return ref.byKey.get(nameKey(written));
+/** The reference record for a name written in a document of `jurisdiction` (or any place-carrying name). */
+export function findDepartment(ref: DepartmentReference, written: string, jurisdiction?: string): InstitutionRecord | undefined {
+  const key = nameKey(written);
+  const own = jurisdiction ? ref.index.get(jurisdiction) : undefined;
+  return own?.byKey.get(key) ?? ref.absolute.get(key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,18 +343,16 @@ function splitList(s: string): Item[] {
 }
 
 /**
- * Splits an item that is not a known name at a conjunction when both halves are known
+ * Splits an item that is not a known name at a conjunction when both halves are bodies
  * ("市农委和各区人民政府"). Names containing 和 ("市文化和旅游局") resolve whole and never get here.
  */
-function splitAtConjunction(s: string, item: Item, ref: DepartmentReference): Item[] | undefined {
+function splitAtConjunction(s: string, item: Item, known: (name: string) => boolean): Item[] | undefined {
   const text = s.slice(item.start, item.end);
   for (const m of text.matchAll(/以及|和|及|与/gu)) {
     const left = text.slice(0, m.index);
     const right = text.slice(m.index + m[0].length);
     if (!left || !right) continue;
-    const l = ref.byKey.get(nameKey(left));
-    const r = ref.byKey.get(nameKey(right));
-    if (l && r) {
+    if (known(left) && known(right)) {
       return [
         { start: item.start, end: item.start + m.index, role: item.role },
         { start: item.start + m.index + m[0].length, end: item.end, role: item.role },
@@ -277,24 +376,33 @@ export interface ResolveOptions {
    */
   firstIsLead?: boolean;
   /**
-   * The city (or province) the document belongs to, e.g. '北京市' (see jurisdictionOf). Names
-   * relative to the issuing city ("市商务局", "各区人民政府") mean that city's bodies, so when it is
-   * not a city the reference data covers they are not matched: they stay unresolved, named and
-   * keyed with the city ("北京市商务局"), so they never merge with the covered city's bodies.
-   * Fully qualified names ("天津海关") still resolve. Unset: the document is taken to belong to
-   * the reference data's city.
+   * The jurisdiction of the document, e.g. '北京市' (see documentJurisdiction). Names relative to
+   * the issuing government ("市商务局", "各区人民政府") are that jurisdiction's bodies. Unset: the
+   * jurisdiction is unknown and relative names are kept apart under '未知'.
    */
   jurisdiction?: string;
 }
 
-/** The city or province of an issuer ("北京市人民政府办公厅" → '北京市'), when it names one. */
+/** The place of an issuer or title ("北京市人民政府办公厅" → '北京市'), when it names one. */
 export function jurisdictionOf(issuer: string | undefined): string | undefined {
   if (!issuer) return undefined;
+  const text = normalise(issuer);
+  if (/^(?:国务院|中共中央|国家|中华人民共和国|全国)/u.test(text)) return NATIONAL;
   // Only a place name counts: an issuer line that lists departments ('市发展改革委、市委宣传部…')
   // names no jurisdiction, and guessing one would make every department look foreign.
-  const m = /^(?:中共)?(\p{Script=Han}{2,8}?(?:自治区|特别行政区|省|市))/u.exec(normalise(issuer));
+  const m = /^(?:中共)?(\p{Script=Han}{2,8}?(?:自治区|特别行政区|省|市))(\p{Script=Han}{2,6}?(?:区|县))?(?=\p{Script=Han})/u.exec(text);
   if (!m || m[1]!.startsWith('市')) return undefined;
+  // A district of a city ("杭州市西湖区人民政府") is its own jurisdiction.
+  if (m[2] && !/^(?:人民|政府|委员|办公)/u.test(m[2])) return m[1]! + m[2];
   return m[1];
+}
+
+/**
+ * A document's jurisdiction: the parser's when it gives one, else the place its issuer or its
+ * title names (天津市人民政府办公厅关于… → 天津市).
+ */
+export function documentJurisdiction(doc: { jurisdiction?: string; issuer?: string; issuers?: string[]; title?: string }): string | undefined {
+  return doc.jurisdiction ?? jurisdictionOf(doc.issuer) ?? doc.issuers?.map(jurisdictionOf).find(Boolean) ?? jurisdictionOf(doc.title);
 }
 
 /** True when a document declares the convention that the first-named unit is the lead. */
@@ -309,7 +417,9 @@ export function detectFirstIsLead(documentText: string): boolean {
  * - every other named party is 'joint' ("X、Y等部门按职责分工负责": each for its own duties);
  * - a sole party ("（市商务局负责）", a table cell with one unit) is 'lead': it carries the measure alone;
  * - with options.firstIsLead and no explicit 牵头, the first party is 'lead'.
- * A name not in the reference data is kept as kind 'unresolved' with a warning 'unknown-department'.
+ * A body found only by the name grammar is kind 'inferred' (diagnostic 'inferred-department', so a
+ * user can confirm it in the jurisdiction's file); a name that is no body is 'unresolved'
+ * ('unknown-department').
  */
 export function resolveResponsibilities(
   text: string,
@@ -317,15 +427,15 @@ export function resolveResponsibilities(
   ref: DepartmentReference,
   options: ResolveOptions = {},
 ): { parties: ResolvedParty[]; diagnostics: Diagnostic[] } {
-  const foreign = isForeign(ref, options.jurisdiction);
-  const parsed = parseCached(text, ref, options.firstIsLead === true, foreign);
+  const jurisdiction = options.jurisdiction ?? UNKNOWN_JURISDICTION;
+  const parsed = parseCached(text, ref, options.firstIsLead === true, jurisdiction);
   const diagnostics: Diagnostic[] = [];
-  for (const u of parsed.unknown) {
+  for (const u of parsed.notes) {
     diagnostics.push({
       ...position(text, u.offset, span, options.source),
-      severity: 'warning',
-      rule: 'unknown-department',
-      message: `responsible party "${u.written}" is not in the department reference data; kept as unresolved. Add it, or an alias of an existing body, to seeds/reference/departments.json`,
+      severity: u.kind === 'unresolved' ? 'warning' : 'info',
+      rule: u.kind === 'unresolved' ? 'unknown-department' : 'inferred-department',
+      message: noteMessage(ref, u),
     });
   }
   if (parsed.parties.length === 0 && parsed.norm.trim() !== '') {
@@ -340,11 +450,31 @@ export function resolveResponsibilities(
   return { parties: parsed.parties.map((p) => ({ ...p })), diagnostics };
 }
 
+interface Note {
+  offset: number;
+  written: string;
+  kind: 'inferred' | 'unresolved';
+  jurisdiction: string;
+  name: string;
+  post?: boolean;
+}
+
+function noteMessage(ref: DepartmentReference, u: Note): string {
+  const file = join(ref.dir, 'departments', `${u.jurisdiction}.json`);
+  const hasFile = ref.index.has(u.jurisdiction);
+  const where = hasFile ? `add it to ${file}` : `create ${file} for ${u.jurisdiction} (format in seeds/reference/README.md) and list it there`;
+  if (u.post) return `responsible party "${u.written}" is a person's post, not a body: kept as unresolved; name the body the post belongs to, or ignore`;
+  if (u.kind === 'inferred') {
+    return `responsible party "${u.written}" is not in the reference data; read by the name grammar as ${u.jurisdiction}'s body "${u.name}" (kind inferred). To confirm or correct it, ${where}`;
+  }
+  return `responsible party "${u.written}" is not in the reference data and does not read as a body; kept as unresolved. If it is one, ${where}`;
+}
+
 interface ParsedList {
   norm: string;
   parties: ResolvedParty[];
-  /** Unknown names with their offset in the text as given (for diagnostics). */
-  unknown: { offset: number; written: string }[];
+  /** Inferred and unknown names with their offset in the text as given (for diagnostics). */
+  notes: Note[];
 }
 
 // The same lists recur across a corpus ("市商务局负责", "各区人民政府"), so parses are cached per
@@ -352,56 +482,128 @@ interface ParsedList {
 const CACHE_LIMIT = 50_000;
 const caches = new WeakMap<DepartmentReference, Map<string, ParsedList>>();
 
-/** The document's city when the reference data does not cover it; undefined when it does (or is unknown). */
-function isForeign(ref: DepartmentReference, jurisdiction: string | undefined): string | undefined {
-  if (!jurisdiction) return undefined;
-  const key = nameKey(jurisdiction);
-  return ref.jurisdictions.some((j) => nameKey(j.name) === key) ? undefined : key;
-}
-
-function parseCached(text: string, ref: DepartmentReference, firstIsLead: boolean, foreign: string | undefined): ParsedList {
+function parseCached(text: string, ref: DepartmentReference, firstIsLead: boolean, jurisdiction: string): ParsedList {
   let cache = caches.get(ref);
   if (!cache) {
     cache = new Map();
     caches.set(ref, cache);
   }
-  const key = `${firstIsLead ? 1 : 0}${foreign ?? ''}\u0000${text}`;
+  const key = `${firstIsLead ? 1 : 0}${jurisdiction}\u0000${text}`;
   let parsed = cache.get(key);
   if (!parsed) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    parsed = parseList(text, ref, firstIsLead, foreign);
+    parsed = parseList(text, ref, firstIsLead, jurisdiction);
     cache.set(key, parsed);
   }
   return parsed;
 }
 
-function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean, foreign: string | undefined): ParsedList {
+type Resolution = Omit<ResolvedParty, 'role' | 'asWritten'> & { post?: boolean };
+
+function fromRecord(rec: InstitutionRecord): Resolution {
+  const j = rec.jurisdiction ?? UNKNOWN_JURISDICTION;
+  return { departmentId: departmentId(j, rec.name), name: rec.name, jurisdiction: j, kind: rec.kind };
+}
+
+/** The body of `written` in `jurisdiction`'s file, by exact spelling or by the matching form. */
+function lookupIn(ref: DepartmentReference, jurisdiction: string, written: string): InstitutionRecord | undefined {
+  const idx = ref.index.get(jurisdiction);
+  if (!idx) return undefined;
+  return idx.byKey.get(nameKey(written)) ?? idx.byForm.get(matchingForm(written, ref.grammar));
+}
+
+/** The level prefix a jurisdiction's documents use for their own bodies ('市' for a city). */
+function shortPrefixOf(ref: DepartmentReference, jurisdiction: string): string {
+  const j = ref.index.get(jurisdiction)?.jurisdiction;
+  if (j) return j.shortPrefix;
+  if (/(?:区|县|旗)$/u.test(jurisdiction)) return jurisdiction.endsWith('县') ? '县' : '区';
+  if (/(?:省|自治区)$/u.test(jurisdiction)) return '省';
+  return '市';
+}
+
+function placeStem(jurisdiction: string): string {
+  return jurisdiction.replace(/(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/u, '');
+}
+
+/**
+ * A body the reference data does not list, read by the grammar: its jurisdiction from its place
+ * (or the document's, for a relative name), its name in the jurisdiction's short form, merged with
+ * other spellings of the same body through the matching form.
+ */
+function inferred(ref: DepartmentReference, jurisdiction: string, name: string): Resolution {
+  const rec = lookupIn(ref, jurisdiction, name);
+  if (rec) return fromRecord(rec);
+  const canonical = matchingForm(name, ref.grammar);
+  return { departmentId: departmentId(jurisdiction, canonical), name: canonical, jurisdiction, kind: 'inferred' };
+}
+
+/** How one written name resolves in a document of `jurisdiction` (see the module comment). */
+export function resolveName(ref: DepartmentReference, written: string, jurisdiction: string): Resolution {
+  const g = ref.grammar;
+  const key = nameKey(written);
+  // 1. The document's own jurisdiction, then names that carry their place or the national level.
+  const own = lookupIn(ref, jurisdiction, key);
+  if (own) return fromRecord(own);
+  const abs = ref.absolute.get(key);
+  if (abs) return fromRecord(abs);
+  // 2. Collectives and posts are never institutions.
+  if (isCollective(key, g)) {
+    return { departmentId: departmentId(jurisdiction, matchingForm(key, g)), name: key, jurisdiction, kind: 'collective' };
+  }
+  if (isPost(key, g) && !organSuffix(key, g)?.match(/[局委厅办部署]$/u)) {
+    return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved', post: true };
+  }
+  if (!organSuffix(key, g)) {
+    return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
+  }
+  // 3. A national body (国家X局, 国务院X办).
+  if (nationalPrefix(key, g)) {
+    const rec = lookupIn(ref, NATIONAL, key);
+    return rec ? fromRecord(rec) : inferred(ref, NATIONAL, key);
+  }
+  // 4. A branch of a nationally managed system named after a place (上海海关, 人民银行杭州中心支行,
+  // 杭州市税务局): the document's jurisdiction when it is that place, else the place it names,
+  // else the national system.
+  const placed = leadingPlace(key, g);
+  const stem = placeStem(jurisdiction);
+  if (verticalSuffix(key, g) && !levelPrefix(key, g)) {
+    if (jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
+    return placed ? inferred(ref, placed.place, key) : inferred(ref, NATIONAL, key);
+  }
+  // 5. A place-qualified body: 北京市商务局 is 北京市's 市商务局; the document's own place is its own.
+  if (placed) {
+    const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : placed.place;
+    const prefix = shortPrefixOf(ref, place);
+    const rest = levelPrefix(placed.rest, g) ? placed.rest : prefix + placed.rest;
+    return inferred(ref, place, rest);
+  }
+  // 6. A relative name (市X, 区X, 省X) or a bare organ name: the document's jurisdiction.
+  return inferred(ref, jurisdiction, key);
+}
+
+function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean, jurisdiction: string): ParsedList {
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
+  const known = (name: string) => resolveName(ref, name, jurisdiction).kind !== 'unresolved';
   let items = splitList(norm);
   items = items.flatMap((it) => {
-    if (ref.byKey.has(nameKey(norm.slice(it.start, it.end)))) return [it];
-    return splitAtConjunction(norm, it, ref) ?? [it];
+    const written = norm.slice(it.start, it.end);
+    if (lookupIn(ref, jurisdiction, written) || ref.absolute.has(nameKey(written))) return [it];
+    return splitAtConjunction(norm, it, known) ?? [it];
   });
 
   const parties: ResolvedParty[] = [];
-  const unknown: ParsedList['unknown'] = [];
+  const notes: Note[] = [];
   const seen = new Map<string, ResolvedParty>();
   const rank: Record<Role, number> = { lead: 3, joint: 2, support: 1 };
   for (const it of items) {
     const written = norm.slice(it.start, it.end);
-    let key = nameKey(written);
-    if (!key) continue;
-    let rec = ref.byKey.get(key);
-    if (foreign && rec && isRelative(key, rec, ref)) {
-      // "市商务局" in another city's document is that city's 商务局.
-      rec = undefined;
-      key = key.startsWith(foreign) ? key : `${foreign}${key.replace(/^市/u, '')}`;
+    if (!nameKey(written)) continue;
+    const { post, ...r } = resolveName(ref, written, jurisdiction);
+    const party: ResolvedParty = { ...r, role: it.role ?? 'joint', asWritten: written };
+    if (r.kind === 'inferred' || r.kind === 'unresolved') {
+      notes.push({ offset: map ? (map[it.start] ?? 0) : it.start, written, kind: r.kind, jurisdiction: r.jurisdiction, name: r.name, post });
     }
-    const party: ResolvedParty = rec
-      ? { departmentId: departmentId(rec.name), name: rec.name, kind: rec.kind, role: it.role ?? 'joint', asWritten: written }
-      : { departmentId: departmentId(key), name: key, kind: 'unresolved', role: it.role ?? 'joint', asWritten: written };
-    if (!rec) unknown.push({ offset: map ? (map[it.start] ?? 0) : it.start, written });
     const prev = seen.get(party.departmentId);
     if (prev) {
       // The same body written twice (e.g. under an old and a new alias): keep one, strongest role.
@@ -415,13 +617,7 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
   const explicitLead = parties.some((p) => p.role === 'lead');
   if (!explicitLead && parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
   else if (!explicitLead && firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
-  return { norm, parties, unknown };
-}
-
-/** A name that only means something relative to the issuing city: 市X, or a collective (各区人民政府). */
-function isRelative(key: string, rec: InstitutionRecord, ref: DepartmentReference): boolean {
-  if (rec.kind === 'collective') return true;
-  return ref.jurisdictions.some((j) => key.startsWith(j.shortPrefix) && !key.startsWith(j.name));
+  return { norm, parties, notes };
 }
 
 /** file/line/column of an offset inside `text`, which starts at span.startOffset of the file. */
@@ -452,56 +648,100 @@ function position(
 // Graph.
 
 function institutionNode(rec: InstitutionRecord): GraphNode {
+  const j = rec.jurisdiction ?? UNKNOWN_JURISDICTION;
   return {
-    id: departmentId(rec.name),
+    id: departmentId(j, rec.name),
     labels: ['Department'],
-    properties: { name: rec.name, aliases: [...rec.aliases], kind: rec.kind },
+    properties: { name: rec.name, aliases: [...rec.aliases], kind: rec.kind, jurisdiction: j },
   };
 }
 
-/** Department nodes for every party used (and the predecessors/successors of each), with SUCCEEDED_BY edges. */
+/**
+ * Department nodes for every party used (and the predecessors/successors of each), with
+ * SUCCEEDED_BY edges: the reference data's (confidence 'stated'), and, for an inferred body of a
+ * jurisdiction without a file, the generic 2018–2019 pattern (confidence 'inferred').
+ */
 export function departmentGraph(
   ref: DepartmentReference,
   parties: ResolvedParty[],
 ): { nodes: GraphNode[]; relationships: GraphRelationship[] } {
   const nodes = new Map<string, GraphNode>();
-  const byName = new Map(ref.institutions.map((i) => [i.name, i] as const));
+  const byId = new Map(ref.institutions.map((i) => [departmentId(i.jurisdiction ?? UNKNOWN_JURISDICTION, i.name), i] as const));
   const queue: string[] = [];
-  for (const p of parties) {
-    if (nodes.has(p.departmentId)) continue;
-    const rec = p.kind === 'unresolved' ? undefined : byName.get(p.name);
+  const relationships = new Map<string, GraphRelationship>();
+  // Parties in a stable order, so that the aliases of a merged inferred body do not depend on
+  // which document came first.
+  const sorted = [...parties].sort((a, b) => a.departmentId.localeCompare(b.departmentId) || a.asWritten.localeCompare(b.asWritten));
+  for (const p of sorted) {
+    const existing = nodes.get(p.departmentId);
+    if (existing) {
+      const aliases = existing.properties.aliases as string[];
+      if (p.kind !== 'institution' && p.kind !== 'collective' && p.asWritten !== p.name && !aliases.includes(p.asWritten)) aliases.push(p.asWritten);
+      continue;
+    }
+    const rec = p.kind === 'institution' || p.kind === 'collective' ? byId.get(p.departmentId) : undefined;
     if (rec) {
       nodes.set(p.departmentId, institutionNode(rec));
-      queue.push(rec.name);
+      queue.push(p.departmentId);
     } else {
       nodes.set(p.departmentId, {
         id: p.departmentId,
         labels: ['Department'],
-        properties: { name: p.name, aliases: p.asWritten !== p.name ? [p.asWritten] : [], kind: 'unresolved' },
+        properties: { name: p.name, aliases: p.asWritten !== p.name ? [p.asWritten] : [], kind: p.kind, jurisdiction: p.jurisdiction },
       });
+      if (p.kind === 'inferred') patternSuccession(ref, p, nodes, relationships);
     }
   }
   // Whole succession chains, both ways: a query for 市商务局 must reach 市商务委's measures.
-  const relationships = new Map<string, GraphRelationship>();
   while (queue.length > 0) {
-    const name = queue.shift()!;
-    for (const s of [...(ref.successorsOf.get(name) ?? []), ...(ref.predecessorsOf.get(name) ?? [])]) {
-      const key = `${s.from}→${s.to}`;
+    const id = queue.shift()!;
+    for (const s of [...(ref.successorsOf.get(id) ?? []), ...(ref.predecessorsOf.get(id) ?? [])]) {
+      const j = s.jurisdiction ?? UNKNOWN_JURISDICTION;
+      const from = departmentId(j, s.from);
+      const to = departmentId(j, s.to);
+      const key = `${from}→${to}`;
       if (!relationships.has(key)) {
         relationships.set(key, {
           type: 'SUCCEEDED_BY',
-          start: departmentId(s.from),
-          end: departmentId(s.to),
-          properties: { year: s.year, note: s.note },
+          start: from,
+          end: to,
+          properties: { year: s.year, note: s.note, confidence: 'stated', ...(s.source ? { source: s.source } : {}) },
         });
       }
-      for (const other of [s.from, s.to]) {
-        const id = departmentId(other);
-        if (nodes.has(id)) continue;
-        nodes.set(id, institutionNode(byName.get(other)!));
+      for (const other of [from, to]) {
+        if (nodes.has(other)) continue;
+        nodes.set(other, institutionNode(byId.get(other)!));
         queue.push(other);
       }
     }
   }
   return { nodes: [...nodes.values()], relationships: [...relationships.values()] };
+}
+
+/** 上海市's inferred 市商务委 → 市商务局 (2018, inferred), when the jurisdiction has no file. */
+function patternSuccession(
+  ref: DepartmentReference,
+  p: ResolvedParty,
+  nodes: Map<string, GraphNode>,
+  relationships: Map<string, GraphRelationship>,
+): void {
+  if (ref.index.has(p.jurisdiction) || p.jurisdiction === NATIONAL) return;
+  const prefix = levelPrefix(p.name, ref.grammar) ?? '';
+  const core = p.name.slice(prefix.length);
+  const form = matchingForm(core, ref.grammar);
+  for (const s of ref.pattern) {
+    if (!s.from.some((f) => matchingForm(f, ref.grammar) === form)) continue;
+    const toName = matchingForm(prefix + s.to, ref.grammar);
+    const to = departmentId(p.jurisdiction, toName);
+    if (to === p.departmentId) continue;
+    if (!nodes.has(to)) {
+      nodes.set(to, { id: to, labels: ['Department'], properties: { name: toName, aliases: [], kind: 'inferred', jurisdiction: p.jurisdiction } });
+    }
+    relationships.set(`${p.departmentId}→${to}`, {
+      type: 'SUCCEEDED_BY',
+      start: p.departmentId,
+      end: to,
+      properties: { year: s.year, note: s.note, confidence: 'inferred', ...(s.source ? { source: s.source } : {}) },
+    });
+  }
 }

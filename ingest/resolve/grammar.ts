@@ -1,0 +1,101 @@
+// The grammar of government body names, for parties the reference files do not list: where a
+// name says its body belongs (its own jurisdiction, another place, the national level), whether it
+// names a body at all (an organ suffix), a collective or a person's post, and one matching form for
+// the full and abbreviated spellings of the same body. The word lists are data
+// (seeds/reference/department-grammar.json); the rules that read them are here.
+import { readFileSync } from 'node:fs';
+import { nameKey } from '../normalise.js';
+
+export interface DepartmentGrammar {
+  organSuffixes: string[];
+  levelPrefixes: string[];
+  placeSuffixes: string[];
+  nationalPrefixes: string[];
+  verticalSuffixes: string[];
+  equivalents: [string, string][];
+  collectives: RegExp[];
+  posts: string[];
+}
+
+interface GrammarFile {
+  organSuffixes: string[];
+  levelPrefixes: string[];
+  placeSuffixes: string[];
+  nationalPrefixes: string[];
+  verticalSuffixes: string[];
+  equivalents: [string, string][];
+  collectives: string[];
+  posts: string[];
+}
+
+export function loadGrammar(file: string): DepartmentGrammar {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as GrammarFile;
+  for (const k of ['organSuffixes', 'levelPrefixes', 'placeSuffixes', 'nationalPrefixes', 'verticalSuffixes', 'equivalents', 'collectives', 'posts'] as const) {
+    if (!Array.isArray(raw[k])) throw new Error(`${file}: missing "${k}" array`);
+  }
+  const byLength = (a: string, b: string) => b.length - a.length;
+  return {
+    organSuffixes: [...raw.organSuffixes].sort(byLength),
+    levelPrefixes: [...raw.levelPrefixes].sort(byLength),
+    placeSuffixes: [...raw.placeSuffixes].sort(byLength),
+    nationalPrefixes: [...raw.nationalPrefixes].sort(byLength),
+    verticalSuffixes: [...raw.verticalSuffixes].sort(byLength),
+    equivalents: raw.equivalents,
+    collectives: raw.collectives.map((p) => new RegExp(p, 'u')),
+    posts: [...raw.posts].sort(byLength),
+  };
+}
+
+/**
+ * One form for every spelling of a body's name: 市发改委, 市发展改革委 and 市发展和改革委员会 all
+ * give 市发展改革委. Used to merge spellings, never shown as a name.
+ */
+export function matchingForm(name: string, g: DepartmentGrammar): string {
+  let s = nameKey(name);
+  for (const [from, to] of g.equivalents) if (from !== to) s = s.split(from).join(to);
+  return s
+    .replace(/管理委员会/gu, '管委会')
+    .replace(/委员会/gu, '委')
+    .replace(/办公室/gu, '办')
+    .replace(/人民政府/gu, '政府')
+    .replace(/和/gu, '');
+}
+
+export function organSuffix(name: string, g: DepartmentGrammar): string | undefined {
+  return g.organSuffixes.find((s) => name.endsWith(s) && name.length > s.length);
+}
+
+export function isPost(name: string, g: DepartmentGrammar): boolean {
+  return g.posts.some((p) => name.endsWith(p)) && !organSuffix(name.slice(0, -1), g)?.endsWith('政府');
+}
+
+export function isCollective(name: string, g: DepartmentGrammar): boolean {
+  return g.collectives.some((re) => re.test(name));
+}
+
+export function levelPrefix(name: string, g: DepartmentGrammar): string | undefined {
+  return g.levelPrefixes.find((p) => name.startsWith(p) && name.length > p.length + 1);
+}
+
+export function nationalPrefix(name: string, g: DepartmentGrammar): string | undefined {
+  return g.nationalPrefixes.find((p) => name.startsWith(p) && name.length > p.length + 1);
+}
+
+export function verticalSuffix(name: string, g: DepartmentGrammar): string | undefined {
+  return g.verticalSuffixes.find((s) => name.endsWith(s) && name.length > s.length);
+}
+
+/**
+ * A leading place name: 北京市商务局 → {place: '北京市', rest: '商务局'}; 杭州市西湖区商务局 →
+ * the longest chain of places. A bare level prefix (市商务局) is not a place.
+ */
+export function leadingPlace(name: string, g: DepartmentGrammar): { place: string; rest: string } | undefined {
+  const pattern = new RegExp(`^((?:\\p{Script=Han}{2,6}?(?:${g.placeSuffixes.join('|')}))+)(.+)$`, 'u');
+  const m = pattern.exec(name);
+  if (!m) return undefined;
+  const place = m[1]!;
+  // "市委宣传部", "区政府": a level word, not a place; a place needs two characters before its suffix.
+  if (g.levelPrefixes.some((p) => place.startsWith(p))) return undefined;
+  if (!organSuffix(m[2]!, g) && !g.organSuffixes.includes(m[2]!)) return undefined;
+  return { place, rest: m[2]! };
+}
