@@ -13,6 +13,7 @@ import * as stats from '../db/read/stats.js';
 import { bounded, pageSize, searchText } from './errors.js';
 import { connection, skipAfter } from './pagination.js';
 import { selects } from './selection.js';
+import { boundedList } from './budget.js';
 
 function jsonLiteral(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -60,10 +61,10 @@ export const resolvers: Resolvers = {
       return measures.findMeasures(
         reader,
         {
-          years: nonEmpty(filter?.years),
-          themes: nonEmpty(filter?.themes),
-          departments: nonEmpty(filter?.departments),
-          documents: nonEmpty(filter?.documents),
+          years: boundedList(filter?.years, 'filter.years'),
+          themes: boundedList(filter?.themes, 'filter.themes'),
+          departments: boundedList(filter?.departments, 'filter.departments'),
+          documents: boundedList(filter?.documents, 'filter.documents'),
           text,
         },
         skip,

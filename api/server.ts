@@ -22,6 +22,7 @@ import { typeDefs } from './schema.js';
 import { formatError } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import type { ApiContext } from './context.js';
+import { BUDGET, ResponseBudget, budgeted, budgetedResolvers, costLimitRule } from './budget.js';
 
 export interface StartServerOptions {
   driver: neo4j.Driver;
@@ -50,7 +51,7 @@ export interface RunningServer {
 /** Limits on the shape of a query, enforced before any resolver runs. */
 export const LIMITS = {
   maxDepth: 12,
-  maxCost: 20_000,
+  maxCost: BUDGET.maxCost,
   maxAliases: 20,
   maxDirectives: 20,
   maxTokens: 5_000,
@@ -63,7 +64,8 @@ export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiConte
   const development = process.env.NODE_ENV === 'development';
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
-    costLimit: { maxCost: LIMITS.maxCost },
+    // Armor's cost limit ignores list sizes and variables; api/budget.ts replaces it.
+    costLimit: { enabled: false },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
     // Armor's token limit re-parses in a plugin and turns every syntax error into a 500; the
@@ -74,21 +76,44 @@ export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiConte
   }).protect();
   return new ApolloServer<ApiContext>({
     typeDefs: typeDefs(),
-    resolvers: resolvers as never,
+    resolvers: budgetedResolvers(resolvers) as never,
+    fieldResolver: budgeted(),
     introspection: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development, opts.log ?? ((l) => process.stderr.write(`${l}\n`))),
-    validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<ApiContext>[]), ApolloServerPluginLandingPageDisabled(), ...(opts.plugins ?? [])],
+    validationRules: [...armor.validationRules, costLimitRule(LIMITS.maxCost)],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
+      responseBudgetPlugin,
+      ApolloServerPluginLandingPageDisabled(),
+      ...(opts.plugins ?? []),
+    ],
     allowBatchedHttpRequests: false,
   });
 }
 
-/** A per-request context: its own reader (for the query count) and fresh DataLoaders. */
+/**
+ * A request stopped by its response budget answers with that one error, not with the partial
+ * data and one error per field cut off.
+ */
+const responseBudgetPlugin: ApolloServerPlugin<ApiContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const budget = contextValue.budget;
+        if (!budget?.exceeded || response.body.kind !== 'single') return;
+        const error = budget.error();
+        response.body.singleResult = { data: null, errors: [{ message: error.message, extensions: error.extensions }] };
+      },
+    };
+  },
+};
+
+/** A per-request context: its own reader (for the query count), fresh DataLoaders and budget. */
 export function createContext(base: Reader): ApiContext {
   const reader = base.fork();
-  return { reader, loaders: createLoaders(reader) };
+  return { reader, loaders: createLoaders(reader), budget: new ResponseBudget() };
 }
 
 function corsOptions(origins: string[] | undefined): CorsOptions {
