@@ -6,23 +6,38 @@
 // document's text under twenty aliases) still stops at a fixed size with a clear error code.
 import {
   GraphQLError,
-  GraphQLList,
-  GraphQLNonNull,
   Kind,
   defaultFieldResolver,
-  getNamedType,
-  isCompositeType,
-  isObjectType,
-  isInterfaceType,
   type FragmentDefinitionNode,
-  type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLOutputType,
+  type GraphQLNamedType,
   type SelectionSetNode,
   type ValidationContext,
   type ValueNode,
   type ASTVisitor,
 } from 'graphql';
+
+// Types are inspected by shape, not with graphql's instanceof predicates: the schema may come
+// from another copy of graphql (Apollo's CommonJS build beside our ESM import), which those
+// predicates refuse.
+type Wrapped = { ofType?: unknown };
+type WithFields = { name: string; getFields(): Record<string, GraphQLField<unknown, unknown>> };
+
+function namedType(type: GraphQLOutputType): GraphQLNamedType {
+  let t: unknown = type;
+  while ((t as Wrapped).ofType) t = (t as Wrapped).ofType;
+  return t as GraphQLNamedType;
+}
+
+function hasFields(type: { name: string } | null | undefined): type is WithFields {
+  return typeof (type as { getFields?: unknown } | null)?.getFields === 'function';
+}
+
+function isComposite(type: unknown): boolean {
+  return hasFields(type as { name: string } | null) || typeof (type as { getTypes?: unknown } | null)?.getTypes === 'function';
+}
 
 export const BUDGET = {
   /** Estimated cost of one operation (fields × expected list sizes). */
@@ -72,8 +87,7 @@ const DEFAULT_LIST_SIZE = 5;
 const FIELD_WEIGHTS: Record<string, number> = { 'Document.sourceText': 5_000 };
 
 function isList(type: GraphQLOutputType): boolean {
-  const t = type instanceof GraphQLNonNull ? type.ofType : type;
-  return t instanceof GraphQLList;
+  return String(type).replace(/!$/, '').startsWith('[');
 }
 
 function literalInt(value: ValueNode | undefined): number | null {
@@ -91,7 +105,7 @@ export function estimateCost(ctx: Pick<ValidationContext, 'getSchema' | 'getDocu
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const memo = new Map<string, number>();
 
-  const walk = (set: SelectionSetNode | undefined, parent: GraphQLCompositeType, page: number, stack: string[]): number => {
+  const walk = (set: SelectionSetNode | undefined, parent: { name: string }, page: number, stack: string[]): number => {
     if (!set) return 0;
     let total = 0;
     for (const sel of set.selections) {
@@ -99,7 +113,7 @@ export function estimateCost(ctx: Pick<ValidationContext, 'getSchema' | 'getDocu
         const name = sel.name.value;
         // Introspection is bounded by the schema's size, not by the data.
         if (name.startsWith('__')) continue;
-        const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+        const def = hasFields(parent) ? parent.getFields()[name] : undefined;
         if (!def) continue;
         const key = `${parent.name}.${name}`;
         let childPage = page;
@@ -115,12 +129,12 @@ export function estimateCost(ctx: Pick<ValidationContext, 'getSchema' | 'getDocu
         } else if (isList(def.type)) {
           size = (name === 'nodes' || name === 'edges') && page > 0 ? page : (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE);
         }
-        const named = getNamedType(def.type);
-        const below = isCompositeType(named) ? walk(sel.selectionSet, named, pageArg && !isList(def.type) ? childPage : 0, stack) : 0;
+        const named = namedType(def.type);
+        const below = isComposite(named) ? walk(sel.selectionSet, named, pageArg && !isList(def.type) ? childPage : 0, stack) : 0;
         total += size * ((FIELD_WEIGHTS[key] ?? 1) + below);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
-        total += walk(sel.selectionSet, on && isCompositeType(on) ? on : parent, page, stack);
+        total += walk(sel.selectionSet, on && isComposite(on) ? on : parent, page, stack);
       } else {
         const name = sel.name.value;
         const fragment = fragments.get(name);
@@ -130,7 +144,7 @@ export function estimateCost(ctx: Pick<ValidationContext, 'getSchema' | 'getDocu
         let cost = memo.get(memoKey);
         if (cost === undefined) {
           const on = schema.getType(fragment.typeCondition.name.value);
-          cost = walk(fragment.selectionSet, on && isCompositeType(on) ? on : parent, page, [...stack, name]);
+          cost = walk(fragment.selectionSet, on && isComposite(on) ? on : parent, page, [...stack, name]);
           memo.set(memoKey, cost);
         }
         total += cost;

@@ -14,6 +14,10 @@ import { bounded, pageSize, searchText } from './errors.js';
 import { connection, skipAfter } from './pagination.js';
 import { selects } from './selection.js';
 import { boundedList } from './budget.js';
+import { isPassage, searchPassage } from './similar.js';
+
+/** A pasted paragraph of a policy, at most (characters). */
+const MAX_PASSAGE = 2_000;
 
 function jsonLiteral(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -78,8 +82,10 @@ export const resolvers: Resolvers = {
     themeMatrix: (_p, _a, { reader }) => themes.themeMatrix(reader),
     initiatives: (_p, _a, { reader }) => initiatives.listInitiatives(reader),
     initiative: (_p, { name }, { reader }) => initiatives.findInitiative(reader, searchText(name, 'name', 200)),
-    search: (_p, { text, types, first }, { reader }) =>
-      search.search(reader, searchText(text, 'text'), nonEmpty(types), pageSize(first, 20)),
+    search: (_p, { text, types, first }, { reader }) => {
+      const query = searchText(text, 'text', MAX_PASSAGE);
+      return (isPassage(query) ? searchPassage : search.search)(reader, query, nonEmpty(types), pageSize(first, 20));
+    },
     neighborhood: (_p, { id, depth, limit, types }, { reader }, info) =>
       graph.neighborhood(reader, {
         id,

@@ -274,8 +274,8 @@ export async function startLocalNeo4j(
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Neo4jSetupError(`Neo4j did not start within ${(opts.timeoutMs ?? 180_000) / 1000} s; see ${logFile}. ${remoteHint}`));
-    }, opts.timeoutMs ?? 180_000);
+      reject(new Neo4jSetupError(`Neo4j did not start within ${(opts.timeoutMs ?? 300_000) / 1000} s; see ${logFile}. ${remoteHint}`));
+    }, opts.timeoutMs ?? 300_000);
     const onData = (chunk: Buffer) => {
       out.write(chunk);
       for (const line of chunk.toString('utf8').split('\n')) {
