@@ -262,7 +262,7 @@ export async function startLocalNeo4j(
   ];
   if (opts.detached) args.push('--no-stdin-watch');
 
-  const logFile = opts.logFile ?? path.join(target.dataDir, 'launcher.log');
+  const logFile = opts.logFile ?? target.logFile ?? path.join(target.dataDir, 'launcher.log');
   const out = logWriter(logFile, log);
   const child: ChildProcess = spawn('java', args, {
     cwd: projectRoot,
@@ -314,6 +314,7 @@ export async function startLocalNeo4j(
     return { uri, username: LOCAL_USER, password, pid: child.pid, stop: async () => void (await stopDetached(target)), died: never };
   }
 
+  log(`Neo4j is up (pid ${child.pid}, ${uri}, data ${target.dataDir}).`);
   let exited = false;
   let stopping = false;
   const died = new Promise<string>((resolve) => {

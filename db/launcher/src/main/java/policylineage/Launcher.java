@@ -154,17 +154,32 @@ public final class Launcher {
      */
     private static void requireAvailable(DatabaseManagementService dbms, Path home) {
         GraphDatabaseService db = dbms.database(DEFAULT_DB);
-        if (db.isAvailable(Duration.ofSeconds(60).toMillis())) {
-            return;
-        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         String status = "";
-        try {
-            status = dbms.database("system").executeTransactionally(
-                    "SHOW DATABASE $name YIELD currentStatus, statusMessage RETURN currentStatus + ': ' + statusMessage AS s",
-                    Map.of("name", DEFAULT_DB),
-                    r -> r.hasNext() ? String.valueOf(r.next().get("s")) : "");
-        } catch (RuntimeException e) {
-            status = e.getMessage();
+        // A database that failed to start is reported by SHOW DATABASE at once; waiting for it to
+        // become available would only run into the timeout.
+        while (System.nanoTime() < deadline) {
+            if (db.isAvailable(500)) {
+                return;
+            }
+            try {
+                String[] s = dbms.database("system").executeTransactionally(
+                        "SHOW DATABASE $name YIELD currentStatus, statusMessage RETURN currentStatus, statusMessage",
+                        Map.of("name", DEFAULT_DB),
+                        r -> {
+                            if (!r.hasNext()) {
+                                return new String[] {"unknown", ""};
+                            }
+                            Map<String, Object> row = r.next();
+                            return new String[] {String.valueOf(row.get("currentStatus")), String.valueOf(row.get("statusMessage"))};
+                        });
+                status = s[0] + ": " + s[1];
+                if (!s[0].equals("starting") && !s[0].equals("online") && !s[1].isBlank() && !s[1].equals("null")) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                status = e.getMessage();
+            }
         }
         dbms.shutdown();
         String lower = status.toLowerCase();
