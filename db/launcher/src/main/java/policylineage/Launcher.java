@@ -130,7 +130,9 @@ public final class Launcher {
                     .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
                             List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
-                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
+                    // The setup run has no timeout: on a busy machine compiling its one statement
+                    // alone can take minutes, and it must not fail half-way.
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, bolt ? Duration.ofSeconds(120) : Duration.ZERO)
                     .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(5))
                     .build();
         } catch (Throwable t) {
