@@ -91,7 +91,10 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (c) => (output += c));
   server.stderr!.on('data', (c) => (output += c));
-  url = await waitFor('npm start serves', 600_000, () => /Policy lineage explorer: (http:\/\/\S+)/.exec(output)?.[1]);
+  url = await waitFor('npm start serves', 600_000, () => {
+    if (server.exitCode !== null) throw new Error(`npm start exited with code ${server.exitCode}:\n${output.slice(-3000)}`);
+    return /Policy lineage explorer: (http:\/\/\S+)/.exec(output)?.[1];
+  });
 });
 
 afterAll(async () => {
