@@ -123,7 +123,9 @@ export function estimateCost(ctx: Pick<ValidationContext, 'getSchema' | 'getDocu
           const given = sel.arguments?.find((a) => a.name.value === pageArg.name);
           const max = PAGE_ARGUMENTS[pageArg.name]!;
           const literal = given ? literalInt(given.value) : typeof pageArg.defaultValue === 'number' ? pageArg.defaultValue : null;
-          const n = Math.min(Math.max(literal ?? max, 1), max);
+          // A literal above the maximum counts as written: the query is refused before the
+          // resolver would refuse the page size.
+          const n = Math.max(literal ?? max, 1);
           if (isList(def.type)) size = n;
           else childPage = n;
         } else if (isList(def.type)) {
@@ -172,7 +174,7 @@ export function costLimitRule(maxCost = BUDGET.maxCost) {
           if (cost <= maxCost) continue;
           ctx.reportError(
             new GraphQLError(
-              `The query${name ? ` ${name}` : ''} is too expensive: its estimated cost is above ${maxCost} (each list field counts its expected size times the fields under it; a page size passed as a variable counts as its maximum). Ask for fewer nested lists or smaller pages.`,
+              `Query cost limit of ${maxCost} exceeded${name ? ` by ${name}` : ''}: the query is too expensive (each list field counts its expected size times the fields under it; a page size passed as a variable counts as its maximum). Ask for fewer nested lists or smaller pages.`,
               { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT', maxCost } },
             ),
           );

@@ -19,7 +19,7 @@ async function visit(path: string, ready: string): Promise<{ page: Page; problem
   const page = await newPage(app);
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    if (/Content Security Policy|Refused to/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
