@@ -123,9 +123,9 @@ export function estimateCost(ctx: Pick<ValidationContext, 'getSchema' | 'getDocu
           const given = sel.arguments?.find((a) => a.name.value === pageArg.name);
           const max = PAGE_ARGUMENTS[pageArg.name]!;
           const literal = given ? literalInt(given.value) : typeof pageArg.defaultValue === 'number' ? pageArg.defaultValue : null;
-          // A literal above the maximum counts as written: the query is refused before the
-          // resolver would refuse the page size.
-          const n = Math.max(literal ?? max, 1);
+          // A literal `first` above the maximum counts as written (refused here, as the README
+          // states); an out-of-range `limit` is left to the resolver's BAD_USER_INPUT.
+          const n = Math.max(pageArg.name === 'first' ? (literal ?? max) : Math.min(literal ?? max, max), 1);
           if (isList(def.type)) size = n;
           else childPage = n;
         } else if (isList(def.type)) {
