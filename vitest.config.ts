@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts', '**/*.test.tsx'],
-          exclude: ['**/node_modules/**', '**/*.int.test.ts', 'ui/e2e/**', '.data/**', '**/dist/**'],
+          exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.fault.test.ts', 'ui/e2e/**', '.data/**', '**/dist/**'],
           environment: 'node',
           // Generous: the suite shares two cores with a Neo4j and a browser; nothing here is timed.
           testTimeout: 30_000,
@@ -25,6 +25,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        // npm run test:faults: each file runs the product with its own Neo4j and kills parts of it.
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.fault.test.ts'],
+          exclude: ['**/node_modules/**', '.data/**'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 700_000,
         },
       },
     ],

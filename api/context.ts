@@ -5,6 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Reader } from '../db/read/reader.js';
 import type { JobQueue } from './import/jobs.js';
 import type { Loaders } from './loaders.js';
+import type { ResponseBudget } from './budget.js';
 
 export interface WriteContext {
   /** False when the server runs without a token: every write is refused. */
@@ -21,4 +22,6 @@ export interface ApiContext {
   loaders: Loaders;
   write?: WriteContext;
   jobs?: JobQueue;
+  /** Fields and bytes this request may still resolve (api/budget.ts). */
+  budget?: ResponseBudget;
 }

@@ -97,7 +97,7 @@ export const EXAMPLES: ExampleQuery[] = [
   documents(level: "municipal") {
     id title year yearSource issuedOn docNumber issuer sourceFile measureCount
     cites { id title docNumber }
-    measures(first: 20) {
+    measures(first: 5) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { id path text responsibilities { department { name } role asWritten } implements { text section } }

@@ -187,7 +187,7 @@ describe('CORS and static routes', () => {
 });
 
 describe('Neo4j unreachable', () => {
-  it('answers at once with DATABASE_UNAVAILABLE and a 503 readiness, while /healthz stays 200', async () => {
+  it('answers at once with DATABASE_UNAVAILABLE, and /healthz and /readyz say 503', async () => {
     const { createServer } = await import('node:net');
     // A port nobody listens on: bound, read, released.
     const port = await new Promise<number>((resolve) => {
@@ -200,7 +200,9 @@ describe('Neo4j unreachable', () => {
     const deadDriver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', 'unused'));
     const dead = await startServer({ driver: deadDriver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
     try {
-      expect((await fetch(`${dead.url}/healthz`)).status).toBe(200);
+      const health = await fetch(`${dead.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
       expect((await fetch(`${dead.url}/readyz`)).status).toBe(503);
       const t0 = Date.now();
       const r = await fetch(`${dead.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { years } }' }) });

@@ -4,6 +4,8 @@ import type { MeasurePage } from '../db/read/measures.js';
 import { badInput } from './errors.js';
 
 const PREFIX = 'pos:';
+/** No list the API pages through is this long; a larger position is a forged cursor. */
+export const MAX_POSITION = 10_000_000;
 
 export function encodeCursor(position: number): string {
   return Buffer.from(`${PREFIX}${position}`, 'utf8').toString('base64url');
@@ -13,8 +15,9 @@ export function encodeCursor(position: number): string {
 export function skipAfter(cursor: string | null | undefined): number {
   if (cursor === null || cursor === undefined || cursor === '') return 0;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const position = decoded.startsWith(PREFIX) ? Number(decoded.slice(PREFIX.length)) : NaN;
-  if (!Number.isInteger(position) || position < 0) {
+  const digits = decoded.startsWith(PREFIX) ? decoded.slice(PREFIX.length) : '';
+  const position = /^\d{1,8}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isInteger(position) || position < 0 || position >= MAX_POSITION) {
     throw badInput('`after` is not a cursor of this API; pass an `endCursor` or `cursor` value from a previous page.', 'after');
   }
   return position + 1;

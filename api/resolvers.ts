@@ -15,6 +15,11 @@ import { connection, skipAfter } from './pagination.js';
 import { selects } from './selection.js';
 import { curateLineage, curateLinks, originOf } from './curation/lineage.js';
 import { curationQueries, mutations } from './curation/resolvers.js';
+import { boundedList } from './budget.js';
+import { isPassage, searchPassage } from './similar.js';
+
+/** A pasted paragraph of a policy, at most (characters). */
+const MAX_PASSAGE = 2_000;
 
 function jsonLiteral(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -62,10 +67,10 @@ export const resolvers: Resolvers = {
       return measures.findMeasures(
         reader,
         {
-          years: nonEmpty(filter?.years),
-          themes: nonEmpty(filter?.themes),
-          departments: nonEmpty(filter?.departments),
-          documents: nonEmpty(filter?.documents),
+          years: boundedList(filter?.years, 'filter.years'),
+          themes: boundedList(filter?.themes, 'filter.themes'),
+          departments: boundedList(filter?.departments, 'filter.departments'),
+          documents: boundedList(filter?.documents, 'filter.documents'),
           text,
         },
         skip,
@@ -80,8 +85,10 @@ export const resolvers: Resolvers = {
     themeMatrix: (_p, _a, { reader }) => themes.themeMatrix(reader),
     initiatives: (_p, _a, { reader }) => initiatives.listInitiatives(reader),
     initiative: (_p, { name }, { reader }) => initiatives.findInitiative(reader, searchText(name, 'name', 200)),
-    search: (_p, { text, types, first }, { reader }) =>
-      search.search(reader, searchText(text, 'text'), nonEmpty(types), pageSize(first, 20)),
+    search: (_p, { text, types, first }, { reader }) => {
+      const query = searchText(text, 'text', MAX_PASSAGE);
+      return (isPassage(query) ? searchPassage : search.search)(reader, query, nonEmpty(types), pageSize(first, 20));
+    },
     neighborhood: (_p, { id, depth, limit, types }, { reader }, info) =>
       graph.neighborhood(reader, {
         id,

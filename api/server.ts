@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import cors, { type CorsOptions } from 'cors';
+import helmet from 'helmet';
 import type neo4j from 'neo4j-driver';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -24,12 +25,19 @@ import { EXAMPLES } from './examples.js';
 import type { ApiContext } from './context.js';
 import { mountWritePath } from './import/mount.js';
 import { mountExports } from './export/routes.js';
+import { BUDGET, ResponseBudget, budgeted, budgetedResolvers, costLimitRule } from './budget.js';
 
 export interface StartServerOptions {
   driver: neo4j.Driver;
   database?: string;
   port: number;
+  /** Default: env HOST, else 127.0.0.1 (loopback only; HOST=0.0.0.0 opens it to the network). */
   host?: string;
+  /**
+   * The database as its supervisor sees it (db/neo4j.ts Connection.state): /healthz reports it
+   * without waiting for a query to time out. Without it, /healthz asks Neo4j itself.
+   */
+  databaseState?: () => 'up' | 'restarting' | 'failed';
   /** The built UI, served statically with a fallback to index.html for client-side routes. */
   uiDir?: string;
   /** Allowed CORS origins; default: env CORS_ORIGINS (comma-separated, `*` for any), else same origin only. */
@@ -56,11 +64,14 @@ export interface RunningServer {
 /** Limits on the shape of a query, enforced before any resolver runs. */
 export const LIMITS = {
   maxDepth: 12,
-  maxCost: 20_000,
+  maxCost: BUDGET.maxCost,
   maxAliases: 20,
   maxDirectives: 20,
   maxTokens: 5_000,
 } as const;
+
+const HEALTH_PING_CACHE_MS = 1_000;
+const HEALTH_PING_TIMEOUT_MS = 2_000;
 
 /** The built GraphiQL page (npm run build:graphiql). */
 export const GRAPHIQL_DIR = fileURLToPath(new URL('./graphiql/dist/', import.meta.url));
@@ -69,7 +80,8 @@ export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiConte
   const development = process.env.NODE_ENV === 'development';
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
-    costLimit: { maxCost: LIMITS.maxCost },
+    // Armor's cost limit ignores list sizes and variables; api/budget.ts replaces it.
+    costLimit: { enabled: false },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
     // Armor's token limit re-parses in a plugin and turns every syntax error into a 500; the
@@ -80,21 +92,80 @@ export function createApolloServer(opts: { plugins?: ApolloServerPlugin<ApiConte
   }).protect();
   return new ApolloServer<ApiContext>({
     typeDefs: typeDefs(),
-    resolvers: resolvers as never,
+    resolvers: budgetedResolvers(resolvers) as never,
+    fieldResolver: budgeted(),
     introspection: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development, opts.log ?? ((l) => process.stderr.write(`${l}\n`))),
-    validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<ApiContext>[]), ApolloServerPluginLandingPageDisabled(), ...(opts.plugins ?? [])],
+    validationRules: [...armor.validationRules, costLimitRule(LIMITS.maxCost)],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
+      responseBudgetPlugin,
+      ApolloServerPluginLandingPageDisabled(),
+      ...(opts.plugins ?? []),
+    ],
     allowBatchedHttpRequests: false,
   });
 }
 
-/** A per-request context: its own reader (for the query count) and fresh DataLoaders. */
+/**
+ * A request stopped by its response budget answers with that one error, not with the partial
+ * data and one error per field cut off.
+ */
+const responseBudgetPlugin: ApolloServerPlugin<ApiContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const budget = contextValue.budget;
+        if (!budget?.exceeded || response.body.kind !== 'single') return;
+        const error = budget.error();
+        response.body.singleResult = { data: null, errors: [{ message: error.message, extensions: error.extensions }] };
+      },
+    };
+  },
+};
+
+/** A per-request context: its own reader (for the query count), fresh DataLoaders and budget. */
 export function createContext(base: Reader, write: Pick<ApiContext, 'write' | 'jobs'> = {}): ApiContext {
   const reader = base.fork();
-  return { reader, loaders: createLoaders(reader), ...write };
+  return { reader, loaders: createLoaders(reader), budget: new ResponseBudget(), ...write };
+}
+
+/**
+ * Helmet's headers with a policy the UI and GraphiQL pass: scripts only from this origin, no
+ * framing by any site (frame-ancestors 'none', X-Frame-Options DENY), nosniff. Inline styles are
+ * allowed because React, Cytoscape and GraphiQL set style attributes; workers and images may come
+ * from blob:/data: URLs the pages create themselves. No upgrade-insecure-requests and no HSTS:
+ * the server speaks plain HTTP on loopback.
+ */
+export function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: false,
+  });
+}
+
+/** File names with a content hash (Vite's assets/) never change: cache them for a year; the rest revalidates. */
+function cacheHeaders(res: Response, file: string): void {
+  const hashed = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file);
+  res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 function corsOptions(origins: string[] | undefined): CorsOptions {
@@ -108,14 +179,32 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const timeoutMs = opts.queryTimeoutMs ?? (Number(process.env.NEO4J_QUERY_TIMEOUT_MS) || 5_000);
   const base = new Reader(opts.driver, { database: opts.database, timeoutMs });
+  const host = opts.host ?? (process.env.HOST || '127.0.0.1');
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const httpServer: Server = createServer(app);
   const apollo = createApolloServer({ plugins: [ApolloServerPluginDrainHttpServer({ httpServer })], log });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  // Liveness of the service as a whole: this process and its database. A restart of the built-in
+  // Neo4j shows here as 503 'restarting', so a probe sees the outage and its end.
+  let lastPing: { at: number; ok: boolean } = { at: 0, ok: false };
+  const pingDatabase = async (): Promise<boolean> => {
+    if (Date.now() - lastPing.at < HEALTH_PING_CACHE_MS) return lastPing.ok;
+    let timer: NodeJS.Timeout | undefined;
+    const ok = await Promise.race([
+      opts.driver.executeQuery('RETURN 1', {}, { database: opts.database }).then(() => true, () => false),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), HEALTH_PING_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+    lastPing = { at: Date.now(), ok };
+    return ok;
+  };
+  app.get('/healthz', async (_req, res) => {
+    const state = opts.databaseState?.() ?? 'up';
+    const database = state === 'up' ? ((await pingDatabase()) ? 'up' : 'unreachable') : state;
+    res.status(database === 'up' ? 200 : 503).json({ status: database === 'up' ? 'ok' : 'unavailable', database });
   });
 
   app.get('/readyz', async (_req, res) => {
@@ -151,7 +240,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   // Relative asset paths need the trailing slash; express matches /graphiql and /graphiql/ alike.
   app.get('/graphiql', (req, res, next) => (req.originalUrl.split('?')[0] === '/graphiql' ? res.redirect(301, '/graphiql/') : next()));
   if (existsSync(path.join(GRAPHIQL_DIR, 'index.html'))) {
-    app.use('/graphiql/', express.static(GRAPHIQL_DIR, { index: 'index.html' }));
+    app.use('/graphiql/', express.static(GRAPHIQL_DIR, { index: 'index.html', setHeaders: cacheHeaders }));
   } else {
     app.get('/graphiql/', (_req, res) => {
       res.status(503).type('text/plain').send('GraphiQL is not built yet: run `npm run build:graphiql` (npm start does it), then reload.');
@@ -160,10 +249,11 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
 
   if (opts.uiDir && existsSync(opts.uiDir)) {
     const uiDir = path.resolve(opts.uiDir);
-    app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h' }));
+    app.use(express.static(uiDir, { index: 'index.html', setHeaders: cacheHeaders }));
     // Client-side routes (/lineage/…, /theme/…) get the app; missing assets stay 404.
     app.get(/^\/(?!graphql|graphiql|healthz|readyz|api\/).*/, (req, res, next) => {
       if (req.method !== 'GET' || path.extname(req.path) !== '') return next();
+      res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(uiDir, 'index.html'));
     });
   }
@@ -187,7 +277,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+    httpServer.listen(opts.port, host, () => resolve());
   });
   if (opts.warmUp ?? true) {
     void (async () => {
@@ -201,8 +291,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   }
 
   const address = httpServer.address() as AddressInfo;
-  const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : 'localhost';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const shown = host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
   return {
     url,
     async close() {

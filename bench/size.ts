@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { localTarget } from '../db/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../db/local.js';
 import { migrate } from '../db/migrations.js';
@@ -364,8 +364,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
       log(`[${opts.docs}] starting the benchmark Neo4j on 127.0.0.1:${target.port} (${path.relative(projectRoot, target.dataDir)}, wiped)…`);
       local = await startLocalNeo4j(target, { log });
       neo4jPid = local.pid ?? null;
-      // auth.none exists at run time but is missing from the driver's type declarations.
-      driver = neo4j.driver(local.uri, (neo4j.auth as unknown as { none(): AuthToken }).none());
+      driver = neo4j.driver(local.uri, neo4j.auth.basic(local.username, local.password));
       closers.push(async () => {
         await driver!.close();
         await local!.stop();

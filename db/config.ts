@@ -6,7 +6,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Where the product's database lives: a server the user names, or the built-in one. */
 export type Neo4jTarget =
   | { kind: 'remote'; uri: string; username: string; password: string; database?: string }
-  | { kind: 'local'; port: number; dataDir: string; pageCache: string; heap: string };
+  | { kind: 'local'; port: number; dataDir: string; pageCache: string; heap: string; logFile?: string };
 
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jTarget {
   if (env.NEO4J_URI) {
@@ -23,11 +23,12 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jTarget
     dataDir: env.NEO4J_DATA,
     pageCache: env.NEO4J_PAGECACHE,
     heap: env.NEO4J_HEAP,
+    logFile: env.NEO4J_LOG,
   });
 }
 
 export function localTarget(
-  opts: { port?: number; dataDir?: string; pageCache?: string; heap?: string } = {},
+  opts: { port?: number; dataDir?: string; pageCache?: string; heap?: string; logFile?: string } = {},
 ): Extract<Neo4jTarget, { kind: 'local' }> {
   const port = opts.port ?? 7687;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -39,5 +40,7 @@ export function localTarget(
     dataDir: path.resolve(projectRoot, opts.dataDir ?? '.data/neo4j'),
     pageCache: opts.pageCache ?? '512m',
     heap: opts.heap ?? '2g',
+    // Where the JVM's output is copied (default: launcher.log in the data folder).
+    logFile: opts.logFile || undefined,
   };
 }

@@ -1,6 +1,7 @@
 // The built-in Neo4j: Neo4j Community embedded in a small JVM launcher (db/launcher), built
 // with Maven from Maven Central on first use and run as a child process on loopback.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -80,6 +81,57 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
+/** The built-in Neo4j's one user; its password lives in the data folder, readable by its owner only. */
+export const LOCAL_USER = 'neo4j';
+
+export function passwordFile(target: LocalTarget): string {
+  return path.join(target.dataDir, 'neo4j-password');
+}
+
+/** What a failed write of ours to the data folder means, for a person. */
+export function diskProblem(err: unknown, file: string): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return `the disk is full: cannot write ${file} (ENOSPC). Free some space, then start again.`;
+  if (code === 'EDQUOT') return `the disk quota is used up: cannot write ${file} (EDQUOT). Free some space, then start again.`;
+  if (code === 'EACCES' || code === 'EPERM') return `no permission to write ${file} (${code}); the data folder must belong to the user running the product.`;
+  return `cannot write ${file}: ${(err as Error).message}`;
+}
+
+/**
+ * The data folder, owner-only (0700, existing folders included: they are migrated on the next
+ * start), and the password of its Neo4j: read when there is one, else created at random (0600).
+ */
+export function preparePrivateDataDir(target: LocalTarget): string {
+  const file = passwordFile(target);
+  try {
+    fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(target.dataDir, 0o700);
+    if (fs.existsSync(file)) {
+      fs.chmodSync(file, 0o600);
+      const existing = fs.readFileSync(file, 'utf8').trim();
+      if (existing.length >= 8) return existing;
+    }
+    const password = randomBytes(24).toString('base64url');
+    // Written beside, then renamed: a full disk never leaves a half-written password behind.
+    const tmp = `${file}.tmp`;
+    fs.writeFileSync(tmp, `${password}\n`, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    return password;
+  } catch (err) {
+    throw new Neo4jSetupError(`The built-in Neo4j's data folder is not usable: ${diskProblem(err, file)}`);
+  }
+}
+
+/** The password of the built-in Neo4j of this data folder, or null before its first start. */
+export function readLocalPassword(target: LocalTarget): string | null {
+  try {
+    const password = fs.readFileSync(passwordFile(target), 'utf8').trim();
+    return password === '' ? null : password;
+  } catch {
+    return null;
+  }
+}
+
 export function pidFile(target: LocalTarget): string {
   return path.join(target.dataDir, 'launcher.pid');
 }
@@ -104,9 +156,55 @@ export async function runningDetached(target: LocalTarget): Promise<number | nul
 
 export interface LocalNeo4j {
   uri: string;
+  username: string;
+  password: string;
   /** Stops the JVM (if this process started it) and waits for it to exit. */
   stop(): Promise<void>;
   pid: number | undefined;
+  /**
+   * Settles when the JVM this process started ends without stop() (a crash, kill -9, the OOM
+   * killer) with how it ended; never settles for a launcher started elsewhere or stopped by us.
+   */
+  died: Promise<string>;
+}
+
+/**
+ * Copies the JVM's output to its log. A failed write (a full disk) is reported once per streak
+ * and the output dropped: losing log lines must not take the database or the API down.
+ */
+function logWriter(logFile: string, log: (line: string) => void) {
+  let fd: number | null = null;
+  let failing = false;
+  const report = (err: unknown) => {
+    if (!failing) log(`warning: the Neo4j log is not being written: ${diskProblem(err, logFile)} Neo4j keeps running.`);
+    failing = true;
+  };
+  try {
+    fd = fs.openSync(logFile, 'a', 0o600);
+  } catch (err) {
+    report(err);
+  }
+  return {
+    write(chunk: Buffer) {
+      if (fd === null) return;
+      try {
+        fs.writeSync(fd, chunk);
+        if (failing) log(`The Neo4j log (${logFile}) is being written again.`);
+        failing = false;
+      } catch (err) {
+        report(err);
+      }
+    },
+    close() {
+      if (fd === null) return;
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Closing after a failed write may fail the same way; nothing is left to save.
+      }
+      fd = null;
+    },
+  };
 }
 
 /**
@@ -115,15 +213,20 @@ export interface LocalNeo4j {
  */
 export async function startLocalNeo4j(
   target: LocalTarget,
-  opts: { detached?: boolean; log?: (line: string) => void; timeoutMs?: number } = {},
+  opts: { detached?: boolean; log?: (line: string) => void; timeoutMs?: number; logFile?: string } = {},
 ): Promise<LocalNeo4j> {
   const log = opts.log ?? (() => {});
   const uri = `bolt://127.0.0.1:${target.port}`;
+  const never = new Promise<string>(() => {});
 
   const already = await runningDetached(target);
   if (already !== null) {
+    const password = readLocalPassword(target);
+    if (password === null) {
+      throw new Neo4jSetupError(`A Neo4j runs for ${target.dataDir} (pid ${already}) but its password file ${passwordFile(target)} is missing. Stop it (npm run db:stop) and start again.`);
+    }
     log(`Using the Neo4j already running for ${path.relative(projectRoot, target.dataDir) || target.dataDir} (pid ${already}).`);
-    return { uri, pid: undefined, stop: async () => {} };
+    return { uri, username: LOCAL_USER, password, pid: undefined, stop: async () => {}, died: never };
   }
   checkJava();
   buildLauncher(log);
@@ -132,7 +235,7 @@ export async function startLocalNeo4j(
       `Port ${target.port} on 127.0.0.1 is already in use. Stop what holds it, set NEO4J_PORT to a free port, or if it is a Neo4j server you want to use, set NEO4J_URI=bolt://127.0.0.1:${target.port}.`,
     );
   }
-  fs.mkdirSync(target.dataDir, { recursive: true });
+  const password = preparePrivateDataDir(target);
 
   const classpath = [launcherJar, ...readClasspath()].join(path.delimiter);
   const args = [
@@ -153,11 +256,14 @@ export async function startLocalNeo4j(
     String(target.port),
     '--pagecache',
     target.pageCache,
+    // A file, not the password itself: a command line is visible to every user of the machine.
+    '--password-file',
+    passwordFile(target),
   ];
   if (opts.detached) args.push('--no-stdin-watch');
 
-  const logFile = path.join(target.dataDir, 'launcher.log');
-  const out = fs.openSync(logFile, 'a');
+  const logFile = opts.logFile ?? target.logFile ?? path.join(target.dataDir, 'launcher.log');
+  const out = logWriter(logFile, log);
   const child: ChildProcess = spawn('java', args, {
     cwd: projectRoot,
     detached: Boolean(opts.detached),
@@ -168,10 +274,10 @@ export async function startLocalNeo4j(
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Neo4jSetupError(`Neo4j did not start within ${(opts.timeoutMs ?? 180_000) / 1000} s; see ${logFile}. ${remoteHint}`));
-    }, opts.timeoutMs ?? 180_000);
+      reject(new Neo4jSetupError(`Neo4j did not start within ${(opts.timeoutMs ?? 300_000) / 1000} s; see ${logFile}. ${remoteHint}`));
+    }, opts.timeoutMs ?? 300_000);
     const onData = (chunk: Buffer) => {
-      fs.writeSync(out, chunk);
+      out.write(chunk);
       for (const line of chunk.toString('utf8').split('\n')) {
         if (line.startsWith('LAUNCHER: ready')) {
           clearTimeout(timer);
@@ -198,17 +304,28 @@ export async function startLocalNeo4j(
     child.stdout!.destroy();
     child.stderr!.destroy();
     child.unref();
-    fs.writeFileSync(pidFile(target), String(child.pid));
-    fs.closeSync(out);
-    return { uri, pid: child.pid, stop: async () => void (await stopDetached(target)) };
+    out.close();
+    try {
+      fs.writeFileSync(pidFile(target), String(child.pid), { mode: 0o600 });
+    } catch (err) {
+      child.kill('SIGTERM');
+      throw new Neo4jSetupError(`Neo4j was stopped again: ${diskProblem(err, pidFile(target))}`);
+    }
+    return { uri, username: LOCAL_USER, password, pid: child.pid, stop: async () => void (await stopDetached(target)), died: never };
   }
 
+  log(`Neo4j is up (pid ${child.pid}, ${uri}, data ${target.dataDir}).`);
   let exited = false;
-  child.once('exit', () => {
-    exited = true;
-    fs.closeSync(out);
+  let stopping = false;
+  const died = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = true;
+      out.close();
+      if (!stopping) resolve(signal ? `killed by ${signal}` : `exited with code ${code}${messages.length > 0 ? `: ${messages.join(' ')}` : ''}`);
+    });
   });
   const stop = async () => {
+    stopping = true;
     if (exited) return;
     const done = new Promise<void>((r) => child.once('exit', () => r()));
     child.kill('SIGTERM');
@@ -216,7 +333,7 @@ export async function startLocalNeo4j(
     await done;
     clearTimeout(timer);
   };
-  return { uri, pid: child.pid, stop };
+  return { uri, username: LOCAL_USER, password, pid: child.pid, stop, died };
 }
 
 /** Stops a launcher started by db:start; true when one was running. */

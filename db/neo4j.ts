@@ -4,6 +4,9 @@ import { Neo4jSetupError, startLocalNeo4j, type LocalNeo4j } from './local.js';
 
 export { Neo4jSetupError } from './local.js';
 
+/** The database as the supervisor sees it: 'restarting' while the built-in Neo4j comes back. */
+export type DatabaseState = 'up' | 'restarting' | 'failed';
+
 export interface Connection {
   driver: Driver;
   /** undefined: the server's default database. */
@@ -11,6 +14,8 @@ export interface Connection {
   /** 'remote' when NEO4J_URI named a server; 'local' for the built-in one. */
   kind: Neo4jTarget['kind'];
   uri: string;
+  /** 'up' for a server named by NEO4J_URI (this process does not supervise it). */
+  state(): DatabaseState;
   /** Closes the driver and stops the built-in Neo4j if this process started it. */
   close(): Promise<void>;
 }
@@ -20,7 +25,16 @@ export interface Connection {
  * on loopback. Resolves once a session answers.
  */
 export async function connect(
-  opts: { target?: Neo4jTarget; log?: (line: string) => void } = {},
+  opts: {
+    target?: Neo4jTarget;
+    log?: (line: string) => void;
+    /**
+     * Called when the built-in Neo4j died and could not be brought back (after
+     * SUPERVISION.maxRestarts attempts within SUPERVISION.windowMs). Without it the connection
+     * just reports 'failed'.
+     */
+    onFatal?: (reason: string) => void;
+  } = {},
 ): Promise<Connection> {
   const target = opts.target ?? targetFromEnv();
   const log = opts.log ?? (() => {});
@@ -38,7 +52,11 @@ export async function connect(
   } else {
     local = await startLocalNeo4j(target, { log });
     uri = local.uri;
-    driver = neo4j.driver(uri, undefined);
+    driver = neo4j.driver(uri, neo4j.auth.basic(local.username, local.password), {
+      // Fail fast while the built-in Neo4j restarts instead of holding requests for a minute.
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+    });
   }
 
   try {
@@ -55,11 +73,53 @@ export async function connect(
   }
 
   let closed = false;
+  let state: DatabaseState = 'up';
+  if (local && target.kind === 'local') {
+    const restarts: number[] = [];
+    const watch = (current: LocalNeo4j) => {
+      void current.died.then(async (how) => {
+        if (closed) return;
+        state = 'restarting';
+        for (;;) {
+          const now = Date.now();
+          while (restarts.length > 0 && restarts[0]! < now - SUPERVISION.windowMs) restarts.shift();
+          if (restarts.length >= SUPERVISION.maxRestarts) {
+            state = 'failed';
+            const reason = `the built-in Neo4j stopped (${how}) and did not stay up after ${SUPERVISION.maxRestarts} restarts within ${SUPERVISION.windowMs / 60_000} minutes; see ${target.dataDir}/launcher.log`;
+            log(`error: ${reason}`);
+            opts.onFatal?.(reason);
+            return;
+          }
+          const delay = SUPERVISION.backoffMs[Math.min(restarts.length, SUPERVISION.backoffMs.length - 1)]!;
+          restarts.push(now);
+          log(`Neo4j stopped unexpectedly (${how}); restarting in ${delay / 1000} s (attempt ${restarts.length} of ${SUPERVISION.maxRestarts}).`);
+          await new Promise((r) => setTimeout(r, delay));
+          if (closed) return;
+          const t0 = Date.now();
+          try {
+            local = await startLocalNeo4j(target, { log });
+            if (closed) {
+              await local.stop();
+              return;
+            }
+            state = 'up';
+            log(`Neo4j is back (pid ${local.pid}) after ${Math.round((Date.now() - t0) / 100) / 10} s.`);
+            watch(local);
+            return;
+          } catch (err) {
+            how = `restart failed: ${(err as Error).message}`;
+          }
+        }
+      });
+    };
+    watch(local);
+  }
   return {
     driver,
     database,
     kind: target.kind,
     uri,
+    state: () => state,
     async close() {
       if (closed) return;
       closed = true;
@@ -68,6 +128,13 @@ export async function connect(
     },
   };
 }
+
+/** How the built-in Neo4j is restarted when it dies. */
+export const SUPERVISION = {
+  maxRestarts: 5,
+  windowMs: 10 * 60_000,
+  backoffMs: [500, 2_000, 5_000, 10_000, 20_000],
+};
 
 async function waitForSession(driver: Driver, database: string | undefined): Promise<void> {
   const deadline = Date.now() + 60_000;

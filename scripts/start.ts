@@ -1,7 +1,10 @@
-// npm start: Neo4j (built-in or NEO4J_URI) → migrations → seeds ingested if missing or changed →
-// UI built if stale → UI and GraphQL API on PORT. Ctrl-C stops everything it started.
+// npm start: HTTP port checked → Neo4j (built-in or NEO4J_URI) → migrations → seeds ingested if
+// missing or changed → UI built if stale → UI and GraphQL API on HOST:PORT. Ctrl-C, or SIGTERM to
+// the pid it prints, stops everything it started; so does the end of the npm process that ran it
+// (npm does not pass signals on to its script).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../db/config.js';
 import { connect, Neo4jSetupError, type Connection } from '../db/neo4j.js';
@@ -63,22 +66,60 @@ function buildIfStale(what: string, script: string, srcDir: string, outDir: stri
   return outDir;
 }
 
+/** Fails at once when HOST:PORT cannot be bound, before minutes of starting Neo4j and ingesting. */
+async function checkHttpPort(port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => {
+      reject(
+        new Neo4jSetupError(
+          err.code === 'EADDRINUSE'
+            ? `Port ${port} on ${host} is already in use. Stop what holds it or choose another with PORT=…`
+            : `Cannot listen on ${host}:${port}: ${err.message}. Choose another PORT or HOST.`,
+        ),
+      );
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
-  const t0 = performance.now();
-  const db = await connect({ log });
+  const host = process.env.HOST || '127.0.0.1';
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Neo4jSetupError(`PORT must be a port number (0–65535), got "${process.env.PORT}".`);
+  await checkHttpPort(port, host);
+  log(`Starting (pid ${process.pid}; Ctrl-C or \`kill ${process.pid}\` stops the server and its database).`);
+
   let stopping = false;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  // Filled in as things start, so a signal at any point stops what is running.
+  const running: { db?: Connection } = {};
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('Stopping…');
     await server?.close().catch(() => {});
-    await db.close();
+    await running.db?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  let server: { url: string; close(): Promise<void> } | undefined;
+  process.on('SIGHUP', () => void shutdown(0));
+  // Run by npm, this process outlives a signal sent to npm's pid: follow the parent instead.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1_000).unref();
+
+  const t0 = performance.now();
+  const db = await connect({
+    log,
+    onFatal: (reason) => {
+      log(`error: ${reason}. Stopping.`);
+      void shutdown(1);
+    },
+  });
+  running.db = db;
   try {
     log(`Neo4j ready at ${db.uri} (${db.kind}) in ${Math.round(performance.now() - t0)} ms.`);
     await migrate(db.driver, db.database);
@@ -92,12 +133,17 @@ async function main(): Promise<void> {
     } else {
       log(`Imports and corrections need the write token (${token.source === 'env' ? 'API_TOKEN' : token.file}).`);
     }
-    server = await startServer({ driver: db.driver, database: db.database, port, uiDir, writeToken: token.token });
+    server = await startServer({ driver: db.driver, database: db.database, port, host, uiDir, writeToken: token.token, databaseState: () => db.state() });
     log(`Policy lineage explorer: ${server.url}  (GraphQL: ${server.url}/graphql, IDE: ${server.url}/graphiql)`);
   } catch (err) {
-    log(err instanceof Neo4jSetupError || (err as { code?: string }).code === 'EADDRINUSE'
-      ? `error: ${(err as Error).message}`
-      : `error: ${(err as Error).stack ?? err}`);
+    const message = String((err as Error).message ?? err);
+    log(
+      /ENOSPC|No space left on device/i.test(message)
+        ? `error: the disk is full (${message.split('\n')[0]}). Free some space and run npm start again; a document half-written is rewritten whole on the next start.`
+        : err instanceof Neo4jSetupError || (err as { code?: string }).code === 'EADDRINUSE'
+          ? `error: ${message}`
+          : `error: ${(err as Error).stack ?? err}`,
+    );
     await shutdown(1);
   }
 }

@@ -6,7 +6,8 @@ import { ingestFiles } from '../ingest/pipeline.js';
 
 const files = process.argv.slice(2);
 const crashAt = Number(process.env.CRASH_AT ?? 2);
-const driver = neo4j.driver(process.env.NEO4J_TEST_URI!, undefined);
+const password = process.env.NEO4J_TEST_PASSWORD;
+const driver = neo4j.driver(process.env.NEO4J_TEST_URI!, password ? neo4j.auth.basic(process.env.NEO4J_TEST_USERNAME ?? 'neo4j', password) : undefined);
 const graph = await ingestFiles(files);
 await writeGraph(driver, graph, {
   onDocument: (_file, index) => {

@@ -11,6 +11,8 @@ declare module 'vitest' {
     neo4jUri: string;
     neo4jUser: string;
     neo4jPassword: string;
+    /** The test Neo4j's data folder ('' for NEO4J_TEST_URI). */
+    neo4jDataDir: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
     project.provide('neo4jUri', process.env.NEO4J_TEST_URI);
     project.provide('neo4jUser', process.env.NEO4J_TEST_USERNAME ?? 'neo4j');
     project.provide('neo4jPassword', process.env.NEO4J_TEST_PASSWORD ?? '');
+    project.provide('neo4jDataDir', '');
     return;
   }
   const port = await freePort(Number(process.env.NEO4J_TEST_PORT ?? 7697));
@@ -37,8 +40,9 @@ export default async function setup(project: TestProject) {
     log: (line) => console.error(line),
   });
   project.provide('neo4jUri', local.uri);
-  project.provide('neo4jUser', 'neo4j');
-  project.provide('neo4jPassword', '');
+  project.provide('neo4jUser', local.username);
+  project.provide('neo4jPassword', local.password);
+  project.provide('neo4jDataDir', dataDir);
   return async () => {
     await local?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -30,7 +30,7 @@ describe('ingest into Neo4j', () => {
 
     const crashed = await emptyDatabase();
     const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/crash-ingest.ts', ...seedFiles()], {
-      env: { ...process.env, NEO4J_TEST_URI: inject('neo4jUri'), CRASH_AT: '2' },
+      env: { ...process.env, NEO4J_TEST_URI: inject('neo4jUri'), NEO4J_TEST_USERNAME: inject('neo4jUser'), NEO4J_TEST_PASSWORD: inject('neo4jPassword'), CRASH_AT: '2' },
       encoding: 'utf8',
     });
     expect(child.signal).toBe('SIGKILL');

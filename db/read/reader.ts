@@ -70,7 +70,9 @@ export class Reader {
         if (code.includes('TransactionTimedOut') || code.includes('Terminated')) {
           throw new ReadError('The query took too long and was stopped; narrow it (smaller depth, limit or page).', 'QUERY_TIMEOUT', { cause: error });
         }
-        if (code.includes('ServiceUnavailable') || code.includes('SessionExpired')) {
+        // DatabaseUnavailable: the server answers but the database is still starting (recovery
+        // after a restart); to a client that is the same outage.
+        if (code.includes('ServiceUnavailable') || code.includes('SessionExpired') || code.includes('DatabaseUnavailable')) {
           throw new ReadError('The database is not reachable right now; retry in a moment.', 'DATABASE_UNAVAILABLE', { cause: error });
         }
         throw error;

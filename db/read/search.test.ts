@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, makeSnippet, queryTerms, toLuceneQuery } from './search.js';
+import { PASSAGE_TERMS, findMatches, makeSnippet, queryTerms, toLuceneQuery } from './search.js';
 
 describe('toLuceneQuery', () => {
   it('quotes each term as a phrase so a Chinese term matches as a contiguous string', () => {
@@ -24,6 +24,18 @@ describe('toLuceneQuery', () => {
   it('normalises full-width text before querying and refuses empty input', () => {
     expect(toLuceneQuery('５Ｇ')).toBe('"5G"');
     expect(toLuceneQuery('   ')).toBeNull();
+  });
+
+  it('bounds the query of a passage to its distinctive bigrams, whatever its length', () => {
+    const passage = '加快推进冷链物流基础设施建设，完善农产品产地冷藏保鲜设施网络，支持企业建设区域性冷链物流配送中心和中央厨房，推广“网农对接”模式。'.repeat(20);
+    const q = toLuceneQuery(passage)!;
+    const terms = q.match(/"[^"]+"/g)!;
+    expect(terms.length).toBeLessThanOrEqual(PASSAGE_TERMS);
+    expect(terms.length).toBeGreaterThan(10);
+    // No bigram with a function character, every term a quoted bigram.
+    for (const t of terms) expect(t).toMatch(/^"[^的和与及等在对为]{2}"$/);
+    expect(toLuceneQuery(passage, true)).toBe(q);
+    expect(toLuceneQuery('冷链物流')).toBe('"冷链物流"');
   });
 
   it('drops the quotes in loose mode', () => {

@@ -20,6 +20,8 @@ export interface SearchHitRecord {
   year: number | null;
   snippet: string;
   highlights: TextRange[];
+  /** The whole text the hit matched in (normalised form), for callers that re-rank. */
+  text: string;
 }
 
 /**
@@ -34,6 +36,52 @@ export function queryTerms(text: string): string[] {
     .filter((t) => t !== '');
 }
 
+/**
+ * Text longer than this (in characters, without spaces) is a passage, not a phrase: nobody
+ * expects it to occur verbatim, and a Lucene query of every one of its bigrams can pass the
+ * index's clause limit.
+ */
+export const PHRASE_MAX = 40;
+/** Terms in the query of a passage: enough to rank by, few enough for any index. */
+export const PASSAGE_TERMS = 32;
+
+/** Characters that make a bigram carry grammar, not subject (的, 和, 等 …). */
+const FUNCTION_CHARS = new Set([...'的了和与及等在对为是将把被并或其之以于中有向从由按']);
+const CJK = /[\u3400-\u4DBF\u4E00-\u9FFF]/u;
+
+/**
+ * A bounded query for a passage: its distinct bigrams without function characters (Latin words
+ * whole), at most PASSAGE_TERMS of them, rarest in the passage first and spread over it, as
+ * alternatives. The index ranks the hits by how many, and how rare in the corpus, they share.
+ */
+export function distinctiveQuery(words: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const word of words) {
+    const chars = [...word];
+    if (!chars.some((c) => CJK.test(c))) {
+      const w = word.replace(LUCENE_SPECIAL, '');
+      if (w.length >= 2) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
+      continue;
+    }
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const a = chars[i]!;
+      const b = chars[i + 1]!;
+      if (!CJK.test(a) || !CJK.test(b) || FUNCTION_CHARS.has(a) || FUNCTION_CHARS.has(b)) continue;
+      counts.set(a + b, (counts.get(a + b) ?? 0) + 1);
+    }
+  }
+  const distinct = [...counts.keys()];
+  if (distinct.length === 0) return null;
+  // Bigrams repeated within the passage are its stock phrases; the first-seen order spreads the
+  // picks over the whole passage.
+  const ranked = distinct
+    .map((term, i) => ({ term, i, n: counts.get(term)! }))
+    .sort((x, y) => x.n - y.n || x.i - y.i)
+    .slice(0, PASSAGE_TERMS)
+    .sort((x, y) => x.i - y.i);
+  return ranked.map((r) => `"${/^(and|or|not|to)$/i.test(r.term) ? r.term.toLowerCase() : r.term}"`).join(' ');
+}
+
 // Lucene's query syntax characters; escaped so that user text is only ever text.
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -45,7 +93,9 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  * spliced into Cypher.
  */
 export function toLuceneQuery(text: string, loose = false): string | null {
-  const terms = queryTerms(text)
+  const words = queryTerms(text);
+  if (words.join('').length > PHRASE_MAX) return distinctiveQuery(words);
+  const terms = words
     .map((t) => t.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
     // A bare AND/OR/NOT would be an operator; the analyzer lowercases terms anyway.
     .map((t) => (/^(AND|OR|NOT|TO)$/.test(t) ? t.toLowerCase() : t))
@@ -166,7 +216,8 @@ export async function search(reader: Reader, text: string, types: readonly Searc
   const hits = rows.map((row) => {
     const type = str(row.type) as SearchType;
     const node = (row.node ?? {}) as Row;
-    const { snippet, highlights } = makeSnippet(searchedText(type, node), terms);
+    const matched = searchedText(type, node);
+    const { snippet, highlights } = makeSnippet(matched, terms);
     return {
       type,
       id: str(node.id) ?? '',
@@ -175,6 +226,7 @@ export async function search(reader: Reader, text: string, types: readonly Searc
       year: type === 'Measure' || type === 'Document' ? int(node.year) : null,
       snippet,
       highlights,
+      text: matched,
     };
   });
   return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
