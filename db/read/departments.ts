@@ -1,16 +1,11 @@
 // Read queries about departments: name resolution (aliases, former names), succession,
 // responsibilities across reorganisations, and partners.
 import { normalise } from '../../ingest/normalise.js';
-import { type Reader, type Row, str, int, strList } from './reader.js';
-import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
+import { type Reader, str, int } from './reader.js';
+import { DEPARTMENT_PROJECTION, MEASURE_PROJECTION, toDepartment, toMeasure, type DepartmentRecord, type MeasureRecord } from './projections.js';
 
-export interface DepartmentRecord {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string;
-  measureCount: number;
-}
+export type { DepartmentRecord };
+
 
 export interface SuccessionRecord {
   department: DepartmentRecord;
@@ -34,19 +29,6 @@ export interface PartnerRecord {
 /** Reorganisations chain a few times at most; the bound keeps a bad cycle in the data harmless. */
 const MAX_SUCCESSION_DEPTH = 20;
 
-/** Map projection of a department bound to the variable `x`. */
-export const DEPARTMENT_PROJECTION = `x { .id, .name, .aliases, .kind, measureCount: COUNT { (x)<-[:ASSIGNED_TO]-() } }`;
-
-export function toDepartment(v: unknown): DepartmentRecord {
-  const r = (v ?? {}) as Row;
-  return {
-    id: str(r.id) ?? '',
-    name: str(r.name) ?? str(r.id) ?? '',
-    aliases: strList(r.aliases),
-    kind: str(r.kind) ?? 'institution',
-    measureCount: int(r.measureCount) ?? 0,
-  };
-}
 
 export async function listDepartments(reader: Reader, kind?: string | null): Promise<DepartmentRecord[]> {
   const rows = await reader.rows(

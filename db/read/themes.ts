@@ -1,15 +1,10 @@
 // Read queries about themes: lookup by any of their names, timelines and the themes × years matrix.
 import { normalise } from '../../ingest/normalise.js';
-import { type Reader, type Row, str, int, strList } from './reader.js';
-import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
+import { type Reader, str, int, strList } from './reader.js';
+import { DEPARTMENT_PROJECTION, THEME_PROJECTION, toDepartment, toTheme, type DepartmentRecord, type ThemeRecord } from './projections.js';
 
-export interface ThemeRecord {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  synonyms: string[];
-  measureCount: number;
-}
+export type { ThemeRecord };
+
 
 /**
  * One year of a theme: ids only, so a request that asks for the counts or the documents does
@@ -35,19 +30,6 @@ export interface ThemeMatrixRecord {
   cells: ThemeMatrixCellRecord[];
 }
 
-/** Map projection of a theme bound to `t`. */
-export const THEME_PROJECTION = `t { .id, .name, .nameEn, .synonyms, measureCount: COUNT { (t)<-[:ABOUT]-() } }`;
-
-export function toTheme(v: unknown): ThemeRecord {
-  const r = (v ?? {}) as Row;
-  return {
-    id: str(r.id) ?? '',
-    name: str(r.name) ?? str(r.id) ?? '',
-    nameEn: str(r.nameEn),
-    synonyms: strList(r.synonyms),
-    measureCount: int(r.measureCount) ?? 0,
-  };
-}
 
 export async function listThemes(reader: Reader): Promise<ThemeRecord[]> {
   const rows = await reader.rows(`MATCH (t:Theme) RETURN ${THEME_PROJECTION} AS theme ORDER BY theme.measureCount DESC, t.name, t.id`);
