@@ -1,8 +1,8 @@
 // Read queries about departments: name resolution (aliases, former names), succession,
 // responsibilities across reorganisations, and partners.
 import { normalise } from '../../ingest/normalise.js';
-import { type Reader, str, int } from './reader.js';
-import { DEPARTMENT_PROJECTION, MEASURE_PROJECTION, toDepartment, toMeasure, type DepartmentRecord, type MeasureRecord } from './projections.js';
+import { type Reader, type Row, str, int } from './reader.js';
+import { DEPARTMENT_PROJECTION, measureProjection, toDepartment, toMeasure, type DepartmentRecord, type MeasureRecord } from './projections.js';
 
 export type { DepartmentRecord };
 
@@ -17,8 +17,11 @@ export interface DepartmentResponsibilityRecord {
   measure: MeasureRecord;
   role: string;
   asWritten: string | null;
-  assignedTo: DepartmentRecord;
+  /** Absent when the request did not select it. */
+  assignedTo?: DepartmentRecord;
   viaPredecessor: boolean;
+  /** Index in the whole ordered list (for cursors). */
+  position: number;
 }
 
 export interface PartnerRecord {
@@ -56,6 +59,18 @@ export async function departmentsByIds(reader: Reader, ids: readonly string[]): 
  * resolves to the one with the most measures, so the answer is deterministic.
  */
 export async function findDepartment(reader: Reader, name: string): Promise<DepartmentRecord | null> {
+  return (await findDepartmentWithResponsibilities(reader, name, null))?.department ?? null;
+}
+
+/**
+ * findDepartment, and with `args` the department's responsibilities in the same statement (one
+ * round trip for the usual "a department and what it is responsible for" request).
+ */
+export async function findDepartmentWithResponsibilities(
+  reader: Reader,
+  name: string,
+  args: ResponsibilityArgs | null,
+): Promise<{ department: DepartmentRecord; responsibilities: DepartmentResponsibilityRecord[] | null } | null> {
   const names = [...new Set([name.trim(), normalise(name)])].filter((n) => n !== '');
   if (names.length === 0) return null;
   const rows = await reader.rows(
@@ -63,11 +78,15 @@ export async function findDepartment(reader: Reader, name: string): Promise<Depa
      WHERE x.name IN $names OR x.id IN $names OR x.id IN [n IN $names | 'dept:' + n]
         OR any(a IN coalesce(x.aliases, []) WHERE a IN $names)
      WITH x, CASE WHEN x.name IN $names OR x.id IN $names OR x.id IN [n IN $names | 'dept:' + n] THEN 0 ELSE 1 END AS rank
-     RETURN ${DEPARTMENT_PROJECTION} AS dept
-     ORDER BY rank, dept.measureCount DESC, x.id LIMIT 1`,
-    { names },
+     WITH x ORDER BY rank, COUNT { (x)<-[:ASSIGNED_TO]-() } DESC, x.id LIMIT 1
+     WITH x AS d, ${DEPARTMENT_PROJECTION} AS dept
+     ${args ? responsibilitiesSubquery(args) : ''}
+     RETURN dept${args ? ', responsibilities' : ''}`,
+    { names, ...(args ?? {}) },
   );
-  return rows[0] ? toDepartment(rows[0].dept) : null;
+  const row = rows[0];
+  if (!row) return null;
+  return { department: toDepartment(row.dept), responsibilities: args ? toResponsibilities(row.responsibilities) : null };
 }
 
 /** Direct predecessors (institutions that became this one) with the year and note of the step. */
@@ -125,6 +144,9 @@ export interface ResponsibilityArgs {
   toYear: number | null;
   includePredecessors: boolean;
   role: string | null;
+  /** GraphQL Measure fields the request selects (null: all), and whether it selects assignedTo. */
+  measureFields: readonly string[] | null;
+  withAssignedTo: boolean;
 }
 
 /**
@@ -138,6 +160,29 @@ const selfAndPredecessors = (alias: string) => `CALL (d) {
        RETURN ${alias}
      }`;
 
+// The responsibilities of the department bound to `d` (with its predecessors' when asked), by
+// year then document order, as one list; only the measure fields the request selects.
+const responsibilitiesSubquery = (args: ResponsibilityArgs) => `CALL (d) {
+       ${selfAndPredecessors('x')}
+       MATCH (m:Measure)-[a:ASSIGNED_TO]->(x)
+       WHERE ($fromYear IS NULL OR m.year >= $fromYear) AND ($toYear IS NULL OR m.year <= $toYear)
+         AND ($role IS NULL OR a.role = $role)
+       WITH d, m, a, x ORDER BY m.year IS NULL, m.year, m.documentId, m.startOffset, m.id, x.id
+       RETURN collect({measure: ${measureProjection(args.measureFields ? new Set(args.measureFields) : null)}, role: a.role, asWritten: a.asWritten,
+                       viaPredecessor: x <> d${args.withAssignedTo ? `, dept: ${DEPARTMENT_PROJECTION}` : ''}}) AS responsibilities
+     }`;
+
+function toResponsibilities(v: unknown): DepartmentResponsibilityRecord[] {
+  return (Array.isArray(v) ? (v as Row[]) : []).map((r, position) => ({
+    position,
+    measure: toMeasure(r.measure),
+    role: str(r.role) ?? 'joint',
+    asWritten: str(r.asWritten),
+    ...(r.dept ? { assignedTo: toDepartment(r.dept) } : {}),
+    viaPredecessor: r.viaPredecessor === true,
+  }));
+}
+
 /**
  * Each department's responsibilities, with those of its predecessors at any depth when asked
  * (SUCCEEDED_BY followed backwards), ordered by year then document order. One query for all ids.
@@ -149,29 +194,11 @@ export async function responsibilitiesOf(
 ): Promise<Map<string, DepartmentResponsibilityRecord[]>> {
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (d:Department {id: id})
-     ${selfAndPredecessors('x')}
-     MATCH (m:Measure)-[a:ASSIGNED_TO]->(x)
-     WHERE ($fromYear IS NULL OR m.year >= $fromYear) AND ($toYear IS NULL OR m.year <= $toYear)
-       AND ($role IS NULL OR a.role = $role)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, a.role AS role, a.asWritten AS asWritten,
-            ${DEPARTMENT_PROJECTION} AS dept, x <> d AS viaPredecessor
-     ORDER BY id, m.year IS NULL, m.year, m.documentId, m.startOffset, m.id, x.id`,
+     ${responsibilitiesSubquery(args)}
+     RETURN id, responsibilities`,
     { ids: [...ids], ...args },
   );
-  const out = new Map<string, DepartmentResponsibilityRecord[]>();
-  for (const r of rows) {
-    const key = str(r.id) ?? '';
-    const list = out.get(key) ?? [];
-    list.push({
-      measure: toMeasure(r.measure),
-      role: str(r.role) ?? 'joint',
-      asWritten: str(r.asWritten),
-      assignedTo: toDepartment(r.dept),
-      viaPredecessor: r.viaPredecessor === true,
-    });
-    out.set(key, list);
-  }
-  return out;
+  return new Map(rows.map((r) => [str(r.id) ?? '', toResponsibilities(r.responsibilities)]));
 }
 
 /** The departments most often assigned to the same measures, most shared measures first. */

@@ -171,3 +171,47 @@ export function toInitiative(v: unknown): InitiativeRecord {
     years: Array.isArray(r.years) ? r.years.map((y) => int(y)).filter((y): y is number => y !== null) : [],
   };
 }
+
+// Projections of only the fields a request selects. Keys are GraphQL field names; values are the
+// constant Cypher they need. A field absent here needs only the id (a relation loaded by id).
+const MEASURE_FIELDS: Record<string, string> = {
+  text: '.text',
+  normText: '.normText',
+  year: '.year',
+  path: '.path',
+  section: '.section',
+  responsibleText: '.responsibleText',
+  summaryText: '.summaryText',
+  source: '.sourceFile, .startLine, .endLine, .startOffset, .endOffset',
+  document: 'documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END',
+};
+
+const DOCUMENT_FIELDS: Record<string, string> = {
+  title: '.title, .docNumber',
+  year: '.year',
+  yearSource: '.yearSource',
+  yearReason: '.yearReason',
+  issuedOn: '.issuedOn',
+  level: '.level',
+  docNumber: '.docNumber',
+  issuer: '.issuer',
+  sourceFile: '.sourceFile',
+  sourceText: '.sourceFile',
+  genre: '.genre',
+  measureCount: 'measureCount: COUNT { (d)-[:HAS_MEASURE]->() }',
+};
+
+function projectionOf(variable: string, table: Record<string, string>, fields: ReadonlySet<string>): string {
+  const parts = new Set(['.id']);
+  for (const f of fields) {
+    const p = table[f];
+    if (p) parts.add(p);
+  }
+  return `${variable} { ${[...parts].join(', ')} }`;
+}
+
+/** Map projection of a measure bound to `m` with only what `fields` (GraphQL Measure fields) need; all without. */
+export const measureProjection = (fields: ReadonlySet<string> | null): string => (fields ? projectionOf('m', MEASURE_FIELDS, fields) : MEASURE_PROJECTION);
+
+/** Map projection of a document bound to `d` with only what `fields` (GraphQL Document fields) need; all without. */
+export const documentProjection = (fields: ReadonlySet<string> | null): string => (fields ? projectionOf('d', DOCUMENT_FIELDS, fields) : DOCUMENT_PROJECTION);
