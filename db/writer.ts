@@ -305,7 +305,7 @@ async function bulkWrite(driver: Driver, graph: Graph, index: GraphIndex, opts: 
   // again as batches land); built once over the loaded graph it costs one pass. The uniqueness
   // constraints stay: relationship batches look their ends up through them.
   await driver.executeQuery(`DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`, {}, { database: opts.database });
-  const session = driver.session({ database: opts.database });
+  const session = driver.session({ database: opts.database, bookmarkManager: driver.executeQueryBookmarkManager });
   const run = async (cypher: string, rows: unknown[]) => {
     for (let i = 0; i < rows.length; i += batch) {
       const slice = rows.slice(i, i + batch);
@@ -347,7 +347,9 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
     }
   }
   const { documents, shared } = partition(graph);
-  const session = driver.session({ database: opts.database });
+  // The driver's shared bookmark manager: a read through it (executeQuery, the API's reader)
+  // sees this import even on a cluster member that has not caught up yet (read-your-writes).
+  const session = driver.session({ database: opts.database, bookmarkManager: driver.executeQueryBookmarkManager });
   let removedOrphans = 0;
   try {
     const perTransaction = Math.max(1, opts.documentsPerTransaction ?? 1);

@@ -52,7 +52,13 @@ export class Reader {
     // Not executeRead: its retries wait up to 30 s when Neo4j is down, and an API should say so
     // at once; a transient failure is retried once here instead.
     for (let attempt = 0; ; attempt++) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      // READ: under neo4j:// routing it goes to a secondary; the shared bookmark manager makes it
+      // wait for the writes this process made (an import, then the API in `npm start`).
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
+      });
       try {
         const result = await session.run(cypher, parameters, { timeout: this.timeoutMs, metadata: { app: 'policy-lineage-api' } });
         return result.records.map((record) => {
