@@ -88,6 +88,8 @@ export interface SizeResult {
   };
   link?: LinkStats & { source: 'pipeline' | 'rerun'; pairsPerMeasure: number; linksPerMeasure: number };
   load?: {
+    /** The writer's path: bulk (first load of an empty database) or incremental. */
+    mode?: 'bulk' | 'incremental';
     ms: number;
     nodes: number;
     relationships: number;
@@ -399,6 +401,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
       { database },
     );
     result.load = {
+      mode: summary.mode,
       ms: summary.ms,
       nodes: summary.nodes,
       relationships: summary.relationships,

@@ -33,6 +33,8 @@ export interface WriteSummary {
   relationships: number;
   removedOrphans: number;
   ms: number;
+  /** Which path wrote the graph. */
+  mode: 'bulk' | 'incremental';
 }
 
 export interface WriteOptions {
@@ -343,7 +345,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
         await clearGraph(driver, opts.database).catch(() => undefined);
         throw error;
       }
-      return { documents: documentCount, nodes: graph.nodes.length, relationships: graph.relationships.length, removedOrphans: 0, ms: Math.round(performance.now() - t0) };
+      return { documents: documentCount, nodes: graph.nodes.length, relationships: graph.relationships.length, removedOrphans: 0, ms: Math.round(performance.now() - t0), mode: 'bulk' };
     }
   }
   const { documents, shared } = partition(graph);
@@ -384,6 +386,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
     relationships: graph.relationships.length,
     removedOrphans,
     ms: Math.round(performance.now() - t0),
+    mode: 'incremental',
   };
 }
 
