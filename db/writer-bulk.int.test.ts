@@ -29,7 +29,9 @@ function corpus(documents: number): Graph {
 async function snapshot(driver: Driver) {
   const r = await driver.executeQuery(
     `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
-     WITH n, collect(type(r) + '>' + m.id + ':' + coalesce(r.role, '') + coalesce(toString(r.score), '')) AS out ORDER BY n.id
+     WITH n, r, m ORDER BY n.id, type(r), m.id
+     WITH n, collect(type(r) + '>' + m.id + ':' + coalesce(r.role, '') + coalesce(toString(r.score), '')) AS out
+     WITH n, out ORDER BY n.id
      RETURN collect([n.id, n.sha256, n.text, out]) AS all`,
   );
   return JSON.stringify(r.records[0]!.get('all'));
