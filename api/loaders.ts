@@ -19,9 +19,11 @@ function loader<T>(reader: Reader, fetch: Batch<T>, missing: T): DataLoader<stri
 
 /** One loader per distinct argument set of a field with arguments (e.g. responsibilities(fromYear)). */
 function keyed<A, T>(reader: Reader, fetch: (reader: Reader, ids: readonly string[], args: A) => Promise<Map<string, T>>, missing: T) {
+  // Sets (selected fields) become sorted lists, so the same selection gives the same key.
+  const keyOf = (args: A) => JSON.stringify(args, (_k, v: unknown) => (v instanceof Set ? [...(v as Set<string>)].sort() : v));
   const byArgs = new Map<string, DataLoader<string, T>>();
   return (args: A): DataLoader<string, T> => {
-    const key = JSON.stringify(args);
+    const key = keyOf(args);
     let l = byArgs.get(key);
     if (!l) {
       l = loader(reader, (r, ids) => fetch(r, ids, args), missing);
@@ -59,7 +61,7 @@ export function createLoaders(reader: Reader) {
     partners: keyed(reader, departments.partnersOf, []),
 
     theme: loader(reader, themes.themesByIds, null),
-    timeline: loader(reader, themes.themeTimelines, []),
+    timeline: keyed(reader, themes.themeTimelines, []),
     themeYearDepartments: loader(reader, themes.themeYearDepartments, []),
 
     initiative: loader(reader, initiatives.initiativesByIds, null),

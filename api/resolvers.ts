@@ -1,6 +1,6 @@
 // Thin resolvers: validate arguments, then call db/read (through the request's DataLoaders for
 // fields on lists, so a response costs one query per kind of field, not one per item).
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo, type ValueNode } from 'graphql';
 import type { Resolvers } from './generated/resolvers.js';
 import * as documents from '../db/read/documents.js';
 import * as measures from '../db/read/measures.js';
@@ -11,8 +11,8 @@ import * as search from '../db/read/search.js';
 import * as graph from '../db/read/neighborhood.js';
 import * as stats from '../db/read/stats.js';
 import { bounded, pageSize, searchText } from './errors.js';
-import { connection, skipAfter } from './pagination.js';
-import { selects } from './selection.js';
+import { connection, encodeCursor, skipAfter } from './pagination.js';
+import { childArguments, selectedFields, selects } from './selection.js';
 import { curateLineage, curateLinks, originOf } from './curation/lineage.js';
 import { curationQueries, mutations } from './curation/resolvers.js';
 import { boundedList } from './budget.js';
@@ -51,6 +51,38 @@ async function present<T>(loading: Promise<(T | null | Error)[]>): Promise<T[]> 
   return (await loading).filter((x): x is T => x !== null && !(x instanceof Error));
 }
 
+/** A bounded slice of a list: from after `after`, at most `first` items (the rest when `first` is omitted). */
+function slice<T>(list: readonly T[], first: number | null | undefined, after?: string | null): T[] {
+  const skip = skipAfter(after);
+  if (first === null || first === undefined) return skip === 0 ? (list as T[]) : list.slice(skip);
+  return list.slice(skip, skip + pageSize(first, first));
+}
+
+/** What the request selects of a theme timeline reached through `path` (one loader key per shape). */
+function timelineShape(info: GraphQLResolveInfo, path: readonly string[]): themes.TimelineShape {
+  return { measureIds: selects(info, [...path, 'measures']), documentFields: selectedFields(info, [...path, 'documents']) };
+}
+
+interface ResponsibilityFieldArgs {
+  fromYear?: number | null;
+  toYear?: number | null;
+  includePredecessors?: boolean | null;
+  role?: string | null;
+}
+
+/** The batched query's arguments for a responsibilities field reached through `path`: its filters and what it selects. */
+function responsibilityArgs(a: ResponsibilityFieldArgs, info: GraphQLResolveInfo | null, path: readonly string[]): departments.ResponsibilityArgs {
+  return {
+    fromYear: a.fromYear ?? null,
+    toYear: a.toYear ?? null,
+    includePredecessors: a.includePredecessors ?? true,
+    role: a.role ?? null,
+    // DepartmentResponsibility.year is the measure's year.
+    measureFields: info ? [...selectedFields(info, [...path, 'measure']), ...(selects(info, [...path, 'year']) ? ['year'] : [])].sort() : [],
+    withAssignedTo: info ? selects(info, [...path, 'assignedTo']) : false,
+  };
+}
+
 const nonEmpty = <T>(v: readonly T[] | null | undefined): T[] | null => (v && v.length > 0 ? [...v] : null);
 
 export const resolvers: Resolvers = {
@@ -59,7 +91,14 @@ export const resolvers: Resolvers = {
   Query: {
     documents: (_p, args, { reader }) => documents.listDocuments(reader, { level: args.level, year: args.year }),
     document: (_p, { id }, { loaders }) => loaders.document.load(id),
-    measure: (_p, { id }, { loaders }) => loaders.measure.load(id),
+    measure: async (_p, { id }, { loaders }, info) => {
+      // Asked with its lineage: the lineage query returns the measure too (one statement).
+      if (!selects(info, ['lineage'])) return loaders.measure.load(id);
+      const lineage = await loaders.lineage.load(id);
+      const focus = lineage?.measures.find((m) => m.id === id) ?? null;
+      if (focus) loaders.measure.prime(id, focus);
+      return focus;
+    },
     measures: async (_p, { filter, first, after }, { reader }) => {
       const limit = pageSize(first, 50);
       const skip = skipAfter(after);
@@ -78,10 +117,27 @@ export const resolvers: Resolvers = {
       );
     },
     departments: (_p, { kind }, { reader }) => departments.listDepartments(reader, kind),
-    department: (_p, { name, jurisdiction }, { reader }) =>
-      departments.findDepartment(reader, searchText(name, 'name', 200), jurisdiction ? searchText(jurisdiction, 'jurisdiction', 50) : null),
+    department: async (_p, { name, jurisdiction }, { reader, loaders }, info) => {
+      // Asked with one responsibilities list: fetched with the department in one statement.
+      const calls = childArguments(info, 'responsibilities');
+      const args = calls.length === 1 ? responsibilityArgs(calls[0] as ResponsibilityFieldArgs, info, ['responsibilities']) : null;
+      const found = await departments.findDepartmentWithResponsibilities(
+        reader,
+        searchText(name, 'name', 200),
+        args,
+        jurisdiction ? searchText(jurisdiction, 'jurisdiction', 50) : null,
+      );
+      if (found?.responsibilities && args) loaders.departmentResponsibilities(args).prime(found.department.id, found.responsibilities);
+      return found?.department ?? null;
+    },
     themes: (_p, _a, { reader }) => themes.listThemes(reader),
-    theme: (_p, { name }, { reader }) => themes.findTheme(reader, searchText(name, 'name', 200)),
+    theme: async (_p, { name }, { reader, loaders }, info) => {
+      // Asked with its timeline: fetched with the theme in one statement.
+      const shape = selects(info, ['timeline']) ? timelineShape(info, ['timeline']) : null;
+      const found = await themes.findThemeWithTimeline(reader, searchText(name, 'name', 200), shape);
+      if (found?.timeline && shape) loaders.timeline(shape).prime(found.theme.id, found.timeline);
+      return found?.theme ?? null;
+    },
     themeMatrix: (_p, _a, { reader }) => themes.themeMatrix(reader),
     initiatives: (_p, _a, { reader }) => initiatives.listInitiatives(reader),
     initiative: (_p, { name }, { reader }) => initiatives.findInitiative(reader, searchText(name, 'name', 200)),
@@ -96,6 +152,7 @@ export const resolvers: Resolvers = {
         limit: bounded(limit, 100, 1, graph.MAX_NODES, 'limit'),
         types: nonEmpty(types),
         withProperties: selects(info, ['nodes', 'properties']),
+        withEdgeProperties: selects(info, ['edges', 'properties']),
       }),
     overview: (_p, { maxThemes }, { reader }) => graph.overview(reader, bounded(maxThemes, 40, 1, 200, 'maxThemes')),
     node: (_p, { id }, { reader }) => graph.nodeById(reader, id),
@@ -167,31 +224,32 @@ export const resolvers: Resolvers = {
     predecessors: (d, _a, { loaders }) => loaders.predecessors.load(d.id),
     successors: (d, _a, { loaders }) => loaders.successors.load(d.id),
     current: (d, _a, { loaders }) => loaders.current.load(d.id),
-    responsibilities: (d, { fromYear, toYear, includePredecessors, role }, { loaders }) =>
-      loaders
-        .departmentResponsibilities({
-          fromYear: fromYear ?? null,
-          toYear: toYear ?? null,
-          includePredecessors: includePredecessors ?? true,
-          role: role ?? null,
-        })
-        .load(d.id),
+    responsibilities: async (d, { first, after, ...filters }, { loaders }, info) =>
+      slice(await loaders.departmentResponsibilities(responsibilityArgs(filters, info, [])).load(d.id), first, after),
+    responsibilityCount: async (d, filters, { loaders }) =>
+      (await loaders.departmentResponsibilities(responsibilityArgs(filters, null, [])).load(d.id)).length,
     partners: (d, { first, includePredecessors }, { loaders }) =>
       loaders.partners({ first: pageSize(first, 10), includePredecessors: includePredecessors ?? true }).load(d.id),
   },
 
   DepartmentResponsibility: {
     year: (r) => r.measure.year,
+    cursor: (r) => encodeCursor(r.position),
+    assignedTo: (r) => {
+      if (!r.assignedTo) throw new Error('assignedTo was not fetched for this responsibility');
+      return r.assignedTo;
+    },
   },
 
   Theme: {
-    timeline: (t, _a, { loaders }) => loaders.timeline.load(t.id),
+    timeline: (t, _a, { loaders }, info) => loaders.timeline(timelineShape(info, [])).load(t.id),
   },
 
   ThemeYear: {
-    measureCount: (y) => y.measureIds.length,
-    measures: (y, _a, { loaders }) => present(loaders.measure.loadMany(y.measureIds)),
-    documents: (y, _a, { loaders }) => present(loaders.document.loadMany(y.documentIds)),
+    measureCount: (y) => y.measureCount,
+    documentCount: (y) => y.documentCount,
+    measures: (y, { first }, { loaders }) => present(loaders.measure.loadMany(slice(y.measureIds, first))),
+    documents: (y, { first }, { loaders }) => (y.documents ? slice(y.documents, first) : present(loaders.document.loadMany(slice(y.documentIds, first)))),
     departments: (y, _a, { loaders }) => loaders.themeYearDepartments.load(`${y.themeId}|${y.year ?? ''}`),
   },
 

@@ -93,9 +93,9 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
   if (largest?.pipeline) {
     const v = largest.pipeline.measuresPerSec;
     checks.push({
-      target: 'pipeline ≥ 5,000 measures/s (dry run)',
-      measured: `${fmt(v)} measures/s at ${fmt(largest.docs)} documents (${fmt(largest.pipeline.measuresPerCpuSec)} per CPU-second)${v < 5000 ? `: ${fmt(5000 / Math.max(1, v), 1)}× too slow` : ''}`,
-      met: v >= 5000,
+      target: 'pipeline with linking ≥ 6,000 measures/s (dry run)',
+      measured: `${fmt(v)} measures/s at ${fmt(largest.docs)} documents (${fmt(largest.pipeline.measuresPerCpuSec)} per CPU-second)${v < 6000 ? `: ${fmt(6000 / Math.max(1, v), 1)}× too slow` : ''}`,
+      met: v >= 6000,
     });
   }
   const gr = results.growth;
@@ -119,22 +119,25 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
   }
   if (largest?.load) {
     const v = largest.load.relationshipsPerSec;
+    // The benchmark's load is a first load into an empty database: the writer's bulk path.
+    const bulk = largest.load.mode !== 'incremental';
+    const goal = bulk ? 40000 : 10000;
     checks.push({
-      target: 'Neo4j load ≥ 20,000 relationships/s',
-      measured: `${fmt(v)} relationships/s at ${fmt(largest.docs)} documents${v < 20000 ? `: ${fmt(20000 / Math.max(1, v), 1)}× too slow` : ''}`,
-      met: v >= 20000,
+      target: `Neo4j load ≥ ${fmt(goal)} relationships/s (${bulk ? 'bulk: first load' : 'incremental: one transaction per document'})`,
+      measured: `${fmt(v)} relationships/s at ${fmt(largest.docs)} documents${v < goal ? `: ${fmt(goal / Math.max(1, v), 1)}× too slow` : ''}`,
+      met: v >= goal,
     });
   }
   const tenK = g.find((s) => s.docs >= 10000);
   checks.push({
-    target: '10,000 documents ingested and linked end to end < 10 min',
+    target: '10,000 documents ingested, linked and loaded end to end < 5 min',
     measured:
       tenK?.pipeline && tenK.load
         ? `${fmt((tenK.pipeline.ms + tenK.load.ms) / 60000, 1)} min (pipeline ${fmt(tenK.pipeline.ms / 1000)} s + load ${fmt(tenK.load.ms / 1000)} s)`
         : tenK?.pipeline
           ? `pipeline with linking ${fmt(tenK.pipeline.ms / 1000)} s; the load was not measured at this size (see failures)`
           : 'not run (--with-10k)',
-    met: tenK?.pipeline && tenK.load ? tenK.pipeline.ms + tenK.load.ms < 600_000 : null,
+    met: tenK?.pipeline && tenK.load ? tenK.pipeline.ms + tenK.load.ms < 300_000 : null,
   });
   const p95Check = (s: SizeResult | undefined, limit: number, label: string) => {
     if (!s?.api) {

@@ -88,6 +88,8 @@ export interface SizeResult {
   };
   link?: LinkStats & { source: 'pipeline' | 'rerun'; pairsPerMeasure: number; linksPerMeasure: number };
   load?: {
+    /** The writer's path: bulk (first load of an empty database) or incremental. */
+    mode?: 'bulk' | 'incremental';
     ms: number;
     nodes: number;
     relationships: number;
@@ -398,6 +400,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
       { database },
     );
     result.load = {
+      mode: summary.mode,
       ms: summary.ms,
       nodes: summary.nodes,
       relationships: summary.relationships,
@@ -499,6 +502,12 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
   return result;
 }
 
+function portsFromEnv(env: NodeJS.ProcessEnv): Pick<SizeOptions, 'neo4jPort' | 'apiPort' | 'rawPort' | 'generatedPort'> {
+  const neo4jPort = Number(env.NEO4J_PORT) || undefined;
+  const apiPort = Number(env.PORT) || undefined;
+  return { neo4jPort, apiPort, rawPort: apiPort && apiPort + 1, generatedPort: apiPort && apiPort + 2 };
+}
+
 function argValue(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -515,6 +524,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     connections: argValue(args, '--connections') ? Number(argValue(args, '--connections')) : undefined,
     sections: argValue(args, '--sections')?.split(',') as Section[] | undefined,
     documentsPerTransaction: argValue(args, '--docs-per-tx') ? Number(argValue(args, '--docs-per-tx')) : undefined,
+    // The machine is shared: NEO4J_PORT and PORT move the benchmark's Neo4j and its three HTTP
+    // servers (PORT, PORT+1, PORT+2) off the default ports another engineer's run may hold.
+    ...portsFromEnv(process.env),
   })
     .then((r) => {
       const json = JSON.stringify(r, null, 1);

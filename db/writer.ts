@@ -4,6 +4,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { LABELS, RELATIONSHIPS as ENDPOINTS, isSourceDocument, type Graph, type GraphNode, type GraphRelationship, type Label, type PropertyValue } from '../model/graph.js';
 import { applyCurations } from './curation.js';
+import { FULLTEXT_INDEX, migrate } from './migrations.js';
 
 /** Links between measures of different documents (the lineage stage's output). */
 const LINEAGE_TYPES: ReadonlySet<string> = new Set(['EVOLVES_FROM', 'RESEMBLES']);
@@ -20,6 +21,8 @@ export interface WriteSummary {
   relationships: number;
   removedOrphans: number;
   ms: number;
+  /** Which path wrote the graph. */
+  mode: 'bulk' | 'incremental';
 }
 
 export interface WriteOptions {
@@ -38,7 +41,17 @@ export interface WriteOptions {
    * and are removed, in the same transaction that writes the new ones.
    */
   lineageComplete?: boolean;
+  /**
+   * 'incremental': one transaction per document (replacing its previous version). 'bulk': only
+   * into an empty database; large batches across documents, CREATE instead of MERGE, no removal
+   * step. 'auto' (default): bulk when the database is empty and the graph has at least
+   * BULK_MIN_DOCUMENTS documents, else incremental.
+   */
+  mode?: 'auto' | 'bulk' | 'incremental';
 }
+
+/** Below this many documents the bulk path saves nothing worth losing per-document transactions for. */
+export const BULK_MIN_DOCUMENTS = 50;
 
 class GraphIndex {
   readonly byId = new Map<string, GraphNode>();
@@ -266,12 +279,109 @@ async function removeOrphans(tx: ManagedTransaction): Promise<number> {
   return Number(r.records[0]?.get('removed') ?? 0) + Number(dept.records[0]?.get('removed') ?? 0);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Bulk path: the first load of an empty database. Every node of a label is new, so it is
+// CREATEd (no MERGE lookup); every relationship starts at a new node, so it is CREATEd too; no
+// previous version to remove, no orphans. Large batches span documents. Source documents get their
+// content hash (what makes a rerun skip a file as unchanged) only in the last step, so a load cut
+// short is redone file by file on the next run rather than taken for complete.
+
+const BULK_BATCH = 10_000;
+
+const createNodes = (label: Label) => `UNWIND $rows AS row CREATE (n:${label} {id: row.id}) SET n += row.props`;
+const createRelationships = (type: string, from: string, to: string) =>
+  `UNWIND $rows AS row MATCH (a:${from} {id: row.start}) MATCH (b:${to} {id: row.end}) CREATE (a)-[r:${type}]->(b) SET r = row.props`;
+
+async function isEmpty(driver: Driver, database: string | undefined): Promise<boolean> {
+  const r = await driver.executeQuery('MATCH (n) RETURN count(n) > 0 AS any LIMIT 1', {}, { database, routing: 'READ' });
+  return r.records[0]?.get('any') !== true;
+}
+
+/** Nodes per label and relationships per type, each node and relationship once (later ones win, as MERGE + SET would). */
+function bulkRows(graph: Graph, index: GraphIndex) {
+  const nodes = new Map<Label, Map<string, Row>>();
+  for (const n of graph.nodes) {
+    const label = index.label(n.id);
+    if (!nodes.has(label)) nodes.set(label, new Map());
+    const byId = nodes.get(label)!;
+    const prev = byId.get(n.id);
+    const props = storedProperties(n);
+    byId.set(n.id, { id: n.id, props: prev ? { ...prev.props, ...props } : props });
+  }
+  const rels = new Map<string, Map<string, Row>>();
+  for (const r of graph.relationships) {
+    if (!Object.hasOwn(ENDPOINTS, r.type)) throw new Error(`relationship type ${r.type} is not part of the graph model`);
+    // An end outside the graph cannot be stored yet in an empty database (as MATCH would find).
+    if (!index.byId.has(r.start) || !index.byId.has(r.end)) continue;
+    const [from, to] = ENDPOINTS[r.type as keyof typeof ENDPOINTS];
+    if (index.label(r.start) !== from || index.label(r.end) !== to) {
+      throw new Error(`${r.type} expects ${from} → ${to} at ${r.start} → ${r.end}, found ${index.label(r.start)} → ${index.label(r.end)}`);
+    }
+    if (!rels.has(r.type)) rels.set(r.type, new Map());
+    rels.get(r.type)!.set(`${r.start}\u0000${r.end}`, { start: r.start, end: r.end, props: r.properties });
+  }
+  return { nodes, rels };
+}
+
+async function bulkWrite(driver: Driver, graph: Graph, index: GraphIndex, opts: WriteOptions): Promise<void> {
+  const batch = opts.batchSize ?? BULK_BATCH;
+  const { nodes, rels } = bulkRows(graph, index);
+  const hashes: { id: string; sha256: PropertyValue }[] = [];
+  for (const row of nodes.get('Document')?.values() ?? []) {
+    if (row.props.sha256 === undefined) continue;
+    hashes.push({ id: row.id!, sha256: row.props.sha256 });
+    const { sha256: _hash, ...rest } = row.props;
+    row.props = rest;
+  }
+  // The full-text index is updated synchronously at every commit (analysing every text again and
+  // again as batches land); built once over the loaded graph it costs one pass. The uniqueness
+  // constraints stay: relationship batches look their ends up through them.
+  await driver.executeQuery(`DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`, {}, { database: opts.database });
+  const session = driver.session({ database: opts.database, bookmarkManager: driver.executeQueryBookmarkManager });
+  const run = async (cypher: string, rows: unknown[]) => {
+    for (let i = 0; i < rows.length; i += batch) {
+      const slice = rows.slice(i, i + batch);
+      await session.executeWrite((tx) => tx.run(cypher, { rows: slice }));
+    }
+  };
+  try {
+    for (const [label, byId] of nodes) await run(createNodes(label), [...byId.values()]);
+    for (const [type, byEnds] of rels) {
+      const [from, to] = ENDPOINTS[type as keyof typeof ENDPOINTS];
+      await run(createRelationships(type, from, to), [...byEnds.values()]);
+    }
+    await run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256', hashes);
+  } finally {
+    await session.close();
+    // Recreates the index (and waits for it), also after a failure, so the schema is whole again.
+    await migrate(driver, opts.database);
+  }
+}
+
 export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOptions = {}): Promise<WriteSummary> {
   const t0 = performance.now();
   const batchSize = opts.batchSize ?? 5000;
   const index = new GraphIndex(graph);
+  const mode = opts.mode ?? 'auto';
+  if (mode !== 'incremental') {
+    const documentCount = graph.nodes.filter(isSourceDocument).length;
+    const empty = await isEmpty(driver, opts.database);
+    if (mode === 'bulk' && !empty) throw new Error('the bulk load needs an empty database; use the incremental mode (the default) to add to a graph');
+    if (empty && (mode === 'bulk' || documentCount >= BULK_MIN_DOCUMENTS)) {
+      try {
+        await bulkWrite(driver, graph, index, opts);
+      } catch (error) {
+        // The database was empty: emptying it again leaves nothing half-written.
+        await clearGraph(driver, opts.database).catch(() => undefined);
+        throw error;
+      }
+      return { documents: documentCount, nodes: graph.nodes.length, relationships: graph.relationships.length, removedOrphans: 0, ms: Math.round(performance.now() - t0), mode: 'bulk' };
+    }
+  }
   const { documents, shared } = partition(graph);
-  const session = driver.session({ database: opts.database });
+  // The driver's shared bookmark manager: a read through it (executeQuery, the API's reader)
+  // sees this import even on a cluster member that has not caught up yet (read-your-writes).
+  const session = driver.session({ database: opts.database, bookmarkManager: driver.executeQueryBookmarkManager });
   let removedOrphans = 0;
   try {
     const perTransaction = Math.max(1, opts.documentsPerTransaction ?? 1);
@@ -310,6 +420,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
     relationships: graph.relationships.length,
     removedOrphans,
     ms: Math.round(performance.now() - t0),
+    mode: 'incremental',
   };
 }
 

@@ -562,8 +562,10 @@ export type Document = {
   yearReason?: Maybe<Scalars['String']['output']>;
   /** Issue date (ISO 8601, YYYY-MM-DD) when stated. */
   issuedOn?: Maybe<Scalars['String']['output']>;
-  /** `municipal`, `national`, … (the administrative level of the issuer). */
+  /** `national`, `provincial`, `municipal` or `district` (the administrative level of the issuer); a cited document not ingested: `national` or `local`. */
   level: Scalars['String']['output'];
+  /** Where the document is from: 国家 for national documents, else the province, city or district (e.g. 天津市, 浙江省, 杭州市西湖区), when the text names it. */
+  jurisdiction?: Maybe<Scalars['String']['output']>;
   /** The document number, e.g. 国发〔2017〕40号, when stated. */
   docNumber?: Maybe<Scalars['String']['output']>;
   /** The issuing body as written, e.g. 天津市人民政府. */
@@ -813,6 +815,8 @@ export type Department = {
    * included, so 市商务局 also gets the 2017 measures written as 市商务委.
    */
   responsibilities: Array<DepartmentResponsibility>;
+  /** How many responsibilities `responsibilities` with the same filters holds in total (all slices). */
+  responsibilityCount: Scalars['Int']['output'];
   /**
    * The departments most often assigned to the same measures, with the number of shared measures,
    * most first (then by name).
@@ -826,6 +830,20 @@ export type Department = {
  * ingest could not resolve (kept as written).
  */
 export type DepartmentResponsibilitiesArgs = {
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+  includePredecessors?: InputMaybe<Scalars['Boolean']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A responsible party: an institution (市商务局), a collective actor (各区人民政府) or a name the
+ * ingest could not resolve (kept as written).
+ */
+export type DepartmentResponsibilityCountArgs = {
   fromYear?: InputMaybe<Scalars['Int']['input']>;
   toYear?: InputMaybe<Scalars['Int']['input']>;
   includePredecessors?: InputMaybe<Scalars['Boolean']['input']>;
@@ -868,6 +886,8 @@ export type DepartmentResponsibility = {
   viaPredecessor: Scalars['Boolean']['output'];
   /** The year of the measure. */
   year?: Maybe<Scalars['Int']['output']>;
+  /** Pass as `after` to get the responsibilities that follow this one. */
+  cursor: Scalars['String']['output'];
 };
 
 /** A department that shares measures with another. */
@@ -903,12 +923,26 @@ export type ThemeYear = {
   year?: Maybe<Scalars['Int']['output']>;
   /** Number of measures about the theme in that year. */
   measureCount: Scalars['Int']['output'];
-  /** The measures about the theme in that year, in document order. */
+  /** The measures about the theme in that year, in document order (the first `first` when given). */
   measures: Array<Measure>;
-  /** The documents those measures belong to. */
+  /** Number of documents those measures belong to. */
+  documentCount: Scalars['Int']['output'];
+  /** The documents those measures belong to, by title (the first `first` when given). */
   documents: Array<Document>;
   /** The departments assigned to those measures, most measures first. */
   departments: Array<Department>;
+};
+
+
+/** One year of a theme's history. */
+export type ThemeYearMeasuresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One year of a theme's history. */
+export type ThemeYearDocumentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The themes × years matrix for a heat map. */
@@ -1397,6 +1431,7 @@ export type DocumentResolvers<ContextType = ApiContext, ParentType extends Resol
   yearReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   docNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1495,6 +1530,7 @@ export type DepartmentResolvers<ContextType = ApiContext, ParentType extends Res
   successors?: Resolver<Array<ResolversTypes['Succession']>, ParentType, ContextType>;
   current?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
   responsibilities?: Resolver<Array<ResolversTypes['DepartmentResponsibility']>, ParentType, ContextType, RequireFields<DepartmentResponsibilitiesArgs, 'includePredecessors'>>;
+  responsibilityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<DepartmentResponsibilityCountArgs, 'includePredecessors'>>;
   partners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<DepartmentPartnersArgs, 'first' | 'includePredecessors'>>;
 };
 
@@ -1511,6 +1547,7 @@ export type DepartmentResponsibilityResolvers<ContextType = ApiContext, ParentTy
   assignedTo?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
   viaPredecessor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PartnerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = {
@@ -1530,8 +1567,9 @@ export type ThemeResolvers<ContextType = ApiContext, ParentType extends Resolver
 export type ThemeYearResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ThemeYear'] = ResolversParentTypes['ThemeYear']> = {
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   measureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  measures?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType>;
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType, Partial<ThemeYearMeasuresArgs>>;
+  documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, Partial<ThemeYearDocumentsArgs>>;
   departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
 };
 

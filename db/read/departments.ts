@@ -1,19 +1,11 @@
 // Read queries about departments: name resolution (aliases, former names), succession,
 // responsibilities across reorganisations, and partners.
 import { normalise } from '../../model/text.js';
-import { type Reader, type Row, str, int, strList } from './reader.js';
-import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
+import { type Reader, type Row, str, int } from './reader.js';
+import { DEPARTMENT_PROJECTION, measureProjection, toDepartment, toMeasure, type DepartmentRecord, type MeasureRecord } from './projections.js';
 
-export interface DepartmentRecord {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string;
-  measureCount: number;
-  jurisdiction: string | null;
-  /** Set by findDepartment without a jurisdiction: other jurisdictions with a department of that name. */
-  ambiguousWith?: string[];
-}
+export type { DepartmentRecord };
+
 
 export interface SuccessionRecord {
   department: DepartmentRecord;
@@ -25,8 +17,11 @@ export interface DepartmentResponsibilityRecord {
   measure: MeasureRecord;
   role: string;
   asWritten: string | null;
-  assignedTo: DepartmentRecord;
+  /** Absent when the request did not select it. */
+  assignedTo?: DepartmentRecord;
   viaPredecessor: boolean;
+  /** Index in the whole ordered list (for cursors). */
+  position: number;
 }
 
 export interface PartnerRecord {
@@ -37,20 +32,6 @@ export interface PartnerRecord {
 /** Reorganisations chain a few times at most; the bound keeps a bad cycle in the data harmless. */
 const MAX_SUCCESSION_DEPTH = 20;
 
-/** Map projection of a department bound to the variable `x`. */
-export const DEPARTMENT_PROJECTION = `x { .id, .name, .aliases, .kind, .jurisdiction, measureCount: COUNT { (x)<-[:ASSIGNED_TO]-() } }`;
-
-export function toDepartment(v: unknown): DepartmentRecord {
-  const r = (v ?? {}) as Row;
-  return {
-    id: str(r.id) ?? '',
-    name: str(r.name) ?? str(r.id) ?? '',
-    aliases: strList(r.aliases),
-    kind: str(r.kind) ?? 'institution',
-    measureCount: int(r.measureCount) ?? 0,
-    jurisdiction: str(r.jurisdiction),
-  };
-}
 
 export async function listDepartments(reader: Reader, kind?: string | null): Promise<DepartmentRecord[]> {
   const rows = await reader.rows(
@@ -79,6 +60,19 @@ export async function departmentsByIds(reader: Reader, ids: readonly string[]): 
  * measures, so the answer is deterministic, and `ambiguousWith` lists the other jurisdictions.
  */
 export async function findDepartment(reader: Reader, name: string, jurisdiction?: string | null): Promise<DepartmentRecord | null> {
+  return (await findDepartmentWithResponsibilities(reader, name, null, jurisdiction))?.department ?? null;
+}
+
+/**
+ * findDepartment, and with `args` the department's responsibilities in the same statement (one
+ * round trip for the usual "a department and what it is responsible for" request).
+ */
+export async function findDepartmentWithResponsibilities(
+  reader: Reader,
+  name: string,
+  args: ResponsibilityArgs | null,
+  jurisdiction?: string | null,
+): Promise<{ department: DepartmentRecord; responsibilities: DepartmentResponsibilityRecord[] | null } | null> {
   const names = [...new Set([name.trim(), normalise(name)])].filter((n) => n !== '');
   if (names.length === 0) return null;
   const j = jurisdiction ? normalise(jurisdiction) : null;
@@ -87,14 +81,23 @@ export async function findDepartment(reader: Reader, name: string, jurisdiction?
      WHERE (x.name IN $names OR x.id IN $names OR any(a IN coalesce(x.aliases, []) WHERE a IN $names))
        AND ($jurisdiction IS NULL OR x.jurisdiction = $jurisdiction)
      WITH x, CASE WHEN x.name IN $names OR x.id IN $names THEN 0 ELSE 1 END AS rank
-     RETURN ${DEPARTMENT_PROJECTION} AS dept
-     ORDER BY rank, dept.measureCount DESC, x.id LIMIT 50`,
-    { names, jurisdiction: j },
+     WITH x ORDER BY rank, COUNT { (x)<-[:ASSIGNED_TO]-() } DESC, x.id
+     WITH collect(x)[0..50] AS xs
+     UNWIND xs[0..1] AS x
+     WITH x, x AS d, [y IN xs[1..] | y.jurisdiction] AS others
+     WITH d, others, ${DEPARTMENT_PROJECTION} AS dept
+     ${args ? responsibilitiesSubquery(args) : ''}
+     RETURN dept, others${args ? ', responsibilities' : ''}`,
+    { names, jurisdiction: j, ...(args ?? {}) },
   );
-  if (!rows[0]) return null;
-  const found = toDepartment(rows[0].dept);
-  const others = rows.slice(1).map((r) => toDepartment(r.dept).jurisdiction).filter((x): x is string => !!x && x !== found.jurisdiction);
-  return { ...found, ambiguousWith: j ? [] : [...new Set(others)].sort() };
+  const row = rows[0];
+  if (!row) return null;
+  const found = toDepartment(row.dept);
+  const others = ((row.others as unknown[]) ?? []).map(str).filter((x): x is string => !!x && x !== found.jurisdiction);
+  return {
+    department: { ...found, ambiguousWith: j ? [] : [...new Set(others)].sort() },
+    responsibilities: args ? toResponsibilities(row.responsibilities) : null,
+  };
 }
 
 /** Direct predecessors (institutions that became this one) with the year and note of the step. */
@@ -152,6 +155,9 @@ export interface ResponsibilityArgs {
   toYear: number | null;
   includePredecessors: boolean;
   role: string | null;
+  /** GraphQL Measure fields the request selects (null: all), and whether it selects assignedTo. */
+  measureFields: readonly string[] | null;
+  withAssignedTo: boolean;
 }
 
 /**
@@ -165,6 +171,29 @@ const selfAndPredecessors = (alias: string) => `CALL (d) {
        RETURN ${alias}
      }`;
 
+// The responsibilities of the department bound to `d` (with its predecessors' when asked), by
+// year then document order, as one list; only the measure fields the request selects.
+const responsibilitiesSubquery = (args: ResponsibilityArgs) => `CALL (d) {
+       ${selfAndPredecessors('x')}
+       MATCH (m:Measure)-[a:ASSIGNED_TO]->(x)
+       WHERE ($fromYear IS NULL OR m.year >= $fromYear) AND ($toYear IS NULL OR m.year <= $toYear)
+         AND ($role IS NULL OR a.role = $role)
+       WITH d, m, a, x ORDER BY m.year IS NULL, m.year, m.documentId, m.startOffset, m.id, x.id
+       RETURN collect({measure: ${measureProjection(args.measureFields ? new Set(args.measureFields) : null)}, role: a.role, asWritten: a.asWritten,
+                       viaPredecessor: x <> d${args.withAssignedTo ? `, dept: ${DEPARTMENT_PROJECTION}` : ''}}) AS responsibilities
+     }`;
+
+function toResponsibilities(v: unknown): DepartmentResponsibilityRecord[] {
+  return (Array.isArray(v) ? (v as Row[]) : []).map((r, position) => ({
+    position,
+    measure: toMeasure(r.measure),
+    role: str(r.role) ?? 'joint',
+    asWritten: str(r.asWritten),
+    ...(r.dept ? { assignedTo: toDepartment(r.dept) } : {}),
+    viaPredecessor: r.viaPredecessor === true,
+  }));
+}
+
 /**
  * Each department's responsibilities, with those of its predecessors at any depth when asked
  * (SUCCEEDED_BY followed backwards), ordered by year then document order. One query for all ids.
@@ -176,29 +205,11 @@ export async function responsibilitiesOf(
 ): Promise<Map<string, DepartmentResponsibilityRecord[]>> {
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (d:Department {id: id})
-     ${selfAndPredecessors('x')}
-     MATCH (m:Measure)-[a:ASSIGNED_TO]->(x)
-     WHERE ($fromYear IS NULL OR m.year >= $fromYear) AND ($toYear IS NULL OR m.year <= $toYear)
-       AND ($role IS NULL OR a.role = $role)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, a.role AS role, a.asWritten AS asWritten,
-            ${DEPARTMENT_PROJECTION} AS dept, x <> d AS viaPredecessor
-     ORDER BY id, m.year IS NULL, m.year, m.documentId, m.startOffset, m.id, x.id`,
+     ${responsibilitiesSubquery(args)}
+     RETURN id, responsibilities`,
     { ids: [...ids], ...args },
   );
-  const out = new Map<string, DepartmentResponsibilityRecord[]>();
-  for (const r of rows) {
-    const key = str(r.id) ?? '';
-    const list = out.get(key) ?? [];
-    list.push({
-      measure: toMeasure(r.measure),
-      role: str(r.role) ?? 'joint',
-      asWritten: str(r.asWritten),
-      assignedTo: toDepartment(r.dept),
-      viaPredecessor: r.viaPredecessor === true,
-    });
-    out.set(key, list);
-  }
-  return out;
+  return new Map(rows.map((r) => [str(r.id) ?? '', toResponsibilities(r.responsibilities)]));
 }
 
 /** The departments most often assigned to the same measures, most shared measures first. */

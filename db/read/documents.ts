@@ -1,44 +1,9 @@
 // Read queries about documents: the ingested files and the national directives they cite.
-import { type Reader, type Row, str, int } from './reader.js';
+import { type Reader, str } from './reader.js';
+import { DOCUMENT_PROJECTION, toDocument, type DocumentRecord } from './projections.js';
 
-export interface DocumentRecord {
-  id: string;
-  title: string;
-  year: number | null;
-  yearSource: string | null;
-  yearReason: string | null;
-  issuedOn: string | null;
-  level: string;
-  docNumber: string | null;
-  issuer: string | null;
-  sourceFile: string | null;
-  genre: string | null;
-  measureCount: number;
-}
+export type { DocumentRecord };
 
-/**
- * The map projection of a document bound to `d`. sourceText is left out on purpose: it is large
- * and only fetched when asked for (documentSourceTexts).
- */
-export const DOCUMENT_PROJECTION = `d { .id, .title, .year, .yearSource, .yearReason, .issuedOn, .level, .docNumber, .issuer, .sourceFile, .genre, measureCount: COUNT { (d)-[:HAS_MEASURE]->() } }`;
-
-export function toDocument(v: unknown): DocumentRecord {
-  const r = (v ?? {}) as Row;
-  return {
-    id: str(r.id) ?? '',
-    title: str(r.title) ?? str(r.docNumber) ?? str(r.id) ?? '',
-    year: int(r.year),
-    yearSource: str(r.yearSource),
-    yearReason: str(r.yearReason),
-    issuedOn: str(r.issuedOn),
-    level: str(r.level) ?? 'unknown',
-    docNumber: str(r.docNumber),
-    issuer: str(r.issuer),
-    sourceFile: str(r.sourceFile),
-    genre: str(r.genre),
-    measureCount: int(r.measureCount) ?? 0,
-  };
-}
 
 export async function listDocuments(reader: Reader, filter: { level?: string | null; year?: number | null }): Promise<DocumentRecord[]> {
   const rows = await reader.rows(

@@ -1,28 +1,10 @@
 // Read queries about named initiatives (programmes, platforms, campaigns) followed across documents.
 import { normalise } from '../../model/text.js';
-import { type Reader, type Row, str, int } from './reader.js';
-import { MEASURE_PROJECTION, toMeasure, type MeasureRecord } from './measures.js';
+import { type Reader, str } from './reader.js';
+import { INITIATIVE_PROJECTION, MEASURE_PROJECTION, toInitiative, toMeasure, type InitiativeRecord, type MeasureRecord } from './projections.js';
 
-export interface InitiativeRecord {
-  id: string;
-  name: string;
-  measureCount: number;
-  years: number[];
-}
+export type { InitiativeRecord };
 
-/** Map projection of an initiative bound to `i`. */
-export const INITIATIVE_PROJECTION = `i { .id, .name, measureCount: COUNT { (i)<-[:MENTIONS]-() },
-  years: COLLECT { MATCH (i)<-[:MENTIONS]-(mm:Measure) WHERE mm.year IS NOT NULL RETURN DISTINCT mm.year AS y ORDER BY y } }`;
-
-export function toInitiative(v: unknown): InitiativeRecord {
-  const r = (v ?? {}) as Row;
-  return {
-    id: str(r.id) ?? '',
-    name: str(r.name) ?? str(r.id) ?? '',
-    measureCount: int(r.measureCount) ?? 0,
-    years: Array.isArray(r.years) ? r.years.map((y) => int(y)).filter((y): y is number => y !== null) : [],
-  };
-}
 
 export async function initiativesByIds(reader: Reader, ids: readonly string[]): Promise<Map<string, InitiativeRecord>> {
   const rows = await reader.rows(`UNWIND $ids AS id MATCH (i:Initiative {id: id}) RETURN ${INITIATIVE_PROJECTION} AS initiative`, { ids: [...ids] });

@@ -2,32 +2,17 @@
 // initiatives, targets, requirement clauses, lineage links and chains, filtered pages.
 // Every function takes a batch of ids and answers with one query (the API's DataLoaders call them).
 import { type Reader, type Row, str, int, num, strList } from './reader.js';
-import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
-import { THEME_PROJECTION, toTheme, resolveThemeIds, type ThemeRecord } from './themes.js';
-import { INITIATIVE_PROJECTION, toInitiative, type InitiativeRecord } from './initiatives.js';
+import {
+  DEPARTMENT_PROJECTION, INITIATIVE_PROJECTION, MEASURE_ORDER, MEASURE_PROJECTION, THEME_PROJECTION,
+  compareMeasures, toDepartment, toInitiative, toMeasure, toTheme,
+  type DepartmentRecord, type InitiativeRecord, type MeasureRecord, type SourceSpanRecord, type ThemeRecord,
+} from './projections.js';
+import { resolveThemeIds } from './themes.js';
 import { FULLTEXT_INDEX } from '../migrations.js';
 import { toLuceneQuery } from './search.js';
 
-export interface SourceSpanRecord {
-  file: string;
-  startLine: number;
-  endLine: number;
-  startOffset: number;
-  endOffset: number;
-}
+export type { MeasureRecord, SourceSpanRecord };
 
-export interface MeasureRecord {
-  id: string;
-  text: string;
-  normText: string | null;
-  year: number | null;
-  path: string | null;
-  section: string | null;
-  responsibleText: string | null;
-  summaryText: string | null;
-  documentId: string;
-  source: SourceSpanRecord | null;
-}
 
 export interface ResponsibilityRecord {
   department: DepartmentRecord;
@@ -95,49 +80,6 @@ export interface RequirementRecord {
 export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_MEASURES = 200;
 
-/** Map projection of a measure bound to `m`. */
-// The writer stores documentId on each measure; CASE (lazy, unlike coalesce) only walks
-// HAS_MEASURE for a measure written without it.
-export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END }`;
-
-/** Measures in reading order: by year, then document, then position in the document. */
-const MEASURE_ORDER = `m.year IS NULL, m.year, m.documentId, m.startOffset, m.id`;
-
-const joined = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : str(v));
-
-export function toMeasure(v: unknown): MeasureRecord {
-  const r = (v ?? {}) as Row;
-  const start = int(r.startOffset);
-  const end = int(r.endOffset);
-  const file = str(r.sourceFile);
-  return {
-    id: str(r.id) ?? '',
-    text: str(r.text) ?? '',
-    normText: str(r.normText),
-    year: int(r.year),
-    path: str(r.path),
-    section: str(r.section),
-    responsibleText: str(r.responsibleText),
-    summaryText: joined(r.summaryText),
-    documentId: str(r.documentId) ?? '',
-    source:
-      file !== null && start !== null && end !== null
-        ? { file, startLine: int(r.startLine) ?? 0, endLine: int(r.endLine) ?? 0, startOffset: start, endOffset: end }
-        : null,
-  };
-}
-
-/** Sort key of reading order, for lists assembled in JavaScript. */
-export function compareMeasures(a: MeasureRecord, b: MeasureRecord): number {
-  const ya = a.year ?? Number.MAX_SAFE_INTEGER;
-  const yb = b.year ?? Number.MAX_SAFE_INTEGER;
-  if (ya !== yb) return ya - yb;
-  if (a.documentId !== b.documentId) return a.documentId < b.documentId ? -1 : 1;
-  const oa = a.source?.startOffset ?? 0;
-  const ob = b.source?.startOffset ?? 0;
-  if (oa !== ob) return oa - ob;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 function toLink(r: Row): LinkProperties {
   return {

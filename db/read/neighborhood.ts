@@ -90,14 +90,16 @@ export async function nodeById(reader: Reader, id: string): Promise<GraphNodeRec
 // A neighbour that may be shown: a node of the model, of a requested type when types are given.
 const WANTED = `any(l IN labels(m) WHERE l IN $labels) AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types))`;
 
-// One hop out of the nodes in \`frontier\`, skipping those already taken: every candidate, best
-// first. The caller keeps as many as the limit allows (the rest only tell that the answer was cut).
+// One hop out of the nodes in \`frontier\`, skipping those already taken: the best \`limit\`
+// candidates, best first. The caller keeps as many as the limit leaves; one more than that only
+// tells that the answer was cut, so no hop needs more than \`limit\`.
 // Built only from the constant arguments below, never from request values.
 const HOP = (hop: number, imports: string, frontier: string, taken: string) => `
   CALL (${imports}) {
     UNWIND CASE WHEN $depth >= ${hop} THEN ${frontier} ELSE [] END AS n
     MATCH (n)--(m) WHERE m <> c AND NOT m IN ${taken} AND ${WANTED}
     WITH DISTINCT m ORDER BY ${TYPE_RANK}, m.year, m.id
+    LIMIT $limit
     RETURN collect(m) AS h${hop}
   }`;
 
@@ -105,7 +107,7 @@ const HOP = (hop: number, imports: string, frontier: string, taken: string) => `
  * Breadth-first, in one statement (one round trip): hop by hop, each hop's new nodes ranked by
  * type, year and id and cut to what the limit leaves, then every relationship among the kept nodes.
  */
-const neighborhoodCypher = (nodeMap: string) => `
+const neighborhoodCypher = (nodeMap: string, edgeProps: string) => `
   WITH $id AS id ${NODE_BY_ID}
   WITH m AS c LIMIT 1
   WITH c, [] AS none
@@ -120,7 +122,7 @@ const neighborhoodCypher = (nodeMap: string) => `
   CALL (ns) {
     UNWIND ns AS a MATCH (a)-[r]->(b) WHERE b IN ns
     WITH a, r, b ORDER BY a.id, type(r), b.id
-    RETURN collect({source: a.id, type: type(r), target: b.id, props: properties(r)}) AS edges
+    RETURN collect({source: a.id, type: type(r), target: b.id${edgeProps}}) AS edges
   }
   RETURN truncated, edges,
     [n IN ns | {type: [l IN labels(n) WHERE l IN $labels][0], props: ${nodeMap}}] AS nodes,
@@ -130,17 +132,21 @@ const neighborhoodCypher = (nodeMap: string) => `
 // year need when the request does not ask for properties (a canvas usually does not).
 const FULL_NODE = `n { .*, sourceText: null, normText: null }`;
 const LIGHT_NODE = `n { .id, .title, .name, .docNumber, .year, text: left(n.text, 80), normText: left(n.normText, 40) }`;
-const NEIGHBORHOOD_FULL = neighborhoodCypher(FULL_NODE);
-const NEIGHBORHOOD_LIGHT = neighborhoodCypher(LIGHT_NODE);
+// Relationship properties (evidence lists of lineage links) only when the request selects them.
+const NEIGHBORHOOD = {
+  full: { props: neighborhoodCypher(FULL_NODE, ', props: properties(r)'), none: neighborhoodCypher(FULL_NODE, '') },
+  light: { props: neighborhoodCypher(LIGHT_NODE, ', props: properties(r)'), none: neighborhoodCypher(LIGHT_NODE, '') },
+};
 
 export async function neighborhood(
   reader: Reader,
-  args: { id: string; depth: number; limit: number; types: readonly NodeType[] | null; withProperties?: boolean },
+  args: { id: string; depth: number; limit: number; types: readonly NodeType[] | null; withProperties?: boolean; withEdgeProperties?: boolean },
 ): Promise<NeighborhoodRecord> {
   const depth = Math.max(0, Math.min(MAX_DEPTH, Math.trunc(args.depth)));
   const limit = Math.max(1, Math.min(MAX_NODES, Math.trunc(args.limit)));
   const types = args.types && args.types.length > 0 ? [...args.types] : null;
-  const rows = await reader.rows(args.withProperties === false ? NEIGHBORHOOD_LIGHT : NEIGHBORHOOD_FULL, { id: args.id, depth, limit, types, labels: [...LABELS] });
+  const cypher = NEIGHBORHOOD[args.withProperties === false ? 'light' : 'full'][args.withEdgeProperties === false ? 'none' : 'props'];
+  const rows = await reader.rows(cypher, { id: args.id, depth, limit, types, labels: [...LABELS] });
   const row = rows[0];
   if (!row) return { center: args.id, nodes: [], edges: [], truncated: false };
   const distances = (row.distances as unknown[] | undefined) ?? [];

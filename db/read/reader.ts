@@ -52,7 +52,13 @@ export class Reader {
     // Not executeRead: its retries wait up to 30 s when Neo4j is down, and an API should say so
     // at once; a transient failure is retried once here instead.
     for (let attempt = 0; ; attempt++) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      // READ: under neo4j:// routing it goes to a secondary; the shared bookmark manager makes it
+      // wait for the writes this process made (an import, then the API in `npm start`).
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
+      });
       try {
         const result = await session.run(cypher, parameters, { timeout: this.timeoutMs, metadata: { app: 'policy-lineage-api' } });
         return result.records.map((record) => {
@@ -99,21 +105,19 @@ export function toNeo4jParams(value: unknown): unknown {
 /** Neo4j values → JSON values: Integers become numbers, temporal values ISO strings, nodes their properties. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values are strings, numbers and booleans: returned before any of the checks below.
+  if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(toPlain);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return String(value);
   }
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    // Node or Relationship: their properties are what a caller wants.
-    if ('properties' in v && ('labels' in v || 'type' in v) && 'elementId' in v) return toPlain(v.properties);
-    const out: Record<string, unknown> = {};
-    for (const [k, inner] of Object.entries(v)) out[k] = toPlain(inner);
-    return out;
-  }
-  return value;
+  const v = value as Record<string, unknown>;
+  // Node or Relationship: their properties are what a caller wants.
+  if ('properties' in v && ('labels' in v || 'type' in v) && 'elementId' in v) return toPlain(v.properties);
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = toPlain(v[k]);
+  return out;
 }
 
 // Small typed accessors for rows: the database is schemaless, so every read is defensive.

@@ -1,15 +1,13 @@
 // Read queries about themes: lookup by any of their names, timelines and the themes × years matrix.
 import { normalise } from '../../model/text.js';
 import { type Reader, type Row, str, int, strList } from './reader.js';
-import { DEPARTMENT_PROJECTION, toDepartment, type DepartmentRecord } from './departments.js';
+import {
+  DEPARTMENT_PROJECTION, THEME_PROJECTION, documentProjection, toDepartment, toDocument, toTheme,
+  type DepartmentRecord, type DocumentRecord, type ThemeRecord,
+} from './projections.js';
 
-export interface ThemeRecord {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  synonyms: string[];
-  measureCount: number;
-}
+export type { ThemeRecord };
+
 
 /**
  * One year of a theme: ids only, so a request that asks for the counts or the documents does
@@ -18,8 +16,51 @@ export interface ThemeRecord {
 export interface ThemeYearRecord {
   themeId: string;
   year: number | null;
+  measureCount: number;
+  documentCount: number;
+  /** Empty when fetched with the theme and the request did not select the measures. */
   measureIds: string[];
   documentIds: string[];
+  /** The documents themselves, when fetched with the theme (only the fields the request selects). */
+  documents?: DocumentRecord[];
+}
+
+/** What a request wants of a timeline fetched with its theme: measure ids, document fields. */
+export interface TimelineShape {
+  measureIds: boolean;
+  /** GraphQL Document fields to project; null: the full record. */
+  documentFields: ReadonlySet<string> | null;
+}
+
+// A theme's timeline for the theme bound to `t`, one entry per year (unknown last), documents by
+// title; a constant but for the document projection, which is built from a whitelist.
+const timelineSubquery = (docProjection: string) => `CALL (t) {
+       MATCH (t)<-[:ABOUT]-(m:Measure)
+       WITH m ORDER BY m.documentId, m.startOffset, m.id
+       WITH m.year AS year, collect(m) AS ms
+       CALL (ms) {
+         UNWIND ms AS m MATCH (d:Document)-[:HAS_MEASURE]->(m)
+         WITH DISTINCT d ORDER BY d.title, d.id
+         RETURN collect(${docProjection}) AS documents
+       }
+       WITH year, ms, documents ORDER BY year
+       RETURN collect({year: year, measureCount: size(ms), measureIds: CASE WHEN $withMeasureIds THEN [m IN ms | m.id] ELSE [] END,
+                       documents: documents}) AS timeline
+     }`;
+
+function toTimeline(themeId: string, v: unknown): ThemeYearRecord[] {
+  return (Array.isArray(v) ? (v as Row[]) : []).map((y) => {
+    const documents = (Array.isArray(y.documents) ? y.documents : []).map(toDocument);
+    return {
+      themeId,
+      year: int(y.year),
+      measureCount: int(y.measureCount) ?? 0,
+      documentCount: documents.length,
+      measureIds: strList(y.measureIds),
+      documentIds: documents.map((d) => d.id),
+      documents,
+    };
+  });
 }
 
 export interface ThemeMatrixCellRecord {
@@ -35,19 +76,6 @@ export interface ThemeMatrixRecord {
   cells: ThemeMatrixCellRecord[];
 }
 
-/** Map projection of a theme bound to `t`. */
-export const THEME_PROJECTION = `t { .id, .name, .nameEn, .synonyms, measureCount: COUNT { (t)<-[:ABOUT]-() } }`;
-
-export function toTheme(v: unknown): ThemeRecord {
-  const r = (v ?? {}) as Row;
-  return {
-    id: str(r.id) ?? '',
-    name: str(r.name) ?? str(r.id) ?? '',
-    nameEn: str(r.nameEn),
-    synonyms: strList(r.synonyms),
-    measureCount: int(r.measureCount) ?? 0,
-  };
-}
 
 export async function listThemes(reader: Reader): Promise<ThemeRecord[]> {
   const rows = await reader.rows(`MATCH (t:Theme) RETURN ${THEME_PROJECTION} AS theme ORDER BY theme.measureCount DESC, t.name, t.id`);
@@ -95,6 +123,18 @@ export function looseThemeMatch(query: string, themes: readonly ThemeRecord[]): 
  * those, a loose match on the names (looseThemeMatch).
  */
 export async function findTheme(reader: Reader, name: string): Promise<ThemeRecord | null> {
+  return (await findThemeWithTimeline(reader, name, null))?.theme ?? null;
+}
+
+/**
+ * findTheme, and with a `shape` the theme's timeline in the same statement (one round trip for
+ * the usual "a theme and its history" request).
+ */
+export async function findThemeWithTimeline(
+  reader: Reader,
+  name: string,
+  shape: TimelineShape | null,
+): Promise<{ theme: ThemeRecord; timeline: ThemeYearRecord[] | null } | null> {
   const names = [...new Set([name.trim(), normalise(name)].filter((n) => n !== ''))];
   if (names.length === 0) return null;
   const lower = names.map((n) => n.toLowerCase());
@@ -103,12 +143,19 @@ export async function findTheme(reader: Reader, name: string): Promise<ThemeReco
      WHERE t.id IN $names OR t.name IN $names OR toLower(t.nameEn) IN $lower
         OR any(s IN coalesce(t.synonyms, []) WHERE toLower(s) IN $lower)
      WITH t, CASE WHEN t.id IN $names OR t.name IN $names OR toLower(t.nameEn) IN $lower THEN 0 ELSE 1 END AS rank
-     RETURN ${THEME_PROJECTION} AS theme ORDER BY rank, theme.measureCount DESC, t.id LIMIT 1`,
-    { names, lower },
+     ORDER BY rank, COUNT { (t)<-[:ABOUT]-() } DESC, t.id LIMIT 1
+     ${shape ? timelineSubquery(documentProjection(shape.documentFields)) : ''}
+     RETURN ${THEME_PROJECTION} AS theme${shape ? ', timeline' : ''}`,
+    { names, lower, withMeasureIds: shape?.measureIds ?? false },
   );
-  if (rows[0]) return toTheme(rows[0].theme);
+  const row = rows[0];
+  if (row) {
+    const theme = toTheme(row.theme);
+    return { theme, timeline: shape ? toTimeline(theme.id, row.timeline) : null };
+  }
   // The taxonomy is small (tens of themes), so the loose match runs over all of it.
-  return looseThemeMatch(name, await listThemes(reader));
+  const loose = looseThemeMatch(name, await listThemes(reader));
+  return loose ? { theme: loose, timeline: null } : null;
 }
 
 /**
@@ -138,29 +185,15 @@ export async function resolveThemeIds(reader: Reader, names: readonly string[]):
   return [...ids];
 }
 
-/** Each theme's history per year (ascending, unknown year last): measure ids in reading order, document ids by title. */
-export async function themeTimelines(reader: Reader, ids: readonly string[]): Promise<Map<string, ThemeYearRecord[]>> {
+/** Each theme's history per year (ascending, unknown year last): measures in reading order, documents by title. */
+export async function themeTimelines(reader: Reader, ids: readonly string[], shape: TimelineShape): Promise<Map<string, ThemeYearRecord[]>> {
   const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:ABOUT]-(m:Measure)
-     WITH id, m ORDER BY m.documentId, m.startOffset, m.id
-     WITH id, m.year AS year, collect(m) AS ms
-     RETURN id, year, [m IN ms | m.id] AS measureIds,
-       COLLECT { UNWIND ms AS m MATCH (d:Document)-[:HAS_MEASURE]->(m) WITH DISTINCT d ORDER BY d.title, d.id RETURN d.id } AS documentIds
-     ORDER BY id, year`,
-    { ids: [...ids] },
+    `UNWIND $ids AS id MATCH (t:Theme {id: id})
+     ${timelineSubquery(documentProjection(shape.documentFields))}
+     RETURN id, timeline`,
+    { ids: [...ids], withMeasureIds: shape.measureIds },
   );
-  const out = new Map<string, ThemeYearRecord[]>();
-  for (const r of rows) {
-    const key = str(r.id) ?? '';
-    const entry: ThemeYearRecord = {
-      themeId: key,
-      year: int(r.year),
-      measureIds: strList(r.measureIds),
-      documentIds: strList(r.documentIds),
-    };
-    out.set(key, [...(out.get(key) ?? []), entry]);
-  }
-  return out;
+  return new Map(rows.map((r) => [str(r.id) ?? '', toTimeline(str(r.id) ?? '', r.timeline)]));
 }
 
 /**
