@@ -39,6 +39,11 @@ const mappers: Record<string, string> = {
   ThemeYear: '../../db/read/themes.js#ThemeYearRecord',
   ThemeMatrix: '../../db/read/themes.js#ThemeMatrixRecord',
   Initiative: '../../db/read/initiatives.js#InitiativeRecord',
+  VersionGroup: '../../db/read/versions.js#VersionGroupRecord',
+  VersionLink: '../../db/read/versions.js#VersionLinkRecord',
+  Version: '../../db/read/versions.js#VersionRecord',
+  Comparison: '../compare.js#ComparisonWithMeasures',
+  Expansion: '../../db/read/expansion.js#ExpansionRecord',
 };
 
 async function findGraphqlFiles(dir: string): Promise<string[]> {
