@@ -17,6 +17,7 @@ import { Reader } from '../db/read/reader.js';
 import { readiness } from '../db/read/stats.js';
 import { LABELS } from '../db/migrations.js';
 import { createLoaders } from './loaders.js';
+import { routeStatus } from './uiRoutes.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
 import { formatError } from './errors.js';
@@ -153,9 +154,12 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     const uiDir = path.resolve(opts.uiDir);
     app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes (/lineage/…, /theme/…) get the app; missing assets stay 404.
-    app.get(/^\/(?!graphql|graphiql|healthz|readyz).*/, (req, res, next) => {
+    // An unknown page or id still gets the app (it shows "not found" with suggestions), but with
+    // HTTP 404, so links checkers and crawlers see it; a database error does not turn into a 404.
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz).*/, async (req, res, next) => {
       if (req.method !== 'GET' || path.extname(req.path) !== '') return next();
-      res.sendFile(path.join(uiDir, 'index.html'));
+      const status = await routeStatus(base.fork(), req.path).catch(() => 200 as const);
+      res.status(status).sendFile(path.join(uiDir, 'index.html'));
     });
   }
 

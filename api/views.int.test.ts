@@ -63,8 +63,8 @@ describe('compare', () => {
     expect(c.rows.length).toBeGreaterThan(0);
     // the rows rebuild both texts (flattened)
     const flat = (s: string) => s.replace(/\s+/g, '');
-    expect(c.rows.map((r: any) => r.left ?? '').join('')).toBe(flat(link.earlier.text));
-    expect(c.rows.map((r: any) => r.right ?? '').join('')).toBe(flat(link.later.text));
+    expect(flat(c.rows.map((r: any) => r.left ?? '').join(''))).toBe(flat(link.earlier.text));
+    expect(flat(c.rows.map((r: any) => r.right ?? '').join(''))).toBe(flat(link.later.text));
     for (const r of c.rows) if (r.kind === 'changed') expect(r.parts.length).toBeGreaterThan(1);
     expect(c.sharedWords).toBeLessThanOrEqual(c.totalWords);
   });

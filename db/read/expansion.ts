@@ -25,6 +25,7 @@ export interface ExpansionRecord {
 export const EXPANSION_SCAN = 20_000;
 
 const NEIGHBOURS = `
+  WITH $id AS id
   CALL (id) {
     MATCH (m:Document {id: id}) RETURN m UNION MATCH (m:Measure {id: id}) RETURN m
     UNION MATCH (m:Department {id: id}) RETURN m UNION MATCH (m:Theme {id: id}) RETURN m

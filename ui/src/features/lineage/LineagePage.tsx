@@ -176,7 +176,7 @@ function VersionsView({ group }: { group: Group }) {
       group.links
         .filter((l) => visible.has(l.earlier.id) && visible.has(l.later.id))
         // One direction everywhere: the arrow points from the earlier version to the later one.
-        .map((l) => ({ id: `${l.earlier.id}>${l.later.id}`, source: l.earlier.id, target: l.later.id, type: l.tier === 'same' ? 'EVOLVES_FROM' : 'RELATED', label: `${Math.round(l.score * 100)}%` })),
+        .map((l) => ({ id: `${l.earlier.id}>${l.later.id}`, source: l.earlier.id, target: l.later.id, type: l.tier === 'same' ? 'EVOLVES_FROM' : 'RELATED', forward: true, label: `${Math.round(l.score * 100)}%` })),
     [group, visible],
   );
   const steps = useMemo(
