@@ -166,6 +166,7 @@ function Step({ link, earlier, later }: { link: GroupLink; earlier: VersionMeasu
 function VersionsView({ group }: { group: Group }) {
   const { t } = useI18n();
   const [showRelated, setShowRelated] = useState(false);
+  const [allSteps, setAllSteps] = useState(false);
   const focusId = group.focus.id;
   const related = showRelated ? group.related : [];
   const byId = useMemo(() => new Map([...group.versions, ...group.related].map((v) => [v.measure.id, v.measure])), [group]);
@@ -189,6 +190,7 @@ function VersionsView({ group }: { group: Group }) {
     [group, byId, showRelated, visible],
   );
   const years = [...new Set(group.versions.map((v) => v.measure.year ?? '?'))];
+  const ownSteps = steps.filter((s) => s.earlier.id === focusId || s.later.id === focusId);
 
   if (group.versions.length <= 1 && group.related.length === 0) return <EmptyState>{t('lineageEmpty')}</EmptyState>;
   const rows = Math.max(1, ...years.map((y) => group.versions.filter((v) => (v.measure.year ?? '?') === y).length));
@@ -231,9 +233,15 @@ function VersionsView({ group }: { group: Group }) {
         </>
       )}
       <h2>{t('lineageDiff')}</h2>
-      {steps.map((s) => (
+      {/* A large group has many links: the focus's own come first, the rest on request. */}
+      {(allSteps ? steps : ownSteps).map((s) => (
         <Step key={`${s.earlier.id}>${s.later.id}`} {...s} />
       ))}
+      {!allSteps && steps.length > ownSteps.length && (
+        <button type="button" className="button" onClick={() => setAllSteps(true)} data-testid="all-steps">
+          {t('allComparisons', { n: steps.length })}
+        </button>
+      )}
     </>
   );
 }

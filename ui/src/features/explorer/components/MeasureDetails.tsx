@@ -9,6 +9,7 @@ import { HighlightedText } from '../../../components/HighlightedText.js';
 import { EmptyState, QueryBoundary } from '../../../components/QueryState.js';
 import { fileName, lineRange, readableEvidence } from '../../../lib/provenance.js';
 import { inSourceOrder } from '../../../lib/responsibilities.js';
+import { readablePath } from '../../../lib/paths.js';
 import { readableText } from '../../../lib/text.js';
 import { Truncate } from '../../../components/Truncate.js';
 
@@ -95,7 +96,7 @@ export function MeasureDetails({ id }: { id: string }) {
             <p className="details__meta">
               <span className="year-chip">{measure.year ?? '?'}</span>
               <Link to={routes.document(measure.document.id, measure.id)}>{measure.document.title}</Link>
-              {measure.path && <span className="muted"> · {measure.path}</span>}
+              {measure.path && <span className="muted"> · {readablePath(measure.path, t)}</span>}
             </p>
             <p className="details__actions">
               <Link className="button button--small" to={routes.lineage(measure.id)}>
