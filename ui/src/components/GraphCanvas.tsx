@@ -206,7 +206,10 @@ export function GraphCanvas({
     layoutMs.current = performance.now() - started;
     // Exposed for the UI benchmark and the browser tests: when, and how fast, the canvas settled.
     if (containerRef.current) containerRef.current.dataset.layoutMs = String(Math.round(layoutMs.current));
-    if (kind !== 'preset') onLayoutRef.current?.(positionsOf(cy));
+    const placed = positionsOf(cy);
+    // The browser tests compare these across reloads (a shared link must show the same picture).
+    if (containerRef.current) containerRef.current.dataset.positions = [...placed].map(([id, p]) => `${id}@${Math.round(p.x)},${Math.round(p.y)}`).sort().join(' ');
+    if (kind !== 'preset') onLayoutRef.current?.(placed);
   }, [nodes, edges, layout, labelMax, wrapLabels]);
 
   const pinnedKey = pinnedIds ? [...pinnedIds].sort().join('\n') : '';
