@@ -92,11 +92,19 @@ describe('lineage', () => {
       await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}`);
       const years = await versionYears(page);
       if (['2017', '2020', '2021'].every((y) => years.includes(y))) {
-        members = await page.$$eval('[data-testid="version-timeline"] > li', (lis) => lis.map((li) => (li as HTMLElement).dataset.measureId!));
+        // the 5G measure of each of the three years (a group without tiers can hold more)
+        members = await page.$$eval('[data-testid="version-timeline"] > li', (lis) => {
+          const byYear = new Map<string, string>();
+          for (const li of lis as HTMLElement[]) {
+            const year = li.dataset.year ?? '';
+            if (['2017', '2020', '2021'].includes(year) && !byYear.has(year) && /5G/.test(li.querySelector('.version__text')?.textContent ?? '')) byYear.set(year, li.dataset.measureId!);
+          }
+          return [...byYear.values()];
+        });
         break;
       }
     }
-    expect(members.length).toBeGreaterThanOrEqual(3);
+    expect(members.length).toBe(3);
     for (const id of members) {
       await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}`);
       const years = await versionYears(page);

@@ -15,14 +15,14 @@ fs.mkdirSync(outDir, { recursive: true });
 
 async function firstHit(page: Page, q: string, type: string): Promise<string | null> {
   await page.goto(`${base}/explore?q=${encodeURIComponent(q)}`);
-  const hit = await page.waitForSelector(`[data-hit-type="${type}"]`, { timeout: 10_000 }).catch(() => null);
+  const hit = await page.waitForSelector(`[data-hit-type="${type}"]`, { timeout: 30_000 }).catch(() => null);
   return hit ? ((await hit.getAttribute('data-hit-id')) ?? null) : null;
 }
 
 /** The measure of a search whose version group has the most versions. */
 async function largestGroup(page: Page, q: string): Promise<{ id: string; ids: string[] } | null> {
   await page.goto(`${base}/explore?q=${encodeURIComponent(q)}`);
-  await page.waitForSelector('[data-hit-type="Measure"]', { timeout: 10_000 }).catch(() => null);
+  await page.waitForSelector('[data-hit-type="Measure"]', { timeout: 30_000 }).catch(() => null);
   const ids = await page.$$eval('[data-hit-type="Measure"]', (els) => els.map((e) => (e as HTMLElement).dataset.hitId!));
   let best: { id: string; ids: string[] } | null = null;
   for (const id of ids.slice(0, 8)) {
@@ -77,7 +77,7 @@ try {
       const started = Date.now();
       await page.goto(`${base}${url}`);
       for (const selector of ready.split(' && ')) {
-        await page.waitForSelector(selector, { timeout: 20_000 }).catch(() => console.error(`${name}: not ready (${selector})`));
+        await page.waitForSelector(selector, { timeout: 40_000 }).catch(() => console.error(`${name}: not ready (${selector})`));
       }
       (timings[name] ??= {})[label] = Date.now() - started;
       await page.waitForTimeout(300);
