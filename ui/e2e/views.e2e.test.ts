@@ -118,9 +118,9 @@ describe('lineage', () => {
     expect(await place!.textContent()).toMatch(/^[^/]+ · 第 [\d–]+ 行$/);
     await place!.click();
     await page.waitForURL(/\/documents\/.+#/);
-    await page.waitForSelector('.anchor-target:target');
+    await page.waitForSelector('.anchor-target--active');
     await page.context().close();
-  });
+  }, 600_000);
 
   it('aligns two versions clause by clause with word-level changes inside changed clauses', async () => {
     const page = await open('/explore?q=5G');

@@ -122,8 +122,12 @@ function DocumentView({ doc, onMore, loadingMore }: { doc: Doc; onMore: () => vo
   const hasRequirements = measures.some((m) => m.implements.length > 0);
   useEffect(() => {
     // The outline renders after the data arrives, so the browser's own jump to #id missed it.
+    // :target does not follow client-side navigation (pushState), so the highlight is a class.
     const id = decodeURIComponent(location.hash.slice(1));
-    if (id) document.getElementById(id)?.scrollIntoView({ block: 'center' });
+    document.querySelectorAll('.anchor-target--active').forEach((el) => el.classList.remove('anchor-target--active'));
+    const target = id ? document.getElementById(id) : null;
+    target?.classList.add('anchor-target--active');
+    target?.scrollIntoView({ block: 'center' });
   }, [location.hash, measures.length]);
   return (
     <>
