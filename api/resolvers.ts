@@ -10,6 +10,11 @@ import * as initiatives from '../db/read/initiatives.js';
 import * as search from '../db/read/search.js';
 import * as graph from '../db/read/neighborhood.js';
 import * as stats from '../db/read/stats.js';
+import * as versions from '../db/read/versions.js';
+import * as expansion from '../db/read/expansion.js';
+import * as lookup from '../db/read/lookup.js';
+import { compareMeasures, type MeasureRecord } from '../db/read/projections.js';
+import { compareTexts } from './compare.js';
 import { bounded, pageSize, searchText } from './errors.js';
 import { connection, encodeCursor, skipAfter } from './pagination.js';
 import { childArguments, selectedFields, selects } from './selection.js';
@@ -81,6 +86,15 @@ function responsibilityArgs(a: ResponsibilityFieldArgs, info: GraphQLResolveInfo
     measureFields: info ? [...selectedFields(info, [...path, 'measure']), ...(selects(info, [...path, 'year']) ? ['year'] : [])].sort() : [],
     withAssignedTo: info ? selects(info, [...path, 'assignedTo']) : false,
   };
+}
+
+function versionsOf(measures: MeasureRecord[], jurisdictions: ReadonlyMap<string, string | null>) {
+  return [...measures].sort(compareMeasures).map((measure) => ({ measure, jurisdiction: jurisdictions.get(measure.id) ?? null }));
+}
+
+function required(m: MeasureRecord | null, id: string): MeasureRecord {
+  if (!m) throw new Error(`lineage link to a missing measure ${id}`);
+  return m;
 }
 
 const nonEmpty = <T>(v: readonly T[] | null | undefined): T[] | null => (v && v.length > 0 ? [...v] : null);
@@ -157,7 +171,42 @@ export const resolvers: Resolvers = {
     overview: (_p, { maxThemes }, { reader }) => graph.overview(reader, bounded(maxThemes, 40, 1, 200, 'maxThemes')),
     node: (_p, { id }, { reader }) => graph.nodeById(reader, id),
     stats: (_p, _a, { reader }) => stats.stats(reader),
+    versionGroup: (_p, { id }, { reader }) => versions.versionGroup(reader, id),
+    compare: async (_p, { a, b }, { loaders }) => {
+      const [left, right] = await Promise.all([loaders.measure.load(a), loaders.measure.load(b)]);
+      return left && right ? { a: left, b: right, ...compareTexts(left.text, right.text) } : null;
+    },
+    expand: async (_p, { id, limit, relationships, types }, { reader }) =>
+      expansion.expansion(reader, {
+        id,
+        limit: bounded(limit, 60, 1, graph.MAX_NODES, 'limit'),
+        relationships: nonEmpty(relationships),
+        types: nonEmpty(types),
+      }),
+    lookup: (_p, { text, first }, { reader }) => lookup.lookup(reader, searchText(text, 'text', 200), pageSize(first, 20)),
     ...curationQueries,
+  },
+
+  VersionGroup: {
+    focus: async (g, _a, { loaders }) => {
+      const m = await loaders.measure.load(g.focusId);
+      if (!m) throw new Error(`version group of a missing measure ${g.focusId}`);
+      return m;
+    },
+    versions: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.versionIds)), g.jurisdictions),
+    related: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.relatedIds)), g.jurisdictions),
+    links: (g) => g.links,
+  },
+
+  VersionLink: {
+    earlier: async (l, _a, { loaders }) => required(await loaders.measure.load(l.earlierId), l.earlierId),
+    later: async (l, _a, { loaders }) => required(await loaders.measure.load(l.laterId), l.laterId),
+    themes: (l, _a, { loaders }) => present(loaders.theme.loadMany(l.sharedThemes)),
+    initiatives: (l, _a, { loaders }) => present(loaders.initiative.loadMany(l.sharedInitiatives)),
+  },
+
+  Expansion: {
+    shown: (e) => Math.max(0, e.nodes.length - 1),
   },
 
   Mutation: mutations,

@@ -19,6 +19,7 @@ import { Reader } from '../db/read/reader.js';
 import { readiness } from '../db/read/stats.js';
 import { LABELS } from '../model/graph.js';
 import { createLoaders } from './loaders.js';
+import { routeStatus } from './uiRoutes.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
 import { formatError } from './errors.js';
@@ -261,10 +262,13 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     const uiDir = path.resolve(opts.uiDir);
     app.use(express.static(uiDir, { index: 'index.html', setHeaders: cacheHeaders }));
     // Client-side routes (/lineage/…, /theme/…) get the app; missing assets stay 404.
-    app.get(/^\/(?!graphql|graphiql|healthz|readyz|api\/).*/, (req, res, next) => {
+    // An unknown page or id still gets the app (it shows "not found" with suggestions), but with
+    // HTTP 404, so links checkers and crawlers see it; a database error does not turn into a 404.
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz|api\/).*/, async (req, res, next) => {
       if (req.method !== 'GET' || path.extname(req.path) !== '') return next();
+      const status = await routeStatus(base.fork(), req.path).catch(() => 200 as const);
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(uiDir, 'index.html'));
+      res.status(status).sendFile(path.join(uiDir, 'index.html'));
     });
   }
 

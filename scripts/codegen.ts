@@ -42,6 +42,11 @@ const mappers: Record<string, string> = {
   ImportJob: '../import/jobs.js#ImportJobRecord',
   ImportFile: '../import/jobs.js#JobFile',
   Curation: '../../db/curation.js#CurationRecord',
+  VersionGroup: '../../db/read/versions.js#VersionGroupRecord',
+  VersionLink: '../../db/read/versions.js#VersionLinkRecord',
+  Version: '../../db/read/versions.js#VersionRecord',
+  Comparison: '../compare.js#ComparisonWithMeasures',
+  Expansion: '../../db/read/expansion.js#ExpansionRecord',
 };
 
 async function findGraphqlFiles(dir: string): Promise<string[]> {

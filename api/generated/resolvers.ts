@@ -7,6 +7,9 @@ import type { ThemeRecord, ThemeYearRecord, ThemeMatrixRecord } from '../../db/r
 import type { InitiativeRecord } from '../../db/read/initiatives.js';
 import type { ImportJobRecord, JobFile } from '../import/jobs.js';
 import type { CurationRecord } from '../../db/curation.js';
+import type { VersionGroupRecord, VersionLinkRecord, VersionRecord } from '../../db/read/versions.js';
+import type { ComparisonWithMeasures } from '../compare.js';
+import type { ExpansionRecord } from '../../db/read/expansion.js';
 import type { ApiContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -90,6 +93,32 @@ export type Query = {
   jobs: Array<ImportJob>;
   /** Corrections made by people, newest first; with `includeUndone`, the undone ones too. */
   curations: Array<Curation>;
+  /**
+   * The version group of a measure: every measure reachable through lineage links in either
+   * direction (side branches included), ordered by year. Links of tier `same` (and EVOLVES_FROM
+   * links without a tier) make versions; `related` links and RESEMBLES links are listed apart.
+   * Null when there is no measure with this id.
+   */
+  versionGroup?: Maybe<VersionGroup>;
+  /**
+   * Two measures side by side, clause by clause (texts cut at 。 and ；, clauses aligned in
+   * order), with a word-level diff (jieba words) inside each changed clause. `a` is shown on the
+   * left; pass the earlier version as `a`. Null when either id names no measure.
+   */
+  compare?: Maybe<Comparison>;
+  /**
+   * One expansion step for a graph canvas: the direct neighbours of a node, all counted, at most
+   * `limit` nodes kept (the centre included). What is kept when the limit cuts: departments,
+   * themes, programmes and documents first, then dated nodes year by year from the newest, so no
+   * year is silently dropped. Null when there is no node with this id.
+   */
+  expand?: Maybe<Expansion>;
+  /**
+   * Exact matches of a name: a theme (Chinese or English name, synonym), a programme, a
+   * department (name or alias) or a document (its number, e.g. 津政办发〔2021〕12号, or its
+   * beginning). The search box shows these before the full-text hits.
+   */
+  lookup: Array<SearchHit>;
 };
 
 
@@ -189,6 +218,35 @@ export type QueryJobsArgs = {
 /** The entry points. All of them are read-only. */
 export type QueryCurationsArgs = {
   includeUndone?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The entry points. All of them are read-only. */
+export type QueryVersionGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points. All of them are read-only. */
+export type QueryCompareArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+};
+
+
+/** The entry points. All of them are read-only. */
+export type QueryExpandArgs = {
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  relationships?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<NodeType>>;
+};
+
+
+/** The entry points. All of them are read-only. */
+export type QueryLookupArgs = {
+  text: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -491,6 +549,111 @@ export type LinkOrigin =
   | 'added'
   /** Found by the linker and rejected by a person (only with includeRejected). */
   | 'rejected';
+
+/** The versions of a measure and the links between them. */
+export type VersionGroup = {
+  __typename?: 'VersionGroup';
+  /** The measure the group was asked for. */
+  focus: Measure;
+  /** The versions (same-tier group), ordered by year, then document order; the focus included. */
+  versions: Array<Version>;
+  /** Measures linked to the group only by related links (not versions of it), ordered by year. */
+  related: Array<Version>;
+  /** Every link among the versions and related measures, earlier → later. */
+  links: Array<VersionLink>;
+  /** True when the group was cut at its bound (200 measures). */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** One version of a measure in a version group. */
+export type Version = {
+  __typename?: 'Version';
+  /** The measure. */
+  measure: Measure;
+  /** The jurisdiction of its document (e.g. 天津市), when the ingest recorded one. */
+  jurisdiction?: Maybe<Scalars['String']['output']>;
+};
+
+/** A lineage link inside a version group, oriented from the earlier measure to the later one. */
+export type VersionLink = {
+  __typename?: 'VersionLink';
+  /** The earlier measure. */
+  earlier: Measure;
+  /** The later measure. */
+  later: Measure;
+  /** The relationship type: EVOLVES_FROM (same jurisdiction) or RESEMBLES (across jurisdictions). */
+  type: Scalars['String']['output'];
+  /** `same` (a version of the same measure) or `related`. */
+  tier: Scalars['String']['output'];
+  /** Strength of the link (higher is stronger). */
+  score: Scalars['Float']['output'];
+  /** How the link was found. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** What drove the score: overlapping terms, programmes, themes or targets. */
+  evidence: Array<Scalars['String']['output']>;
+  /** The themes both measures are about. */
+  themes: Array<Theme>;
+  /** The named initiatives both measures mention. */
+  initiatives: Array<Initiative>;
+};
+
+/** Two measures compared clause by clause. */
+export type Comparison = {
+  __typename?: 'Comparison';
+  /** The left measure (the `a` argument). */
+  a: Measure;
+  /** The right measure (the `b` argument). */
+  b: Measure;
+  /** The aligned clauses, in reading order. */
+  rows: Array<ClauseRow>;
+  /** Distinct words both texts use, divided by the distinct words of either (0–1). */
+  similarity: Scalars['Float']['output'];
+  /** Number of distinct words both texts use. */
+  sharedWords: Scalars['Int']['output'];
+  /** Number of distinct words of either text. */
+  totalWords: Scalars['Int']['output'];
+};
+
+/** One row of a side-by-side comparison. */
+export type ClauseRow = {
+  __typename?: 'ClauseRow';
+  /** `same`, `changed`, `added` (only in b) or `removed` (only in a). */
+  kind: Scalars['String']['output'];
+  /** The clause of `a`; null when added. */
+  left?: Maybe<Scalars['String']['output']>;
+  /** The clause of `b`; null when removed. */
+  right?: Maybe<Scalars['String']['output']>;
+  /** Share of words the two clauses have in common (Dice coefficient, 0–1). */
+  similarity: Scalars['Float']['output'];
+  /** Word-level diff from left to right (changed rows only). */
+  parts: Array<DiffPart>;
+};
+
+/** A piece of a word-level diff. */
+export type DiffPart = {
+  __typename?: 'DiffPart';
+  /** The words. */
+  text: Scalars['String']['output'];
+  /** `same`, `added` or `removed`. */
+  kind: Scalars['String']['output'];
+};
+
+/** One expansion step: the kept neighbours and how many there are in all. */
+export type Expansion = {
+  __typename?: 'Expansion';
+  /** The expanded node's id. */
+  center: Scalars['ID']['output'];
+  /** The centre and the kept neighbours. */
+  nodes: Array<GraphNode>;
+  /** The relationships among them. */
+  edges: Array<GraphEdge>;
+  /** How many neighbours match the request in all (before the limit). */
+  total: Scalars['Int']['output'];
+  /** How many neighbours are kept (nodes minus the centre). */
+  shown: Scalars['Int']['output'];
+  /** Neighbours per relationship type (whatever the relationship filter), for expanding by type. */
+  relationships: Array<LabelCount>;
+};
 
 /** Filters for `Query.measures`. Every given filter must hold (AND); values inside one filter are alternatives (OR). */
 export type MeasureFilter = {
@@ -1218,6 +1381,13 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Diagnostic: ResolverTypeWrapper<Diagnostic>;
   LinkOrigin: LinkOrigin;
+  VersionGroup: ResolverTypeWrapper<VersionGroupRecord>;
+  Version: ResolverTypeWrapper<VersionRecord>;
+  VersionLink: ResolverTypeWrapper<VersionLinkRecord>;
+  Comparison: ResolverTypeWrapper<ComparisonWithMeasures>;
+  ClauseRow: ResolverTypeWrapper<ClauseRow>;
+  DiffPart: ResolverTypeWrapper<DiffPart>;
+  Expansion: ResolverTypeWrapper<ExpansionRecord>;
   MeasureFilter: MeasureFilter;
   MeasureConnection: ResolverTypeWrapper<MeasurePage>;
   MeasureEdge: ResolverTypeWrapper<Omit<MeasureEdge, 'node'> & { node: ResolversTypes['Measure'] }>;
@@ -1269,6 +1439,13 @@ export type ResolversParentTypes = {
   ImportFile: JobFile;
   Float: Scalars['Float']['output'];
   Diagnostic: Diagnostic;
+  VersionGroup: VersionGroupRecord;
+  Version: VersionRecord;
+  VersionLink: VersionLinkRecord;
+  Comparison: ComparisonWithMeasures;
+  ClauseRow: ClauseRow;
+  DiffPart: DiffPart;
+  Expansion: ExpansionRecord;
   MeasureFilter: MeasureFilter;
   MeasureConnection: MeasurePage;
   MeasureEdge: Omit<MeasureEdge, 'node'> & { node: ResolversParentTypes['Measure'] };
@@ -1325,6 +1502,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   job?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobs?: Resolver<Array<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
   curations?: Resolver<Array<ResolversTypes['Curation']>, ParentType, ContextType, RequireFields<QueryCurationsArgs, 'includeUndone'>>;
+  versionGroup?: Resolver<Maybe<ResolversTypes['VersionGroup']>, ParentType, ContextType, RequireFields<QueryVersionGroupArgs, 'id'>>;
+  compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'a' | 'b'>>;
+  expand?: Resolver<Maybe<ResolversTypes['Expansion']>, ParentType, ContextType, RequireFields<QueryExpandArgs, 'id' | 'limit'>>;
+  lookup?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QueryLookupArgs, 'text' | 'first'>>;
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1402,6 +1583,62 @@ export type DiagnosticResolvers<ContextType = ApiContext, ParentType extends Res
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lineText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type VersionGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['VersionGroup'] = ResolversParentTypes['VersionGroup']> = {
+  focus?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['Version']>, ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['Version']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['VersionLink']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Version'] = ResolversParentTypes['Version']> = {
+  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type VersionLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['VersionLink'] = ResolversParentTypes['VersionLink']> = {
+  earlier?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  later?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
+};
+
+export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
+  a?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ClauseRow']>, ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharedWords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalWords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClauseRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ClauseRow'] = ResolversParentTypes['ClauseRow']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  left?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  right?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['DiffPart']>, ParentType, ContextType>;
+};
+
+export type DiffPartResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DiffPart'] = ResolversParentTypes['DiffPart']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExpansionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Expansion'] = ResolversParentTypes['Expansion']> = {
+  center?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
 };
 
 export type MeasureConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MeasureConnection'] = ResolversParentTypes['MeasureConnection']> = {
@@ -1672,6 +1909,13 @@ export type Resolvers<ContextType = ApiContext> = {
   ImportMetadata?: ImportMetadataResolvers<ContextType>;
   ImportFile?: ImportFileResolvers<ContextType>;
   Diagnostic?: DiagnosticResolvers<ContextType>;
+  VersionGroup?: VersionGroupResolvers<ContextType>;
+  Version?: VersionResolvers<ContextType>;
+  VersionLink?: VersionLinkResolvers<ContextType>;
+  Comparison?: ComparisonResolvers<ContextType>;
+  ClauseRow?: ClauseRowResolvers<ContextType>;
+  DiffPart?: DiffPartResolvers<ContextType>;
+  Expansion?: ExpansionResolvers<ContextType>;
   MeasureConnection?: MeasureConnectionResolvers<ContextType>;
   MeasureEdge?: MeasureEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

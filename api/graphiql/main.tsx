@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/style.css';
+import './contrast.css';
+import { patchGraphiqlAccessibility } from './a11y.js';
 import { EXAMPLES } from '../examples.js';
 
 const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).toString() });
@@ -13,6 +15,8 @@ const tabs = EXAMPLES.map((e) => ({
   variables: e.variables ? JSON.stringify(e.variables, null, 2) : undefined,
 }));
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+patchGraphiqlAccessibility(root);
+createRoot(root).render(
   <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultEditorToolsVisibility="variables" />,
 );

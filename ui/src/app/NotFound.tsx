@@ -1,11 +1,11 @@
-import { useI18n } from '../lib/i18n.js';
+import { useLocation } from 'react-router-dom';
+import { NotFoundBody } from '../components/NotFoundBody.js';
 
 export function NotFound() {
-  const { t } = useI18n();
+  const location = useLocation();
   return (
     <div className="page page--narrow">
-      <h1>{t('notFound')}</h1>
-      <p>{t('notFoundBody')}</p>
+      <NotFoundBody query={location.pathname} />
     </div>
   );
 }

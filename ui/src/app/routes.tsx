@@ -13,6 +13,7 @@ const ThemePage = lazy(() => import('../features/theme/ThemePage.js'));
 const DepartmentsPage = lazy(() => import('../features/department/DepartmentsPage.js'));
 const DepartmentPage = lazy(() => import('../features/department/DepartmentPage.js'));
 const DocumentsPage = lazy(() => import('../features/document/DocumentsPage.js'));
+const ComparePage = lazy(() => import('../features/compare/ComparePage.js'));
 const DocumentPage = lazy(() => import('../features/document/DocumentPage.js'));
 const ImportPage = lazy(() => import('../features/import/ImportPage.js'));
 const CurationPage = lazy(() => import('../features/curation/CurationPage.js'));
@@ -24,6 +25,7 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/explore" replace />} />
         <Route path="explore" element={<Lazy><ExplorerPage /></Lazy>} />
         <Route path="lineage/:measureId" element={<Lazy><LineagePage /></Lazy>} />
+        <Route path="compare" element={<Lazy><ComparePage /></Lazy>} />
         <Route path="themes" element={<Lazy><ThemesPage /></Lazy>} />
         <Route path="themes/:name" element={<Lazy><ThemePage /></Lazy>} />
         <Route path="departments" element={<Lazy><DepartmentsPage /></Lazy>} />

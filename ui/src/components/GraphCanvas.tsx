@@ -1,6 +1,6 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Core, ElementDefinition } from 'cytoscape';
-import { createCy, layoutOptions, type CanvasLayout } from '../lib/cytoscape.js';
+import { createCy, layoutOptions, runSeeded, yearColor, type CanvasLayout } from '../lib/cytoscape.js';
 import type { NodeType } from '../lib/nodeTypes.js';
 import { shortLabel } from '../lib/nodeTypes.js';
 
@@ -11,6 +11,8 @@ export interface CanvasNode {
   label: string;
   year?: number | null;
   position?: { x: number; y: number };
+  /** The whole text (a measure's text, a document's title), for exports; the label is cut. */
+  fullText?: string;
 }
 
 export interface CanvasEdge {
@@ -20,13 +22,18 @@ export interface CanvasEdge {
   type: string;
   label?: string;
   weight?: number;
+  /** An EVOLVES_FROM edge already drawn earlier → later (source is the earlier measure). */
+  forward?: boolean;
 }
 
 export interface GraphCanvasHandle {
   fit: () => void;
   zoomBy: (factor: number) => void;
   exportPng: () => Promise<Blob | null>;
+  /** The visible graph (what the filters leave), with each node's whole text and position. */
   exportJson: () => { nodes: (CanvasNode & { position: { x: number; y: number } })[]; edges: CanvasEdge[] };
+  /** Current positions of every node. */
+  positions: () => Map<string, { x: number; y: number }>;
   /** Milliseconds the last layout took; the UI benchmark reads it. */
   lastLayoutMs: () => number;
 }
@@ -45,6 +52,15 @@ interface GraphCanvasProps {
   labelMax?: number;
   /** Two-line labels, for canvases with few nodes (lineage, partners). */
   wrapLabels?: boolean;
+  /** Nodes fixed in place (layouts leave them where they are). */
+  pinnedIds?: ReadonlySet<string>;
+  /** A highlighted path (shortest path between two nodes). */
+  path?: { nodes: readonly string[]; edges: readonly string[] } | null;
+  /** Colour by node type (default) or by year; size by type (default) or by number of links. */
+  colorBy?: 'type' | 'year';
+  sizeBy?: 'type' | 'degree';
+  /** Called after each layout with the positions it produced (to keep them in the URL). */
+  onLayout?: (positions: Map<string, { x: number; y: number }>) => void;
   ref?: Ref<GraphCanvasHandle>;
   className?: string;
 }
@@ -52,6 +68,14 @@ interface GraphCanvasProps {
 const MAX_FIT_ZOOM = 1.25;
 const DENSE_NODES = 120;
 const QUIET_TYPES = new Set(['Measure', 'Target', 'Requirement']);
+
+function positionsOf(cy: Core): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  cy.nodes().forEach((n) => {
+    out.set(n.id(), { ...n.position() });
+  });
+  return out;
+}
 
 interface Hover {
   text: string;
@@ -76,6 +100,11 @@ export function GraphCanvas({
   ariaLabel,
   labelMax = 16,
   wrapLabels = false,
+  pinnedIds,
+  path,
+  colorBy = 'type',
+  sizeBy = 'type',
+  onLayout,
   ref,
   className,
 }: GraphCanvasProps) {
@@ -87,8 +116,10 @@ export function GraphCanvas({
   // through refs so they are bound once.
   const onSelectRef = useRef(onSelect);
   const onExpandRef = useRef(onExpand);
+  const onLayoutRef = useRef(onLayout);
   onSelectRef.current = onSelect;
   onExpandRef.current = onExpand;
+  onLayoutRef.current = onLayout;
 
   useEffect(() => {
     if (!containerRef.current) return;
@@ -139,6 +170,7 @@ export function GraphCanvas({
       const data: Record<string, unknown> = { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
       if (edge.label) data.label = edge.label;
       if (edge.weight !== undefined) data.weight = edge.weight;
+      if (edge.forward) data.forward = true;
       added.push({ group: 'edges', data });
     }
     const hadElements = cy.elements().length > 0;
@@ -155,12 +187,16 @@ export function GraphCanvas({
     });
     if (added.length === 0) return; // undo: the remaining nodes keep their places
     const started = performance.now();
-    const incremental = hadElements && layout === 'fcose';
+    // Nodes that arrive with a position (the overview's places, or positions kept in the URL)
+    // stay there; a force layout runs only when some node has none.
+    const unplaced = nodes.some((n) => !n.position && cy.getElementById(n.id).nonempty() && added.some((a) => a.data.id === n.id));
+    const kind: CanvasLayout = layout === 'fcose' && !unplaced ? 'preset' : layout;
+    const incremental = hadElements && kind === 'fcose';
     try {
-      cy.layout(layoutOptions(layout, cy.elements().length, incremental)).run();
+      runSeeded(() => cy.layout(layoutOptions(kind, cy.elements().length, incremental)).run());
     } catch {
       // A layout that fails on this graph must not take the canvas down: lay it out afresh.
-      cy.layout(layoutOptions(layout, cy.elements().length, false)).run();
+      runSeeded(() => cy.layout(layoutOptions(kind, cy.elements().length, false)).run());
     }
     // A handful of nodes fitted to the box would be drawn huge; keep them at a reading size.
     if (cy.zoom() > MAX_FIT_ZOOM) {
@@ -170,7 +206,57 @@ export function GraphCanvas({
     layoutMs.current = performance.now() - started;
     // Exposed for the UI benchmark and the browser tests: when, and how fast, the canvas settled.
     if (containerRef.current) containerRef.current.dataset.layoutMs = String(Math.round(layoutMs.current));
+    const placed = positionsOf(cy);
+    // The browser tests compare these across reloads (a shared link must show the same picture).
+    if (containerRef.current) containerRef.current.dataset.positions = [...placed].map(([id, p]) => `${id}@${Math.round(p.x)},${Math.round(p.y)}`).sort().join(' ');
+    if (kind !== 'preset') onLayoutRef.current?.(placed);
   }, [nodes, edges, layout, labelMax, wrapLabels]);
+
+  const pinnedKey = pinnedIds ? [...pinnedIds].sort().join('\n') : '';
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes().forEach((node) => {
+      const pinned = pinnedIds?.has(node.id()) ?? false;
+      if (pinned) node.lock();
+      else node.unlock();
+      node.toggleClass('pinned', pinned);
+    });
+  }, [pinnedKey, nodes]);
+
+  const pathKey = path ? [...path.nodes, ...path.edges].join('\n') : '';
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.on-path').removeClass('on-path');
+      cy.elements('.off-path').removeClass('off-path');
+      if (!path) return;
+      const on = new Set([...path.nodes, ...path.edges]);
+      cy.elements().forEach((el) => {
+        el.addClass(on.has(el.id()) ? 'on-path' : 'off-path');
+      });
+    });
+  }, [pathKey, nodes, edges]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const years = nodes.map((n) => n.year).filter((y): y is number => typeof y === 'number');
+    const min = Math.min(...years);
+    const max = Math.max(...years);
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const year = node.data('year') as number | null;
+        const byYear = colorBy === 'year' && typeof year === 'number';
+        node.toggleClass('by-year', byYear);
+        if (byYear) node.data('yearColor', yearColor(year, min, max));
+        const bySize = sizeBy === 'degree';
+        node.toggleClass('by-degree', bySize);
+        if (bySize) node.data('degreeSize', Math.round(18 + Math.min(60, Math.sqrt(node.degree(false)) * 9)));
+      });
+    });
+  }, [colorBy, sizeBy, nodes, edges]);
 
   const hiddenKey = hiddenIds ? [...hiddenIds].sort().join('\n') : '';
   useEffect(() => {
@@ -228,16 +314,17 @@ export function GraphCanvas({
         const cy = cyRef.current;
         const positions = new Map<string, { x: number; y: number }>();
         cy?.nodes().forEach((n) => {
-          positions.set(n.id(), { ...n.position() });
+          if (!hiddenIds?.has(n.id())) positions.set(n.id(), { ...n.position() });
         });
         return {
-          nodes: nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? { x: 0, y: 0 } })),
+          nodes: nodes.filter((n) => positions.has(n.id)).map((n) => ({ ...n, position: positions.get(n.id)! })),
           edges: edges.filter((e) => positions.has(e.source) && positions.has(e.target)),
         };
       },
+      positions: () => (cyRef.current ? positionsOf(cyRef.current) : new Map()),
       lastLayoutMs: () => layoutMs.current,
     }),
-    [nodes, edges],
+    [nodes, edges, hiddenIds],
   );
 
   return (

@@ -17,10 +17,16 @@ export function Loading({ label }: { label?: string }) {
  * network failure (nothing answered): only the second means "the API is down, start it".
  */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const graphQLErrors = CombinedGraphQLErrors.is(error) ? error.errors : null;
   const title = graphQLErrors ? t('errorTitle') : t('apiDownTitle');
-  const body = graphQLErrors ? graphQLErrors.map((e) => e.message).join('; ') : t('apiDownBody');
+  // The server's messages are English, for developers; a reader gets the known codes in the UI's language.
+  const body = graphQLErrors
+    ? [...new Set(graphQLErrors.map((e) => {
+        const code = e.extensions?.code;
+        return code === 'QUERY_TIMEOUT' ? t('errorTimeout') : code === 'DATABASE_UNAVAILABLE' ? t('errorDatabase') : code === 'INTERNAL_SERVER_ERROR' ? t('errorInternal') : lang === 'en' ? e.message : t('errorRequest');
+      }))].join(' ')
+    : t('apiDownBody');
   return (
     <div className="state state--error" role="alert" data-testid="error-state">
       <h2 className="state__title">{title}</h2>

@@ -70,6 +70,37 @@ export function layoutOptions(kind: CanvasLayout, elementCount: number, incremen
   }
 }
 
+/**
+ * Runs a layout with Math.random replaced by a seeded generator, so the same graph gets the same
+ * picture on every load (fcose starts from random positions).
+ */
+export function runSeeded<T>(run: () => T, seed = 20240601): T {
+  const original = Math.random;
+  let state = seed >>> 0;
+  Math.random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return run();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/** Colour of a year on a light-to-dark blue scale (earliest lightest), for "colour by year". */
+export function yearColor(year: number, min: number, max: number): string {
+  const share = max > min ? (year - min) / (max - min) : 1;
+  const from = [147, 197, 253];
+  const to = [30, 58, 138];
+  const mix = from.map((c, i) => Math.round(c + (to[i]! - c) * share));
+  return `rgb(${mix.join(',')})`;
+}
+
 export function canvasStyle(): StylesheetJson {
   const byType = NODE_TYPES.map((type) => ({
     selector: `node[type = "${type}"]`,
@@ -112,6 +143,12 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 10 } },
     { selector: 'node.faded, edge.faded', style: { opacity: 0.2 } },
+    { selector: 'node.by-year', style: { 'background-color': 'data(yearColor)' } },
+    { selector: 'node.by-degree', style: { width: 'data(degreeSize)', height: 'data(degreeSize)' } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#0f172a', 'border-style': 'double' } },
+    { selector: '.off-path', style: { opacity: 0.18 } },
+    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#dc2626' } },
+    { selector: 'edge.on-path', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', width: 4, 'z-index': 20 } },
     {
       selector: 'edge',
       style: {
@@ -126,6 +163,11 @@ export function canvasStyle(): StylesheetJson {
     },
     { selector: 'edge[!weight]', style: { width: 1.5 } },
     { selector: 'edge[type = "EVOLVES_FROM"]', style: { 'line-color': '#059669', 'target-arrow-color': '#059669', width: 3, 'line-style': 'solid' } },
+    // EVOLVES_FROM is stored from the later measure to the earlier one; the arrow is drawn at the
+    // source so every lineage arrow reads earlier → later (the lineage page draws its own edges
+    // earlier → later and marks them with the class 'forward').
+    { selector: 'edge[type = "EVOLVES_FROM"][!forward]', style: { 'target-arrow-shape': 'none', 'source-arrow-shape': 'triangle', 'source-arrow-color': '#059669' } },
+    { selector: 'edge[type = "RELATED"]', style: { 'line-color': '#9ca3af', 'target-arrow-color': '#9ca3af', 'line-style': 'dashed', width: 2 } },
     { selector: 'edge[type = "ABOUT"], edge[type = "OVERVIEW_THEME"]', style: { 'line-color': '#c4b5fd', 'target-arrow-shape': 'none' } },
     { selector: 'edge[type = "ASSIGNED_TO"]', style: { 'line-color': '#fcd34d', 'target-arrow-color': '#f59e0b' } },
     { selector: 'edge[type = "SUCCEEDED_BY"]', style: { 'line-color': '#b45309', 'target-arrow-color': '#b45309', 'line-style': 'dashed', width: 2.5 } },
@@ -133,6 +175,8 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 10, color: '#374151', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.9 } },
   ] as StylesheetJson;
 }
+
+export const WEBGL_ELEMENTS = 2000;
 
 export function createCy(container: HTMLElement, elementCountHint = 0): Core {
   registerCytoscapeExtensions();
@@ -145,5 +189,7 @@ export function createCy(container: HTMLElement, elementCountHint = 0): Core {
     textureOnViewport: elementCountHint > 1500,
     hideEdgesOnViewport: elementCountHint > 1500,
     boxSelectionEnabled: false,
-  });
+    // Past ~2,000 elements the canvas renderer drops frames; Cytoscape 3.31+ draws with WebGL.
+    ...(elementCountHint > WEBGL_ELEMENTS ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
 }

@@ -12,6 +12,8 @@ export const routes = {
   },
   measure: (id: string) => `/explore?focus=${enc(id)}&node=${enc(id)}`,
   lineage: (measureId: string) => `/lineage/${enc(measureId)}`,
+  /** Side-by-side comparison; without `b` the page asks which measure to compare with. */
+  compare: (a: string, b?: string) => `/compare?a=${enc(a)}${b ? `&b=${enc(b)}` : ''}`,
   themes: () => '/themes',
   theme: (name: string) => `/themes/${enc(name)}`,
   departments: () => '/departments',

@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../components/GraphCanvas.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
+import { NotFoundBody } from '../../components/NotFoundBody.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Truncate } from '../../components/Truncate.js';
 
@@ -247,7 +248,7 @@ export default function DepartmentPage() {
           !department ? (
             <>
               <h1>{name}</h1>
-              <EmptyState>{t('notFound')}</EmptyState>
+              <NotFoundBody query={name} />
             </>
           ) : (
             <Profile

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { DepartmentListDocument } from '../../generated/graphql.js';
-import { useI18n } from '../../lib/i18n.js';
+import { hasMessage, useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
@@ -44,7 +44,7 @@ export default function DepartmentsPage() {
                   <tr key={d.id}>
                     <td>
                       <Link to={routes.department(d.name)}>{d.name}</Link>
-                      {d.kind !== 'institution' && <span className="muted small"> · {d.kind}</span>}
+                      {d.kind !== 'institution' && <span className="muted small"> · {hasMessage(`kind_${d.kind}`) ? t(`kind_${d.kind}` as 'kind_collective') : t('unknown')}</span>}
                     </td>
                     <td className="muted">{d.aliases.join('、')}</td>
                     <td>

@@ -2,10 +2,13 @@ import { useEffect, useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { DocumentOutlineDocument, type DocumentOutlineQuery } from '../../generated/graphql.js';
-import { useI18n } from '../../lib/i18n.js';
+import { hasMessage, useI18n } from '../../lib/i18n.js';
+import { fileName } from '../../lib/provenance.js';
+import { readablePath } from '../../lib/paths.js';
 import { routes } from '../../lib/routes.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 import { readableText } from '../../lib/text.js';
+import { NotFoundBody } from '../../components/NotFoundBody.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Truncate } from '../../components/Truncate.js';
 
@@ -64,7 +67,7 @@ function RequirementTable({ measures }: { measures: readonly Measure[] }) {
       <tbody>
         {measures.map((m) => (
           <tr key={m.id} id={m.id} className="anchor-target">
-            <td className="muted small">{m.path}</td>
+            <td className="muted small">{m.path?.replace(/^row /, '')}</td>
             <td className="requirement-cell">
               {m.implements.length === 0 ? <span className="muted">{t('none')}</span> : m.implements.map((r) => <p key={r.id}>{readableText(r.text)}</p>)}
             </td>
@@ -83,6 +86,7 @@ function RequirementTable({ measures }: { measures: readonly Measure[] }) {
 }
 
 function Outline({ measures }: { measures: readonly Measure[] }) {
+  const { t } = useI18n();
   const groups = useMemo(() => groupBySection(measures), [measures]);
   return (
     <ol className="outline" data-testid="outline">
@@ -92,7 +96,7 @@ function Outline({ measures }: { measures: readonly Measure[] }) {
           <ol className="outline__measures">
             {g.measures.map((m) => (
               <li key={m.id} id={m.id} className="outline__measure anchor-target">
-                <span className="muted small outline__path">{m.path}</span>
+                <span className="muted small outline__path">{readablePath(m.path, t)}</span>
                 <p className="outline__text">{readableText(m.text)}</p>
                 <div className="outline__meta">
                   <Responsible m={m} />
@@ -109,13 +113,21 @@ function Outline({ measures }: { measures: readonly Measure[] }) {
 
 function DocumentView({ doc, onMore, loadingMore }: { doc: Doc; onMore: () => void; loadingMore: boolean }) {
   const { t } = useI18n();
+  const yearSourceLabel = (source: string | null | undefined) => {
+    const key = `yearSource_${source ?? 'unknown'}`;
+    return hasMessage(key) ? t(key) : t('yearSource_unknown');
+  };
   const location = useLocation();
   const measures = doc.measures.nodes;
   const hasRequirements = measures.some((m) => m.implements.length > 0);
   useEffect(() => {
     // The outline renders after the data arrives, so the browser's own jump to #id missed it.
+    // :target does not follow client-side navigation (pushState), so the highlight is a class.
     const id = decodeURIComponent(location.hash.slice(1));
-    if (id) document.getElementById(id)?.scrollIntoView({ block: 'center' });
+    document.querySelectorAll('.anchor-target--active').forEach((el) => el.classList.remove('anchor-target--active'));
+    const target = id ? document.getElementById(id) : null;
+    target?.classList.add('anchor-target--active');
+    target?.scrollIntoView({ block: 'center' });
   }, [location.hash, measures.length]);
   return (
     <>
@@ -124,7 +136,7 @@ function DocumentView({ doc, onMore, loadingMore }: { doc: Doc; onMore: () => vo
         <div>
           <dt>{t('year')}</dt>
           <dd>
-            {doc.year ?? '?'} <span className="muted small">({doc.yearSource ?? 'unknown'})</span>
+            {doc.year ?? t('unknown')} <span className="muted small">（{yearSourceLabel(doc.yearSource)}）</span>
             {doc.yearReason && <span className="muted small"> {doc.yearReason}</span>}
           </dd>
         </div>
@@ -150,7 +162,7 @@ function DocumentView({ doc, onMore, loadingMore }: { doc: Doc; onMore: () => vo
           <div>
             <dt>{t('source')}</dt>
             <dd>
-              <code>{doc.sourceFile}</code>
+              {fileName(doc.sourceFile)}
             </dd>
           </div>
         )}
@@ -234,7 +246,7 @@ export default function DocumentPage() {
         <Link to={routes.documents()}>{t('documentsTitle')}</Link> /
       </p>
       <QueryBoundary loading={loading} error={error} data={data} onRetry={() => void refetch()}>
-        {({ document }) => (!document ? <EmptyState>{t('notFound')}</EmptyState> : <DocumentView doc={document} onMore={more} loadingMore={loading} />)}
+        {({ document }) => (!document ? <NotFoundBody query={id} /> : <DocumentView doc={document} onMore={more} loadingMore={loading} />)}
       </QueryBoundary>
     </div>
   );

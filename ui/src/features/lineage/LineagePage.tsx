@@ -1,69 +1,204 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { MeasureLineageDocument, type MeasureLineageQuery } from '../../generated/graphql.js';
+import { LineageCompareDocument, MeasureVersionsDocument, type MeasureVersionsQuery, type VersionMeasureFragment } from '../../generated/graphql.js';
 import { useI18n } from '../../lib/i18n.js';
 import { routes } from '../../lib/routes.js';
 import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../components/GraphCanvas.js';
-import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
-import { Truncate } from '../../components/Truncate.js';
+import { EmptyState, ErrorState, Loading, QueryBoundary } from '../../components/QueryState.js';
+import { ClauseTable } from '../../components/ClauseTable.js';
+import { NotFoundBody } from '../../components/NotFoundBody.js';
 import { readableText } from '../../lib/text.js';
+import { fileName, lineRange, readableEvidence } from '../../lib/provenance.js';
+import { inSourceOrder } from '../../lib/responsibilities.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
-import { TextDiff } from './components/TextDiff.js';
 
-type Lineage = NonNullable<MeasureLineageQuery['measure']>['lineage'];
+type Group = NonNullable<MeasureVersionsQuery['versionGroup']>;
+type Version = Group['versions'][number];
+type GroupLink = Group['links'][number];
 
-function maxPerYear(lineage: Lineage): number {
-  const counts = new Map<number | null, number>();
-  for (const m of lineage.measures) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
-  return Math.max(1, ...counts.values());
+const yearOf = (m: { year?: number | null }) => m.year ?? 0;
+
+/** Time runs left to right, one column per year; versions of one year stack in their column. */
+function canvasNodes(versions: readonly Version[], related: readonly Version[]): CanvasNode[] {
+  const all = [...versions, ...related];
+  const years = [...new Set(all.map((v) => yearOf(v.measure)))].sort((a, b) => a - b);
+  const rowInYear = new Map<number, number>();
+  return all.map((v) => {
+    const year = yearOf(v.measure);
+    const row = rowInYear.get(year) ?? 0;
+    rowInYear.set(year, row + 1);
+    const col = years.indexOf(year);
+    return {
+      id: v.measure.id,
+      type: 'Measure' as const,
+      year: v.measure.year,
+      label: v.measure.text.replace(/\s+/g, ''),
+      position: { x: col * 280, y: row * 120 + (col % 2) * 56 },
+    };
+  });
 }
 
-function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }) {
-  const { t, lang } = useI18n();
-  const byId = useMemo(() => new Map(lineage.measures.map((m) => [m.id, m])), [lineage]);
-  const nodes: CanvasNode[] = useMemo(
-    () => {
-      // Time runs left to right: one column per year, the versions of a year stacked in it; odd
-      // columns sit a little lower so a link that skips a year does not run through the year between.
-      const years = [...new Set(lineage.measures.map((m) => m.year ?? 0))].sort((a, b) => a - b);
-      const rowInYear = new Map<number, number>();
-      return lineage.measures.map((m) => {
-        const year = m.year ?? 0;
-        const row = rowInYear.get(year) ?? 0;
-        rowInYear.set(year, row + 1);
-        return { id: m.id, type: 'Measure' as const, year: m.year, label: m.text.replace(/\s+/g, ''), position: { x: years.indexOf(year) * 280, y: row * 120 + (years.indexOf(year) % 2) * 56 } };
-      });
-    },
-    [lineage],
+function Departments({ m }: { m: VersionMeasureFragment }) {
+  const { t } = useI18n();
+  const ordered = inSourceOrder(m.responsibilities, m.responsibleText);
+  if (ordered.length === 0) return <span className="muted">{m.responsibleText || t('none')}</span>;
+  return (
+    <ol className="dept-list" aria-label={t('responsibleDepartments')}>
+      {ordered.map((r) => (
+        <li key={`${r.department.id}-${r.role}`} className={r.role === 'lead' ? 'dept-list__lead' : undefined}>
+          <Link to={routes.department(r.department.name)}>{r.asWritten || r.department.name}</Link>
+          {r.role === 'lead' && <span className="badge badge--lead">{t('role_lead')}</span>}
+        </li>
+      ))}
+    </ol>
   );
+}
+
+function VersionCard({ v, focusId, previous }: { v: Version; focusId: string; previous: Version | null }) {
+  const { t } = useI18n();
+  const m = v.measure;
+  const doc = m.document;
+  return (
+    <li className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''} data-measure-id={m.id}>
+      <div className="version__year">
+        <span className="year-chip year-chip--big">{m.year ?? '?'}</span>
+      </div>
+      <div className="version__body">
+        <h3 className="version__doc">
+          <Link to={routes.document(doc.id)}>{doc.title}</Link>
+        </h3>
+        <dl className="version__facts">
+          {doc.docNumber && (
+            <div>
+              <dt>{t('docNumber')}</dt>
+              <dd>{doc.docNumber}</dd>
+            </div>
+          )}
+          {doc.issuedOn && (
+            <div>
+              <dt>{t('issuedOn')}</dt>
+              <dd>{doc.issuedOn}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('jurisdiction')}</dt>
+            <dd>{v.jurisdiction ?? doc.issuer ?? t('unknown')}</dd>
+          </div>
+          <div>
+            <dt>{t('responsibleDepartments')}</dt>
+            <dd>
+              <Departments m={m} />
+            </dd>
+          </div>
+          {m.source && (
+            <div>
+              <dt>{t('source')}</dt>
+              <dd>
+                <Link to={routes.document(doc.id, m.id)} data-testid="source-place">
+                  {t('sourcePlace', { file: fileName(m.source.file), lines: lineRange(m.source.startLine, m.source.endLine) })}
+                </Link>
+              </dd>
+            </div>
+          )}
+        </dl>
+        <p className="version__text">{readableText(m.text)}</p>
+        <div className="version__actions">
+          <Link className="button button--small" to={routes.measure(m.id)}>
+            {t('openInExplorer')}
+          </Link>
+          {previous && (
+            <Link className="button button--small" to={routes.compare(previous.measure.id, m.id)}>
+              {t('compareWithPrevious', { year: previous.measure.year ?? '?' })}
+            </Link>
+          )}
+          <Link className="button button--small" to={routes.compare(m.id)}>
+            {t('compareWith')}
+          </Link>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function Step({ link, earlier, later }: { link: GroupLink; earlier: VersionMeasureFragment; later: VersionMeasureFragment }) {
+  const { t, lang } = useI18n();
+  const { data, loading, error, refetch } = useQuery(LineageCompareDocument, { variables: { a: earlier.id, b: later.id } });
+  const themes = link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name));
+  const evidence = link.evidence.map((w) => readableEvidence(w, [later.text, earlier.text]));
+  const title = `${earlier.year ?? '?'} → ${later.year ?? '?'}`;
+  return (
+    <section className="step" data-testid="lineage-step" aria-label={title}>
+      <h3 className="step__title">
+        {title}
+        <span className="muted step__score">{t('linkScore', { pct: Math.round(link.score * 100) })}</span>
+        <Link className="button button--small" to={routes.compare(earlier.id, later.id)}>
+          {t('openComparison')}
+        </Link>
+      </h3>
+      <dl className="step__facts">
+        <div>
+          <dt>{t('sharedThemes')}</dt>
+          <dd>{themes.length > 0 ? themes.join('、') : t('none')}</dd>
+        </div>
+        <div>
+          <dt>{t('sharedProgrammes')}</dt>
+          <dd>{link.initiatives.length > 0 ? link.initiatives.map((x) => `“${x.name}”`).join('、') : t('none')}</dd>
+        </div>
+        {evidence.length > 0 && (
+          <div>
+            <dt>{t('sharedWords')}</dt>
+            <dd>{evidence.map((e) => (e.target ? t('targetMetric', { name: e.text }) : e.text)).join('、')}</dd>
+          </div>
+        )}
+      </dl>
+      {error ? (
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      ) : loading || !data?.compare ? (
+        <Loading />
+      ) : (
+        <ClauseTable comparison={data.compare} leftTitle={`${earlier.year ?? '?'} · ${earlier.document.title}`} rightTitle={`${later.year ?? '?'} · ${later.document.title}`} />
+      )}
+    </section>
+  );
+}
+
+function VersionsView({ group }: { group: Group }) {
+  const { t } = useI18n();
+  const [showRelated, setShowRelated] = useState(false);
+  const [allSteps, setAllSteps] = useState(false);
+  const focusId = group.focus.id;
+  const related = showRelated ? group.related : [];
+  const byId = useMemo(() => new Map([...group.versions, ...group.related].map((v) => [v.measure.id, v.measure])), [group]);
+  const visible = useMemo(() => new Set([...group.versions, ...related].map((v) => v.measure.id)), [group, related]);
+  const nodes = useMemo(() => canvasNodes(group.versions, related), [group, related]);
   const edges: CanvasEdge[] = useMemo(
     () =>
-      lineage.links.map((link) => ({
-        id: `${link.earlier.id}>${link.later.id}`,
-        source: link.earlier.id,
-        target: link.later.id,
-        type: 'EVOLVES_FROM',
-        label: link.score.toFixed(2),
-      })),
-    [lineage],
+      group.links
+        .filter((l) => visible.has(l.earlier.id) && visible.has(l.later.id))
+        // One direction everywhere: the arrow points from the earlier version to the later one.
+        .map((l) => ({ id: `${l.earlier.id}>${l.later.id}`, source: l.earlier.id, target: l.later.id, type: l.tier === 'same' ? 'EVOLVES_FROM' : 'RELATED', forward: true, label: `${Math.round(l.score * 100)}%` })),
+    [group, visible],
   );
-  // Consecutive versions: each link, in the order of the later measure's year.
   const steps = useMemo(
     () =>
-      [...lineage.links]
+      group.links
+        .filter((l) => l.tier === 'same' || (showRelated && visible.has(l.earlier.id) && visible.has(l.later.id)))
         .map((link) => ({ link, earlier: byId.get(link.earlier.id), later: byId.get(link.later.id) }))
-        .filter((s): s is typeof s & { earlier: NonNullable<typeof s.earlier>; later: NonNullable<typeof s.later> } => !!s.earlier && !!s.later)
-        .sort((a, b) => (a.later.year ?? 0) - (b.later.year ?? 0) || (a.earlier.year ?? 0) - (b.earlier.year ?? 0)),
-    [lineage, byId],
+        .filter((s): s is { link: GroupLink; earlier: VersionMeasureFragment; later: VersionMeasureFragment } => !!s.earlier && !!s.later)
+        .sort((a, b) => yearOf(a.later) - yearOf(b.later) || yearOf(a.earlier) - yearOf(b.earlier)),
+    [group, byId, showRelated, visible],
   );
-  const years = [...new Set(lineage.measures.map((m) => m.year ?? '?'))];
+  const years = [...new Set(group.versions.map((v) => v.measure.year ?? '?'))];
+  const ownSteps = steps.filter((s) => s.earlier.id === focusId || s.later.id === focusId);
 
-  if (lineage.measures.length <= 1) return <EmptyState>{t('lineageEmpty')}</EmptyState>;
+  if (group.versions.length <= 1 && group.related.length === 0) return <EmptyState>{t('lineageEmpty')}</EmptyState>;
+  const rows = Math.max(1, ...years.map((y) => group.versions.filter((v) => (v.measure.year ?? '?') === y).length));
 
   return (
     <>
       <p className="lineage__years" data-testid="lineage-years" aria-label={t('lineageChain')}>
+        {t('versionCount', { n: group.versions.length })}
         {years.map((year, i) => (
           <span key={String(year)}>
             {i > 0 && <span aria-hidden="true"> → </span>}
@@ -71,60 +206,42 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
           </span>
         ))}
       </p>
-      <div className="lineage__canvas" style={{ height: Math.min(480, 150 + maxPerYear(lineage) * 90) }}>
+      {group.related.length > 0 && (
+        <label className="check lineage__related-toggle">
+          <input type="checkbox" checked={showRelated} onChange={(e) => setShowRelated(e.target.checked)} data-testid="show-related" />
+          {t('showRelated', { n: group.related.length })}
+        </label>
+      )}
+      <div className="lineage__canvas" style={{ height: Math.min(480, 150 + rows * 90) }}>
         <GraphCanvas nodes={nodes} edges={edges} layout="preset" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={12} wrapLabels />
       </div>
-      <h2>{t('lineageDiff')}</h2>
-      {steps.map(({ link, earlier, later }) => {
-        const sharedThemes = link.themes.length > 0 ? link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name)) : earlier.themes.filter((a) => later.themes.some((b) => b.theme.id === a.theme.id)).map((x) => (lang === 'en' && x.theme.nameEn ? x.theme.nameEn : x.theme.name));
-        const sharedProgrammes = link.initiatives.length > 0 ? link.initiatives.map((x) => x.name) : earlier.initiatives.filter((a) => later.initiatives.some((b) => b.id === a.id)).map((x) => x.name);
-        return (
-          <section key={`${earlier.id}>${later.id}`} className="step" data-testid="lineage-step" aria-label={t('versionOf', { from: earlier.year ?? '?', to: later.year ?? '?' })}>
-            <h3 className="step__title">
-              {t('versionOf', { from: earlier.year ?? '?', to: later.year ?? '?' })}
-              <span className="muted step__score">
-                {t('score')} {link.score.toFixed(2)}
-                {link.method ? ` · ${link.method}` : ''}
-              </span>
-            </h3>
-            <dl className="step__facts">
-              <div>
-                <dt>{t('sharedThemes')}</dt>
-                <dd>{sharedThemes.length > 0 ? sharedThemes.join('、') : t('none')}</dd>
-              </div>
-              <div>
-                <dt>{t('sharedProgrammes')}</dt>
-                <dd>{sharedProgrammes.length > 0 ? sharedProgrammes.join('、') : t('none')}</dd>
-              </div>
-              {link.evidence.length > 0 && (
-                <div>
-                  <dt>{t('evidence')}</dt>
-                  <dd>{link.evidence.join('、')}</dd>
-                </div>
-              )}
-            </dl>
-            <TextDiff earlier={earlier.text} later={later.text} />
-          </section>
-        );
-      })}
+      <p className="hint">{t('lineageArrowHint')}</p>
       <h2>{t('lineageChain')}</h2>
-      <ol className="versions" data-testid="lineage-versions">
-        {lineage.measures.map((m) => (
-          <li key={m.id} className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''}>
-            <div className="version__head">
-              <span className="year-chip year-chip--big">{m.year ?? '?'}</span>
-              <Link to={routes.document(m.document.id, m.id)}>
-                <Truncate text={m.document.title} max={40} />
-              </Link>
-              {m.path && <span className="muted">{m.path}</span>}
-              <Link className="button button--small" to={routes.measure(m.id)}>
-                {t('openInExplorer')}
-              </Link>
-            </div>
-            <p className="version__text">{readableText(m.text)}</p>
-          </li>
+      <ol className="version-timeline" data-testid="version-timeline">
+        {group.versions.map((v, i) => (
+          <VersionCard key={v.measure.id} v={v} focusId={focusId} previous={i > 0 ? group.versions[i - 1]! : null} />
         ))}
       </ol>
+      {showRelated && group.related.length > 0 && (
+        <>
+          <h2>{t('relatedMeasures')}</h2>
+          <ol className="version-timeline version-timeline--related" data-testid="related-timeline">
+            {group.related.map((v) => (
+              <VersionCard key={v.measure.id} v={v} focusId={focusId} previous={null} />
+            ))}
+          </ol>
+        </>
+      )}
+      <h2>{t('lineageDiff')}</h2>
+      {/* A large group has many links: the focus's own come first, the rest on request. */}
+      {(allSteps ? steps : ownSteps).map((s) => (
+        <Step key={`${s.earlier.id}>${s.later.id}`} {...s} />
+      ))}
+      {!allSteps && steps.length > ownSteps.length && (
+        <button type="button" className="button" onClick={() => setAllSteps(true)} data-testid="all-steps">
+          {t('allComparisons', { n: steps.length })}
+        </button>
+      )}
     </>
   );
 }
@@ -132,13 +249,13 @@ function LineageView({ lineage, focusId }: { lineage: Lineage; focusId: string }
 export default function LineagePage() {
   const { t } = useI18n();
   const { measureId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(MeasureLineageDocument, { variables: { id: measureId } });
-  usePageTitle(data?.measure ? `${t('lineageTitle')} ${data.measure.year ?? ''}` : t('lineageTitle'));
+  const { data, loading, error, refetch } = useQuery(MeasureVersionsDocument, { variables: { id: measureId } });
+  usePageTitle(data?.versionGroup ? `${t('lineageTitle')} ${data.versionGroup.focus.year ?? ''}` : t('lineageTitle'));
   return (
     <div className="page lineage">
       <h1>{t('lineageTitle')}</h1>
       <QueryBoundary loading={loading} error={error} data={data} onRetry={() => void refetch()}>
-        {({ measure }) => (measure ? <LineageView lineage={measure.lineage} focusId={measure.id} /> : <EmptyState>{t('notFound')}</EmptyState>)}
+        {({ versionGroup }) => (versionGroup ? <VersionsView group={versionGroup} /> : <NotFoundBody query={measureId} />)}
       </QueryBoundary>
     </div>
   );

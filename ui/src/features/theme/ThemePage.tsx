@@ -7,6 +7,7 @@ import { routes } from '../../lib/routes.js';
 import { EChart } from '../../components/EChart.js';
 import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 import { Truncate } from '../../components/Truncate.js';
+import { NotFoundBody } from '../../components/NotFoundBody.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import type { EChartsCoreOption } from '../../lib/echarts.js';
 
@@ -115,7 +116,7 @@ export default function ThemePage() {
           !theme ? (
             <>
               <h1>{name}</h1>
-              <EmptyState>{t('notFound')}</EmptyState>
+              <NotFoundBody query={name} />
             </>
           ) : (
             <>

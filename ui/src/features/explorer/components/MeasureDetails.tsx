@@ -7,6 +7,9 @@ import { useI18n } from '../../../lib/i18n.js';
 import { routes } from '../../../lib/routes.js';
 import { HighlightedText } from '../../../components/HighlightedText.js';
 import { EmptyState, QueryBoundary } from '../../../components/QueryState.js';
+import { fileName, lineRange, readableEvidence } from '../../../lib/provenance.js';
+import { inSourceOrder } from '../../../lib/responsibilities.js';
+import { readablePath } from '../../../lib/paths.js';
 import { readableText } from '../../../lib/text.js';
 import { Truncate } from '../../../components/Truncate.js';
 
@@ -37,7 +40,7 @@ function PassageInContext({ measure }: { measure: Measure }) {
   );
 }
 
-function LineageLinks({ title, links }: { title: string; links: Measure['evolvesFrom'] }) {
+function LineageLinks({ title, links, ownText }: { title: string; links: Measure['evolvesFrom']; ownText: string }) {
   const { t, lang } = useI18n();
   if (links.length === 0) return null;
   return (
@@ -50,23 +53,26 @@ function LineageLinks({ title, links }: { title: string; links: Measure['evolves
               <span className="year-chip">{link.measure.year ?? '?'}</span>
               <Truncate text={link.measure.text} max={48} />
             </Link>
-            <span className="lineage-link__meta">
-              {t('score')} {link.score.toFixed(2)}
-              {link.method ? ` · ${t('method')} ${link.method}` : ''}
+            <span className="lineage-link__meta" title={t('linkScoreHint')}>
+              {t('linkScore', { pct: Math.round(link.score * 100) })}
             </span>
             {link.evidence.length > 0 && (
               <span className="lineage-link__evidence">
-                {t('evidence')}: {link.evidence.join('、')}
+                {t('sharedWords')}：
+                {link.evidence
+                  .map((w) => readableEvidence(w, [ownText, link.measure.text]))
+                  .map((e) => (e.target ? t('targetMetric', { name: e.text }) : e.text))
+                  .join('、')}
               </span>
             )}
             {link.themes.length > 0 && (
               <span className="lineage-link__evidence">
-                {t('sharedThemes')}: {link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name)).join('、')}
+                {t('sharedThemes')}：{link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name)).join('、')}
               </span>
             )}
             {link.initiatives.length > 0 && (
               <span className="lineage-link__evidence">
-                {t('sharedProgrammes')}: {link.initiatives.map((x) => x.name).join('、')}
+                {t('sharedProgrammes')}：{link.initiatives.map((x) => x.name).join('、')}
               </span>
             )}
           </li>
@@ -90,7 +96,7 @@ export function MeasureDetails({ id }: { id: string }) {
             <p className="details__meta">
               <span className="year-chip">{measure.year ?? '?'}</span>
               <Link to={routes.document(measure.document.id, measure.id)}>{measure.document.title}</Link>
-              {measure.path && <span className="muted"> · {measure.path}</span>}
+              {measure.path && <span className="muted"> · {readablePath(measure.path, t)}</span>}
             </p>
             <p className="details__actions">
               <Link className="button button--small" to={routes.lineage(measure.id)}>
@@ -98,6 +104,9 @@ export function MeasureDetails({ id }: { id: string }) {
               </Link>
               <Link className="button button--small" to={routes.document(measure.document.id, measure.id)}>
                 {t('openDocument')}
+              </Link>
+              <Link className="button button--small" to={routes.compare(measure.id)} data-testid="compare-with">
+                {t('compareWith')}
               </Link>
             </p>
             <Tabs.Root defaultValue="text" className="tabs">
@@ -116,7 +125,10 @@ export function MeasureDetails({ id }: { id: string }) {
                 <HighlightedText className="measure-text" text={readableText(measure.text)} phrases={evidence} />
                 {measure.source && (
                   <p className="source-ref" data-testid="source-ref">
-                    {t('source')}: <code>{t('sourceLine', { file: measure.source.file, start: measure.source.startLine, end: measure.source.endLine })}</code>
+                    {t('source')}：
+                    <Link to={routes.document(measure.document.id, measure.id)}>
+                      {t('sourcePlace', { file: fileName(measure.source.file), lines: lineRange(measure.source.startLine, measure.source.endLine) })}
+                    </Link>
                   </p>
                 )}
                 <div className="details__block">
@@ -125,7 +137,7 @@ export function MeasureDetails({ id }: { id: string }) {
                     <p className="muted">{measure.responsibleText ?? t('none')}</p>
                   ) : (
                     <ul className="plain-list">
-                      {measure.responsibilities.map((r) => {
+                      {inSourceOrder(measure.responsibilities, measure.responsibleText).map((r) => {
                         const today = r.department.current.filter((c) => c.id !== r.department.id);
                         return (
                           <li key={`${r.department.id}-${r.role}`} className="responsibility">
@@ -223,8 +235,8 @@ export function MeasureDetails({ id }: { id: string }) {
                   <EmptyState>{t('lineageEmpty')}</EmptyState>
                 ) : (
                   <>
-                    <LineageLinks title={t('evolvesFrom')} links={measure.evolvesFrom} />
-                    <LineageLinks title={t('evolvesInto')} links={measure.evolvesInto} />
+                    <LineageLinks title={t('evolvesFrom')} links={measure.evolvesFrom} ownText={measure.text} />
+                    <LineageLinks title={t('evolvesInto')} links={measure.evolvesInto} ownText={measure.text} />
                   </>
                 )}
               </Tabs.Content>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ExplorerSearchDocument, type ExplorerSearchQuery } from '../../../generated/graphql.js';
 import { useI18n } from '../../../lib/i18n.js';
@@ -7,6 +7,24 @@ import { ErrorState, Loading } from '../../../components/QueryState.js';
 import type { NodeType } from '../../../lib/nodeTypes.js';
 
 type Hit = ExplorerSearchQuery['search'][number];
+
+/** Types in the order their groups are listed: named things before the measures that mention them. */
+const GROUP_ORDER = ['Theme', 'Initiative', 'Department', 'Document', 'Measure'];
+
+/**
+ * Exact matches of a name or document number first (their own group), then the full-text hits
+ * grouped by type, each group with its count; a node appears once.
+ */
+export function groupHits(exact: readonly Hit[], found: readonly Hit[]): { key: string; type: string | null; hits: Hit[] }[] {
+  const seen = new Set(exact.map((h) => h.id));
+  const rest = found.filter((h) => !seen.has(h.id));
+  const groups: { key: string; type: string | null; hits: Hit[] }[] = exact.length > 0 ? [{ key: 'exact', type: null, hits: [...exact] }] : [];
+  for (const type of GROUP_ORDER) {
+    const ofType = rest.filter((h) => h.type === type);
+    if (ofType.length > 0) groups.push({ key: type, type, hits: ofType });
+  }
+  return groups;
+}
 
 interface SearchBoxProps {
   query: string;
@@ -44,7 +62,8 @@ export function SearchBox({ query, onQueryChange, onOpen }: SearchBoxProps) {
     variables: { text: query, first: 30 },
     skip: query.trim() === '',
   });
-  const hits = query.trim() === '' ? [] : (data?.search ?? []);
+  const groups = useMemo(() => (query.trim() === '' || !data ? [] : groupHits(data.lookup, data.search)), [data, query]);
+  const hits = groups.flatMap((g) => g.hits);
   useEffect(() => setActive(-1), [query]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -105,34 +124,49 @@ export function SearchBox({ query, onQueryChange, onOpen }: SearchBoxProps) {
       {query.trim() !== '' && loading && !data && <Loading />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {query.trim() !== '' && !loading && !error && hits.length === 0 && <p className="state state--empty">{t('searchNoResults')}</p>}
-      <ul id={listId} role="listbox" aria-label={t('searchResults')} className="hits" data-testid="search-results" hidden={hits.length === 0}>
-        {hits.map((hit, i) => (
-          <li
-            key={`${hit.type}:${hit.id}`}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'hit hit--active' : 'hit'}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => {
-              setActive(i);
-              onOpen(hit);
-            }}
-            data-hit-type={hit.type}
-            data-hit-id={hit.id}
-          >
-            <span className="hit__head">
-              <NodeSwatch type={hit.type as NodeType} />
-              <span className="hit__type">{t(`type_${hit.type}` as const)}</span>
-              {hit.year !== null && <span className="hit__year">{hit.year}</span>}
-              <span className="hit__label" title={hit.label}>
-                {hit.label}
-              </span>
-            </span>
-            <Snippet snippet={hit.snippet} highlights={hit.highlights} />
-          </li>
-        ))}
-      </ul>
+      <div id={listId} role="listbox" aria-label={t('searchResults')} className="hits" data-testid="search-results" hidden={hits.length === 0}>
+        {groups.map((group) => {
+          const offset = hits.indexOf(group.hits[0]!);
+          const title = group.type === null ? t('exactMatches') : t(`type_${group.type}` as 'type_Measure');
+          return (
+            <ul key={group.key} role="group" aria-label={`${title} (${group.hits.length})`} className="hits__group" data-group={group.key}>
+              <li role="presentation" className="hits__title">
+                {title} <span className="count">{group.hits.length}</span>
+              </li>
+              {group.hits.map((hit, j) => {
+                const i = offset + j;
+                return (
+                  <li
+                    key={`${group.key}:${hit.type}:${hit.id}`}
+                    id={`${listId}-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    className={i === active ? 'hit hit--active' : 'hit'}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => {
+                      setActive(i);
+                      onOpen(hit);
+                    }}
+                    data-hit-type={hit.type}
+                    data-hit-id={hit.id}
+                    data-exact={group.type === null ? 'true' : undefined}
+                  >
+                    <span className="hit__head">
+                      <NodeSwatch type={hit.type as NodeType} />
+                      <span className="hit__type">{t(`type_${hit.type}` as const)}</span>
+                      {hit.year !== null && <span className="hit__year">{hit.year}</span>}
+                      <span className="hit__label" title={hit.label}>
+                        {hit.label}
+                      </span>
+                    </span>
+                    <Snippet snippet={hit.snippet} highlights={hit.highlights} />
+                  </li>
+                );
+              })}
+            </ul>
+          );
+        })}
+      </div>
     </section>
   );
 }

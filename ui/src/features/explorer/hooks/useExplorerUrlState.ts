@@ -16,14 +16,42 @@ export interface ExplorerState {
   /** Size of the focus neighbourhood: hops (1–3) and node limit (the API caps it at 1,000). */
   depth: number;
   limit: number;
+  /** Expansions loaded in full rather than cut to the expansion limit. */
+  all: string[];
+  /** Node positions after the last layout, in the order of the merged graph (see lib/positions). */
+  pos: string | null;
+  pinned: string[];
+  hiddenNodes: string[];
+  /** Two node ids whose shortest path on the canvas is highlighted. */
+  path: [string, string] | null;
+  colorBy: 'type' | 'year';
+  sizeBy: 'type' | 'degree';
+  /** Time slider: only dated nodes up to this year are shown. */
+  until: number | null;
 }
 
 const LIST_SEPARATOR = '~'; // ids contain ':' and ',' is common in names; '~' is in neither
+
+function pathParam(raw: string | null): [string, string] | null {
+  const [a, b] = (raw ?? '').split(LIST_SEPARATOR);
+  return a && b ? [a, b] : null;
+}
+
+/** An expansion entry: a node id, optionally narrowed to one relationship type (`id|ASSIGNED_TO`). */
+export function expansionKey(id: string, relationship?: string | null): string {
+  return relationship ? `${id}|${relationship}` : id;
+}
+
+export function parseExpansionKey(key: string): { id: string; relationship: string | null } {
+  const at = key.lastIndexOf('|');
+  return at > 0 && /^[A-Z_]+$/.test(key.slice(at + 1)) ? { id: key.slice(0, at), relationship: key.slice(at + 1) } : { id: key, relationship: null };
+}
 
 export function useExplorerUrlState() {
   const [params, setParams] = useSearchParams();
   const state = useMemo<ExplorerState>(() => {
     const typesParam = params.get('types');
+    const list = (key: string) => (params.get(key) ?? '').split(LIST_SEPARATOR).filter(Boolean);
     const num = (key: string) => {
       const raw = params.get(key);
       const value = raw === null ? NaN : Number(raw);
@@ -41,6 +69,14 @@ export function useExplorerUrlState() {
       dept: params.get('dept'),
       depth: Math.min(3, Math.max(1, num('depth') ?? 1)),
       limit: Math.min(1000, Math.max(1, num('limit') ?? 150)),
+      all: list('all'),
+      pos: params.get('pos'),
+      pinned: list('pin'),
+      hiddenNodes: list('hide'),
+      path: pathParam(params.get('path')),
+      colorBy: params.get('color') === 'year' ? 'year' : 'type',
+      sizeBy: params.get('size') === 'degree' ? 'degree' : 'type',
+      until: num('until'),
     };
   }, [params]);
 
@@ -62,6 +98,16 @@ export function useExplorerUrlState() {
           if ('to' in patch) put('to', patch.to === null || patch.to === undefined ? null : String(patch.to));
           if ('theme' in patch) put('theme', patch.theme);
           if ('dept' in patch) put('dept', patch.dept);
+          if ('depth' in patch) put('depth', patch.depth === 1 ? null : String(patch.depth));
+          if ('limit' in patch) put('limit', patch.limit === 150 ? null : String(patch.limit));
+          if ('all' in patch) put('all', patch.all?.join(LIST_SEPARATOR));
+          if ('pos' in patch) put('pos', patch.pos);
+          if ('pinned' in patch) put('pin', patch.pinned?.join(LIST_SEPARATOR));
+          if ('hiddenNodes' in patch) put('hide', patch.hiddenNodes?.join(LIST_SEPARATOR));
+          if ('path' in patch) put('path', patch.path ? patch.path.join(LIST_SEPARATOR) : null);
+          if ('colorBy' in patch) put('color', patch.colorBy === 'year' ? 'year' : null);
+          if ('sizeBy' in patch) put('size', patch.sizeBy === 'degree' ? 'degree' : null);
+          if ('until' in patch) put('until', patch.until === null || patch.until === undefined ? null : String(patch.until));
           return next;
         },
         { replace: options?.replace ?? false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeGraphs, overviewPositions } from './graph.js';
+import { mergeGraphs, overviewPositions, shortestPath } from './graph.js';
 
 const node = (id: string, type: string, year?: number) => ({ id, type, label: id, year: year ?? null });
 const edge = (source: string, target: string, type = 'ABOUT', properties: Record<string, unknown> = {}) => ({
@@ -74,5 +74,14 @@ describe('overviewPositions', () => {
     const a = pos.get('t1')!;
     const b = pos.get('t2')!;
     expect(a.x !== b.x || a.y !== b.y).toBe(true);
+  });
+});
+
+describe('shortestPath', () => {
+  const e = (source: string, target: string) => ({ id: `${source}-${target}`, source, target, type: 'X' });
+  it('finds the fewest hops either way along the edges', () => {
+    const edges = [e('a', 'b'), e('c', 'b'), e('c', 'd'), e('a', 'x'), e('x', 'y'), e('y', 'z'), e('z', 'd')];
+    expect(shortestPath(edges, 'a', 'd')).toEqual({ nodes: ['a', 'b', 'c', 'd'], edges: ['a-b', 'c-b', 'c-d'] });
+    expect(shortestPath(edges, 'a', 'nowhere')).toBeNull();
   });
 });

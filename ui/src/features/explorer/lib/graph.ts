@@ -3,7 +3,7 @@ import { isNodeType } from '../../../lib/nodeTypes.js';
 
 /** The canvas-shaped graph the API returns (overview and neighborhood share it). */
 export interface ApiGraph {
-  nodes: readonly { id: string; type: string; label: string; year?: number | null }[];
+  nodes: readonly { id: string; type: string; label: string; year?: number | null; properties?: Record<string, unknown> }[];
   edges: readonly { id: string; type: string; source: string; target: string; properties: Record<string, unknown> }[];
 }
 
@@ -22,6 +22,16 @@ function edgeWeight(properties: Record<string, unknown>): number | undefined {
   return undefined;
 }
 
+/** The whole text of a node, for exports: a measure's text, a document's title, a name. */
+function fullText(properties: Record<string, unknown> | undefined): string | null {
+  if (!properties) return null;
+  for (const key of ['text', 'title', 'name']) {
+    const value = properties[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return null;
+}
+
 /**
  * Union of the base graph and each expansion, in order. Undo is "drop the last expansion and
  * merge again", so the result never depends on the history of clicks, only on the URL.
@@ -36,7 +46,7 @@ export function mergeGraphs(base: ApiGraph | undefined, expansions: readonly (Ap
     for (const node of graph.nodes) {
       if (origin.has(node.id) || !isNodeType(node.type)) continue;
       origin.set(node.id, index);
-      nodes.push({ id: node.id, type: node.type, label: node.label, year: node.year ?? null });
+      nodes.push({ id: node.id, type: node.type, label: node.label, year: node.year ?? null, fullText: fullText(node.properties) ?? node.label });
     }
     for (const edge of graph.edges) {
       if (seenEdges.has(edge.id)) continue;
@@ -100,4 +110,45 @@ export function overviewPositions(nodes: readonly CanvasNode[], edges: readonly 
     positions.set(item.id, { x, y: bandTop + row * 70 + (column % 2) * 22 });
   });
   return positions;
+}
+
+/**
+ * The shortest path between two nodes over the canvas's edges (either direction), as node and
+ * edge ids; null when they are not connected on the canvas.
+ */
+export function shortestPath(edges: readonly CanvasEdge[], from: string, to: string): { nodes: string[]; edges: string[] } | null {
+  const adjacent = new Map<string, { node: string; edge: string }[]>();
+  for (const e of edges) {
+    adjacent.set(e.source, [...(adjacent.get(e.source) ?? []), { node: e.target, edge: e.id }]);
+    adjacent.set(e.target, [...(adjacent.get(e.target) ?? []), { node: e.source, edge: e.id }]);
+  }
+  const previous = new Map<string, { node: string; edge: string } | null>([[from, null]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (node === to) break;
+    for (const next of adjacent.get(node) ?? []) {
+      if (previous.has(next.node)) continue;
+      previous.set(next.node, { node, edge: next.edge });
+      queue.push(next.node);
+    }
+  }
+  if (!previous.has(to)) return null;
+  const nodes = [to];
+  const path: string[] = [];
+  for (let step = previous.get(to); step; step = previous.get(step.node)) {
+    nodes.unshift(step.node);
+    path.unshift(step.edge);
+  }
+  return { nodes, edges: path };
+}
+
+/** Number of edges at each node (for sizing by degree). */
+export function degrees(edges: readonly CanvasEdge[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of edges) {
+    out.set(e.source, (out.get(e.source) ?? 0) + 1);
+    out.set(e.target, (out.get(e.target) ?? 0) + 1);
+  }
+  return out;
 }

@@ -1,0 +1,96 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are untyped JSON here; the assertions check their shape. */
+// The queries the UI's views added: version groups, clause comparison, honest expansion and
+// exact look-up, on the real Neo4j with the seeds.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { testDriver } from '../test/neo4j.js';
+import { loadSeedGraph } from '../test/seed-graph.js';
+import { Reader } from '../db/read/reader.js';
+import { createApolloServer, createContext } from './server.js';
+
+let driver: Driver;
+const server = createApolloServer({ log: () => {} });
+
+beforeAll(async () => {
+  driver = testDriver();
+  await loadSeedGraph(driver);
+  await server.start();
+  return () => server.stop();
+});
+
+async function run(query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(new Reader(driver)) });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  expect(response.body.singleResult.errors, JSON.stringify(response.body.singleResult.errors)).toBeUndefined();
+  return response.body.singleResult.data;
+}
+
+/** The measures of the 5G theme that have lineage links. */
+async function linked5G(): Promise<string[]> {
+  const data = await run(`{ theme(name: "5G") { timeline { measures { id evolvesFrom { score } evolvesInto { score } } } } }`);
+  return data.theme.timeline.flatMap((y: any) => y.measures).filter((m: any) => m.evolvesFrom.length + m.evolvesInto.length > 0).map((m: any) => m.id);
+}
+
+describe('versionGroup', () => {
+  it('gives the same group of years from every member, earlier → later links', async () => {
+    const ids = await linked5G();
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const groups = new Map<string, string>();
+    for (const id of ids) {
+      const data = await run(`query($id: ID!) { versionGroup(id: $id) { versions { measure { id year } } links { earlier { year } later { year } tier } } }`, { id });
+      const g = data.versionGroup;
+      expect(g.versions.map((v: any) => v.measure.id)).toContain(id);
+      for (const l of g.links) expect(l.earlier.year).toBeLessThanOrEqual(l.later.year);
+      groups.set(id, g.versions.map((v: any) => v.measure.id).sort().join());
+    }
+    // members of one group see the same group
+    const withThree = [...groups.entries()].filter(([, g]) => g.split(',').length >= 3);
+    expect(withThree.length).toBeGreaterThanOrEqual(3);
+    for (const [id, g] of withThree) expect(g.split(',')).toContain(id);
+  });
+
+  it('is null for an unknown id', async () => {
+    expect((await run(`{ versionGroup(id: "m:nope") { truncated } }`)).versionGroup).toBeNull();
+  });
+});
+
+describe('compare', () => {
+  it('aligns two linked measures clause by clause', async () => {
+    const [id] = await linked5G();
+    const g = (await run(`query($id: ID!) { versionGroup(id: $id) { links { earlier { id text } later { id text } } } }`, { id })).versionGroup;
+    const link = g.links[0];
+    const c = (await run(`query($a: ID!, $b: ID!) { compare(a: $a, b: $b) { similarity sharedWords totalWords rows { kind left right parts { kind text } } } }`, { a: link.earlier.id, b: link.later.id })).compare;
+    expect(c.rows.length).toBeGreaterThan(0);
+    // the rows rebuild both texts (flattened)
+    const flat = (s: string) => s.replace(/\s+/g, '');
+    expect(flat(c.rows.map((r: any) => r.left ?? '').join(''))).toBe(flat(link.earlier.text));
+    expect(flat(c.rows.map((r: any) => r.right ?? '').join(''))).toBe(flat(link.later.text));
+    for (const r of c.rows) if (r.kind === 'changed') expect(r.parts.length).toBeGreaterThan(1);
+    expect(c.sharedWords).toBeLessThanOrEqual(c.totalWords);
+  });
+});
+
+describe('expand', () => {
+  it('counts every neighbour, says how many it kept, and keeps the newest year', async () => {
+    const all = (await run(`{ expand(id: "dept:市商务局", limit: 1000) { total shown nodes { id year } relationships { name count } } }`)).expand;
+    expect(all.total).toBe(all.shown);
+    expect(all.total).toBeGreaterThan(20);
+    const cut = (await run(`{ expand(id: "dept:市商务局", limit: 20) { total shown nodes { id year } } }`)).expand;
+    expect(cut.total).toBe(all.total);
+    expect(cut.shown).toBe(19);
+    const newest = Math.max(...all.nodes.map((n: any) => n.year ?? 0));
+    expect(cut.nodes.some((n: any) => n.year === newest)).toBe(true);
+    const assigned = all.relationships.find((r: any) => r.name === 'ASSIGNED_TO');
+    const only = (await run(`{ expand(id: "dept:市商务局", limit: 1000, relationships: ["ASSIGNED_TO"]) { total } }`)).expand;
+    expect(only.total).toBe(assigned.count);
+  });
+});
+
+describe('lookup', () => {
+  it('finds a theme, a programme and a department by exact name', async () => {
+    const hits = async (text: string) => (await run(`query($t: String!) { lookup(text: $t) { type label } }`, { t: text })).lookup;
+    expect((await hits('老字号'))[0]).toMatchObject({ type: 'Theme' });
+    expect((await hits('“津体惠”'))[0]).toMatchObject({ type: 'Initiative', label: '津体惠' });
+    expect((await hits('市商务局'))[0]).toMatchObject({ type: 'Department' });
+  });
+});

@@ -1,0 +1,139 @@
+// The version group of a measure: every measure reachable through lineage links in either
+// direction (not only its ancestors and descendants, so a side branch such as a 2020 version
+// beside a 2017 → 2021 chain belongs to the group), split by the links' tier: `same` links
+// (and EVOLVES_FROM links written before tiers existed) make versions; `related` links and
+// cross-jurisdiction RESEMBLES links are shown apart.
+import { type Reader, type Row, str, num, strList } from './reader.js';
+import type { MeasureRecord } from './measures.js';
+
+export interface VersionLinkRecord {
+  /** EVOLVES_FROM or RESEMBLES. */
+  type: string;
+  tier: 'same' | 'related';
+  earlierId: string;
+  laterId: string;
+  score: number;
+  method: string | null;
+  evidence: string[];
+  sharedThemes: string[];
+  sharedInitiatives: string[];
+}
+
+export interface VersionGroupRecord {
+  focusId: string;
+  /** Measures of the same-tier group, the focus included (ids; the API loads and orders them). */
+  versionIds: string[];
+  /** Measures linked to the group only through related links. */
+  relatedIds: string[];
+  links: VersionLinkRecord[];
+  jurisdictions: Map<string, string | null>;
+  truncated: boolean;
+}
+
+/** Bounds for a pathological graph; real version groups have a handful of members. */
+export const GROUP_MAX_MEASURES = 200;
+export const GROUP_MAX_ROUNDS = 20;
+
+const LINK_TYPES = ['EVOLVES_FROM', 'RESEMBLES'];
+
+/** One breadth-first round: every lineage link touching the frontier, with both ends' years. */
+const ROUND = `
+  UNWIND $frontier AS id
+  MATCH (a:Measure {id: id})-[r]-(b:Measure) WHERE type(r) IN $types
+  RETURN DISTINCT startNode(r).id AS start, endNode(r).id AS end, type(r) AS type, r.tier AS tier,
+         startNode(r).year AS startYear, endNode(r).year AS endYear, r.earlierIssuedOn AS earlierIssuedOn,
+         r.score AS score, r.method AS method, r.evidence AS evidence,
+         r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives
+  ORDER BY start, type, end`;
+
+export function tierOf(type: string, tier: unknown): 'same' | 'related' {
+  if (tier === 'same' || tier === 'related') return tier;
+  // Before the linker stored tiers every EVOLVES_FROM was a version of the same measure.
+  return type === 'EVOLVES_FROM' ? 'same' : 'related';
+}
+
+/**
+ * Which end is earlier. EVOLVES_FROM runs from the later measure to the earlier one; other
+ * links are oriented by year (then as stored), so every arrow the UI draws runs earlier → later.
+ */
+export function orient(r: { start: string; end: string; type: string; startYear: number | null; endYear: number | null }): { earlierId: string; laterId: string } {
+  if (r.type === 'EVOLVES_FROM') return { earlierId: r.end, laterId: r.start };
+  if (r.startYear !== null && r.endYear !== null && r.startYear > r.endYear) return { earlierId: r.end, laterId: r.start };
+  return { earlierId: r.start, laterId: r.end };
+}
+
+function toLink(r: Row): VersionLinkRecord {
+  const type = str(r.type) ?? 'EVOLVES_FROM';
+  const { earlierId, laterId } = orient({ start: str(r.start) ?? '', end: str(r.end) ?? '', type, startYear: num(r.startYear), endYear: num(r.endYear) });
+  return {
+    type,
+    tier: tierOf(type, r.tier),
+    earlierId,
+    laterId,
+    score: num(r.score) ?? 0,
+    method: str(r.method),
+    evidence: strList(r.evidence),
+    sharedThemes: strList(r.sharedThemes),
+    sharedInitiatives: strList(r.sharedInitiatives),
+  };
+}
+
+/**
+ * The group of `id`, or null when no measure has that id. Same-tier links are followed to the
+ * whole connected component; related links are followed one step out of it and not beyond.
+ */
+export async function versionGroup(reader: Reader, id: string): Promise<VersionGroupRecord | null> {
+  const exists = await reader.rows(`MATCH (m:Measure {id: $id}) RETURN m.id AS id`, { id });
+  if (exists.length === 0) return null;
+  const versions = new Set<string>([id]);
+  const related = new Set<string>();
+  const links = new Map<string, VersionLinkRecord>();
+  let frontier = [id];
+  let truncated = false;
+  for (let round = 0; round < GROUP_MAX_ROUNDS && frontier.length > 0; round++) {
+    const rows = await reader.rows(ROUND, { frontier, types: LINK_TYPES });
+    const next: string[] = [];
+    for (const row of rows) {
+      const link = toLink(row);
+      links.set(`${link.earlierId}|${link.type}|${link.laterId}`, link);
+      for (const end of [link.earlierId, link.laterId]) {
+        if (versions.has(end)) continue;
+        if (link.tier === 'same') {
+          if (versions.size >= GROUP_MAX_MEASURES) {
+            truncated = true;
+            continue;
+          }
+          versions.add(end);
+          related.delete(end);
+          next.push(end);
+        } else {
+          related.add(end);
+        }
+      }
+    }
+    frontier = next;
+    if (round === GROUP_MAX_ROUNDS - 1 && frontier.length > 0) truncated = true;
+  }
+  const members = new Set([...versions, ...related]);
+  const kept = [...links.values()].filter((l) => members.has(l.earlierId) && members.has(l.laterId));
+  const jurisdictionRows = await reader.rows(
+    `UNWIND $ids AS id MATCH (m:Measure {id: id})
+     OPTIONAL MATCH (d:Document {id: m.documentId})
+     RETURN id, coalesce(d.jurisdiction, m.jurisdiction) AS jurisdiction`,
+    { ids: [...members] },
+  );
+  return {
+    focusId: id,
+    versionIds: [...versions],
+    relatedIds: [...related],
+    links: kept,
+    jurisdictions: new Map(jurisdictionRows.map((r) => [str(r.id) ?? '', str(r.jurisdiction)])),
+    truncated,
+  };
+}
+
+/** A version as the API serves it: the measure record and its document's jurisdiction. */
+export interface VersionRecord {
+  measure: MeasureRecord;
+  jurisdiction: string | null;
+}
