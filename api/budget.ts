@@ -125,7 +125,10 @@ export function estimateCost(ctx: Pick<ValidationContext, 'getSchema' | 'getDocu
           const literal = given ? literalInt(given.value) : typeof pageArg.defaultValue === 'number' ? pageArg.defaultValue : null;
           // A literal `first` above the maximum counts as written (refused here, as the README
           // states); an out-of-range `limit` is left to the resolver's BAD_USER_INPUT.
-          const n = Math.max(pageArg.name === 'first' ? (literal ?? max) : Math.min(literal ?? max, max), 1);
+          // Omitted with no default, a list that pages optionally (ThemeYear.measures) returns its
+          // whole list: it counts as that list's expected size; a variable counts as its maximum.
+          const omitted = given ? max : (LIST_SIZES[key] ?? max);
+          const n = Math.max(pageArg.name === 'first' ? (literal ?? omitted) : Math.min(literal ?? omitted, max), 1);
           if (isList(def.type)) size = n;
           else childPage = n;
         } else if (isList(def.type)) {

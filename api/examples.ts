@@ -54,9 +54,9 @@ export const EXAMPLES: ExampleQuery[] = [
     id name nameEn synonyms measureCount
     timeline {
       year measureCount
-      documents { id title }
+      documents(first: 10) { id title }
       departments { name }
-      measures { id text themes { theme { name } evidence } responsibilities { department { name } role asWritten } }
+      measures(first: 20) { id text themes { theme { name } evidence } responsibilities { department { name } role asWritten } }
     }
   }
 }`,

@@ -72,16 +72,16 @@ describe('compare', () => {
 
 describe('expand', () => {
   it('counts every neighbour, says how many it kept, and keeps the newest year', async () => {
-    const all = (await run(`{ expand(id: "dept:市商务局", limit: 1000) { total shown nodes { id year } relationships { name count } } }`)).expand;
+    const all = (await run(`{ expand(id: "dept:天津市/市商务局", limit: 1000) { total shown nodes { id year } relationships { name count } } }`)).expand;
     expect(all.total).toBe(all.shown);
     expect(all.total).toBeGreaterThan(20);
-    const cut = (await run(`{ expand(id: "dept:市商务局", limit: 20) { total shown nodes { id year } } }`)).expand;
+    const cut = (await run(`{ expand(id: "dept:天津市/市商务局", limit: 20) { total shown nodes { id year } } }`)).expand;
     expect(cut.total).toBe(all.total);
     expect(cut.shown).toBe(19);
     const newest = Math.max(...all.nodes.map((n: any) => n.year ?? 0));
     expect(cut.nodes.some((n: any) => n.year === newest)).toBe(true);
     const assigned = all.relationships.find((r: any) => r.name === 'ASSIGNED_TO');
-    const only = (await run(`{ expand(id: "dept:市商务局", limit: 1000, relationships: ["ASSIGNED_TO"]) { total } }`)).expand;
+    const only = (await run(`{ expand(id: "dept:天津市/市商务局", limit: 1000, relationships: ["ASSIGNED_TO"]) { total } }`)).expand;
     expect(only.total).toBe(assigned.count);
   });
 });

@@ -134,7 +134,7 @@ export const LINK_DEFAULTS = {
   postingCap: 150,
   maxCandidates: 200,
   sameClause: 0.45,
-  sameScore: 0.2,
+  sameScore: 0.18,
   // Calibrated on eval/lineage: letting the best clause pair raise the score linked more look-alike
   // negatives than it recovered bundled true pairs (0.5: precision 0.881, recall 0.841; 0: 0.951,
   // 0.886), so clauses decide the tier and are the evidence, and do not add to the score.
