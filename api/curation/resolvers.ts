@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers.js';
 import { addCuration, CurationError, listCurations, undoCuration, type CurationPayload } from '../../db/curation.js';
 import { removeSourceDocument } from '../../db/remove.js';
+import { relinkStored } from '../import/relink.js';
 import { requireWrite } from '../auth.js';
 import type { ApiContext, WriteContext } from '../context.js';
 import { bounded } from '../errors.js';
@@ -34,6 +35,7 @@ export const mutations: MutationResolvers = {
   removeDocument: async (_p, { id }, ctx) => {
     const w = writer(ctx);
     const r = await removeSourceDocument(w.driver, id, w.database);
+    if (r.removed) await relinkStored(w.driver, w.database);
     return { id, removed: r.removed, title: r.title, nodes: r.nodes };
   },
   rejectLink: (_p, { later, earlier, note }, ctx) => curate(ctx, { kind: 'link.reject', later, earlier }, note),

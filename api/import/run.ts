@@ -87,9 +87,11 @@ export function importRunner(deps: RunnerDeps): RunJobFile {
     }
     const inGraph = new Set(report.graph.nodes.map((n) => n.id));
     file.measures = report.graph.nodes.filter((n) => n.labels.includes('Measure')).length;
-    file.linksToStored = report.graph.relationships.filter((r) => r.type === 'EVOLVES_FROM' && (!inGraph.has(r.end) || !inGraph.has(r.start))).length;
+    // The linker relinks the whole stored corpus; the links to stored measures are those with one end in this file.
+    file.linksToStored = report.graph.relationships.filter((r) => r.type === 'EVOLVES_FROM' && inGraph.has(r.start) !== inGraph.has(r.end)).length;
     stage(file, 'writing', update);
-    await writeGraph(deps.driver, report.graph, { database: deps.database });
+    // As the CLI: the graph carries the lineage of the whole stored corpus, so stale links go.
+    await writeGraph(deps.driver, report.graph, { database: deps.database, lineageComplete: true });
     file.documentId = doc.id;
     stage(file, 'done', update, `${file.measures} measures, ${file.linksToStored} lineage links to stored measures`);
   };
