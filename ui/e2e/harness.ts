@@ -68,8 +68,13 @@ export async function startApp(opts: { writeToken?: string; importDir?: string }
   };
 }
 
-export async function newPage(app: App, size = { width: 1280, height: 720 }): Promise<Page> {
-  const context = await app.browser.newContext({ viewport: size, locale: 'zh-CN' });
+/**
+ * Opens a page in a fresh context. `bypassCSP` is only for the accessibility checks, which inject
+ * axe-core as an inline script; the product's Content-Security-Policy (script-src 'self') forbids
+ * that, so those contexts ignore the policy. Every other page runs under the real policy.
+ */
+export async function newPage(app: App, size = { width: 1280, height: 720 }, options: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await app.browser.newContext({ viewport: size, locale: 'zh-CN', bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   return page;
@@ -85,7 +90,10 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations (WCAG 2.1 AA rules). */
+/**
+ * Runs axe-core in the page and returns the serious and critical violations (WCAG 2.1 AA rules).
+ * The page must come from `newPage(app, size, { bypassCSP: true })`: axe is injected inline.
+ */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {

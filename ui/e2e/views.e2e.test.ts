@@ -80,39 +80,74 @@ describe('lineage', () => {
     return page.$$eval('[data-testid="lineage-years"] strong', (els) => els.map((e) => e.textContent?.trim() ?? ''));
   }
 
+  /** Ticks "show related" when the page offers it; returns the years of the versions and of the related measures. */
+  async function shownYears(page: Page): Promise<{ versions: string[]; related: string[] }> {
+    await versionYears(page);
+    const toggle = await page.$('[data-testid="show-related"]');
+    if (toggle) {
+      await toggle.check();
+      await page.waitForSelector('[data-testid="related-timeline"]');
+    }
+    const yearsOf = (selector: string) => page.$$eval(selector, (lis) => lis.map((li) => (li as HTMLElement).dataset.year ?? ''));
+    return { versions: await yearsOf('[data-testid="version-timeline"] > li'), related: await yearsOf('[data-testid="related-timeline"] > li') };
+  }
+
+  /** The 5G measure of each year on the page (version or related card) by year. */
+  async function fiveGByYear(page: Page): Promise<Record<string, string>> {
+    return page.$$eval('[data-testid="version-timeline"] > li, [data-testid="related-timeline"] > li', (lis) => {
+      const byYear: Record<string, string> = {};
+      for (const li of lis as HTMLElement[]) {
+        const year = li.dataset.year ?? '';
+        if (!(year in byYear) && /5G/.test(li.querySelector('.version__text')?.textContent ?? '')) byYear[year] = li.dataset.measureId!;
+      }
+      return byYear;
+    });
+  }
+
+  // In the seeds the 2021 5G measure is a version (tier `same`) of the 2020 one and only related
+  // (tier `related`) to the 2017 one; there is no 2020 → 2017 link. A group follows same-tier links
+  // to the whole component and related links one step out, so from 2020 or 2021 the page shows
+  // 2020 and 2021 as versions and 2017 among the related measures; from 2017 it shows 2017 alone
+  // as the version and 2021 as related, and that related measure's own page shows the whole group.
   it.each([
     ['desktop', { width: 1280, height: 800 }],
     ['phone', { width: 390, height: 844 }],
-  ])('shows the whole 5G version group 2017, 2020, 2021 from any of its three measures (%s)', async (_label, size) => {
+  ])('shows the 5G versions 2020, 2021 with 2017 as related, reachable from any of its three measures (%s)', async (_label, size) => {
     const page = await open('/explore?q=5G', await newPage(app, size));
     await page.waitForSelector('[data-testid="search-results"] [data-hit-type="Measure"]');
     const ids = await page.$$eval('[data-testid="search-results"] [data-hit-type="Measure"]', (els) => els.map((e) => (e as HTMLElement).dataset.hitId!));
-    let members: string[] = [];
+    let members: Record<string, string> = {};
     for (const id of ids.slice(0, 12)) {
       await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}`);
-      const years = await versionYears(page);
-      if (['2017', '2020', '2021'].every((y) => years.includes(y))) {
-        // the 5G measure of each of the three years (a group without tiers can hold more)
-        members = await page.$$eval('[data-testid="version-timeline"] > li', (lis) => {
-          const byYear = new Map<string, string>();
-          for (const li of lis as HTMLElement[]) {
-            const year = li.dataset.year ?? '';
-            if (['2017', '2020', '2021'].includes(year) && !byYear.has(year) && /5G/.test(li.querySelector('.version__text')?.textContent ?? '')) byYear.set(year, li.dataset.measureId!);
-          }
-          return [...byYear.values()];
-        });
+      const { versions, related } = await shownYears(page);
+      if (['2017', '2020', '2021'].every((y) => versions.includes(y) || related.includes(y))) {
+        members = await fiveGByYear(page);
         break;
       }
     }
-    expect(members.length).toBe(3);
-    for (const id of members) {
+    expect(Object.keys(members).sort()).toEqual(expect.arrayContaining(['2017', '2020', '2021']));
+    for (const year of ['2020', '2021']) {
+      const id = members[year]!;
       await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}`);
-      const years = await versionYears(page);
-      expect(years, `from ${id}`).toEqual(expect.arrayContaining(['2017', '2020', '2021']));
+      const { versions, related } = await shownYears(page);
+      // the same-tier versions are the 2020 and 2021 measures; 2017 is only related
+      expect(versions, `versions from ${year}`).toEqual(['2020', '2021']);
+      expect(related, `related from ${year}`).toContain('2017');
+      const shown = await fiveGByYear(page);
+      expect(shown['2017'], `2017 from ${year}`).toBe(members['2017']);
       // the timeline runs earlier → later
-      const timeline = await page.$$eval('[data-testid="version-timeline"] > li', (lis) => lis.map((li) => Number((li as HTMLElement).dataset.year)));
-      expect([...timeline].sort((a, b) => a - b)).toEqual(timeline);
+      expect([...versions].sort()).toEqual(versions);
     }
+    // from the 2017 measure: itself as the version, 2021 as related; the related measure's page has them all
+    await page.goto(`${app.url}/lineage/${encodeURIComponent(members['2017']!)}`);
+    const from2017 = await shownYears(page);
+    expect(from2017.versions).toEqual(['2017']);
+    expect(from2017.related).toContain('2021');
+    const related2021 = (await fiveGByYear(page))['2021']!;
+    expect(related2021).toBe(members['2021']);
+    await page.goto(`${app.url}/lineage/${encodeURIComponent(related2021)}`);
+    const fromRelated = await shownYears(page);
+    expect([...fromRelated.versions, ...fromRelated.related]).toEqual(expect.arrayContaining(['2017', '2020', '2021']));
     // each version names its source place, a link into the document at that measure
     const place = await page.$('[data-testid="source-place"]');
     expect(await place!.textContent()).toMatch(/^[^/]+ · 第 [\d–]+ 行$/);
@@ -123,10 +158,20 @@ describe('lineage', () => {
   }, 600_000);
 
   it('aligns two versions clause by clause with word-level changes inside changed clauses', async () => {
+    // a 5G measure with a same-tier link (a version step is shown without ticking "show related")
     const page = await open('/explore?q=5G');
     await page.waitForSelector('[data-testid="search-results"] [data-hit-type="Measure"]');
-    const id = await page.$eval('[data-testid="search-results"] [data-hit-type="Measure"]', (e) => (e as HTMLElement).dataset.hitId!);
-    await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}`);
+    const ids = await page.$$eval('[data-testid="search-results"] [data-hit-type="Measure"]', (els) => els.map((e) => (e as HTMLElement).dataset.hitId!));
+    let found = false;
+    for (const id of ids.slice(0, 12)) {
+      await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}`);
+      await versionYears(page);
+      if (await page.$('[data-testid="lineage-step"]')) {
+        found = true;
+        break;
+      }
+    }
+    expect(found).toBe(true);
     await page.waitForSelector('[data-testid="lineage-step"] [data-testid="clause-table"]');
     const kinds = await page.$$eval('[data-testid="lineage-step"] [data-testid="clause-table"] tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.kind));
     expect(kinds.length).toBeGreaterThan(1);
