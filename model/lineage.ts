@@ -12,4 +12,12 @@ export interface StoredMeasure {
   departments: string[]; // department ids
   /** ISO date of the document's issue: orders two documents of the same year. */
   issuedOn?: string | null;
+  /**
+   * The document's jurisdiction ('天津市', '国家'…) and level. Measures of one jurisdiction evolve
+   * (EVOLVES_FROM); measures of different jurisdictions at the same level resemble (RESEMBLES: policy
+   * diffusion); a measure is never linked across levels here (that is IMPLEMENTS). Absent: the
+   * measure is taken to share the jurisdiction of every other measure.
+   */
+  jurisdiction?: string | null;
+  level?: string | null;
 }

@@ -17,31 +17,11 @@
 // 5. Selection: above the calibrated threshold, only the best measure per earlier document, at
 //    most `maxLinks` per later measure, and not far below that measure's best link.
 import { nameKey, normalise } from '../normalise.js';
+import type { StoredMeasure } from '../../model/lineage.js';
 import { isStockWord, measureTerms } from './terms.js';
 
-// CONTRACT: the pipeline calls these; fields below the comment line are optional additions.
-export interface LinkableMeasure {
-  id: string;
-  documentId: string;
-  year: number | null;
-  text: string;
-  normText: string;
-  themes: string[]; // theme ids
-  initiatives: string[]; // initiative ids
-  targetMetrics: string[];
-  departments: string[]; // department ids
-  // -- optional --
-  /** ISO date of the document's issue: orders two documents of the same year (see below). */
-  issuedOn?: string | null;
-  /**
-   * The document's jurisdiction ('天津市', '国家'…) and level. Measures of one jurisdiction evolve
-   * (EVOLVES_FROM); measures of different jurisdictions at the same level resemble (RESEMBLES: policy
-   * diffusion); a measure is never linked across levels here (that is IMPLEMENTS). Absent: the
-   * measure is taken to share the jurisdiction of every other measure.
-   */
-  jurisdiction?: string | null;
-  level?: string | null;
-}
+/** A measure the linker takes: one of this run, or one already stored (the model's shape). */
+export type LinkableMeasure = StoredMeasure;
 
 /** `EVOLVES_FROM` within one jurisdiction; `RESEMBLES` between jurisdictions at the same level. */
 export type LinkKind = 'EVOLVES_FROM' | 'RESEMBLES';
