@@ -56,7 +56,7 @@ try {
   const views: [string, string, string][] = [
     ['explorer', '/explore', '[data-testid="graph-canvas"][data-layout-ms]'],
     ['explorer-search', `/explore?q=${encodeURIComponent('津体惠')}${initiative ? `&focus=${encodeURIComponent(initiative)}` : ''}${measure ? `&node=${encodeURIComponent(measure)}` : ''}`, '[data-testid="measure-details"] && [data-testid="graph-canvas"][data-layout-ms]'],
-    ['explorer-expand', `/explore?focus=${encodeURIComponent('dept:市商务局')}&x=${encodeURIComponent('dept:市商务局')}&color=year&size=degree`, '[data-testid="expansion-cut"] && [data-testid="graph-canvas"][data-layout-ms]'],
+    ['explorer-expand', `/explore?focus=${encodeURIComponent('dept:天津市/市商务局')}&x=${encodeURIComponent('dept:天津市/市商务局')}&color=year&size=degree`, '[data-testid="expansion-cut"] && [data-testid="graph-canvas"][data-layout-ms]'],
     ['lineage', `/lineage/${encodeURIComponent(later)}`, '[data-testid="lineage-years"] && [data-testid="clause-table"]'],
     ['compare', `/compare?a=${encodeURIComponent(lineage)}&b=${encodeURIComponent(later)}`, '[data-testid="clause-table"]'],
     ['themes', '/themes', '.echart canvas'],
