@@ -98,8 +98,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('Stopping…');
-    await server?.close().catch(() => {});
-    await running.db?.close();
+    // The database is told first (synchronously, inside close()): Ctrl-C or a signal to the process
+    // group reaches the JVM too, and its exit must not look like a crash to the supervisor.
+    await Promise.all([running.db?.close(), server?.close().catch(() => {})]);
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
