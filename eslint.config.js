@@ -22,7 +22,7 @@ function layer(files, banned) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '**/dist/**', '.data/**', 'db/launcher/target/**', '**/generated/**', 'bench/corpus/**', 'bench/results/**'],
+    ignores: ['node_modules/**', '.cache/**', '**/dist/**', '.data/**', 'db/launcher/target/**', '**/generated/**', 'bench/corpus/**', 'bench/results/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -7,7 +7,6 @@
 // each other.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import { isDocumentFile } from '../ingest/decode.js';
 import { countByRule, formatDiagnostic } from '../ingest/diagnostics.js';
 import { ingest, type PipelineReport } from '../ingest/pipeline.js';
@@ -79,7 +78,8 @@ async function main(): Promise<number> {
   const stderr = process.stderr;
   // A bar only helps when a person watches a long run.
   const showBar = stderr.isTTY && !args.quiet && args.files.length >= 50;
-  const bar = showBar ? new cliProgress.SingleBar({ stream: stderr, format: 'ingest [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : undefined;
+  const cliProgress = showBar ? (await import('cli-progress')).default : undefined;
+  const bar = cliProgress ? new cliProgress.SingleBar({ stream: stderr, format: 'ingest [{bar}] {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(args.files.length, 0, { file: '' });
   const onProgress = (done: number, _total: number, file: string) => bar?.update(done, { file });
 

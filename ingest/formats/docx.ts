@@ -2,10 +2,9 @@
 // and gives semantic HTML; the HTML is then rendered by the same walk as a portal page, so a
 // table is rows of tab-separated cells whichever of the two formats it came in, and the
 // page headers and footers of the Word file (running heads, page numbers) are left out.
-import * as cheerio from 'cheerio';
 import mammoth from 'mammoth';
 import type { Extraction, Issue } from './extraction.js';
-import { renderText } from './html.js';
+import { loadHtml, renderText } from './html.js';
 import { replacementIssues } from './text.js';
 
 export async function extractDocx(bytes: Uint8Array): Promise<Extraction> {
@@ -22,7 +21,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<Extraction> {
       message: `the Word file cannot be read (${why.split('\n')[0]}); nothing was ingested from it: open it in Word or LibreOffice and save it again as .docx, or supply the text`,
     };
   }
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const text = renderText($('body').contents().toArray());
   const issues: Issue[] = replacementIssues(text, 'UTF-8');
   return { ok: true, text, encoding: 'UTF-8', format: 'docx', issues };

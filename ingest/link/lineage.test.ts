@@ -91,6 +91,15 @@ describe('linkMeasures', () => {
     expect(find(linkMeasures([...ms, ...dated]).links, b, a)).toBeDefined();
   });
 
+  it('scores no pair within one document (a single file links nothing)', () => {
+    const a = measure('doc:one', 2018, COLD_2018);
+    const b = measure('doc:one', 2018, COLD_2020);
+    const { links, stats } = linkMeasures([a, b]);
+    expect(links).toEqual([]);
+    expect(stats.candidatePairs).toBe(0);
+    expect(stats.measures).toBe(2);
+  });
+
   it('never links measures without a year', () => {
     const ms = corpus();
     const a = measure('doc:x', null, COLD_2018);

@@ -224,6 +224,11 @@ export function linkMeasures(
   const all = [...measures].sort(byId).concat(existing.filter((m) => !newIds.has(m.id)).sort(byId));
   const nNew = measures.length;
   const N = all.length;
+  // Measures of one document are never linked: a single file (a dry run) has no pair to score,
+  // and need not load the segmenter.
+  if (new Set(all.map((m) => m.documentId)).size < 2) {
+    return { links: [], stats: { measures: nNew, candidatePairs: 0, links: 0, ms: Math.round(performance.now() - started), existing: N - nNew } };
+  }
 
   // --- features --------------------------------------------------------------------------
   const segStart = performance.now();

@@ -1,14 +1,20 @@
 // Turning a measure's normalised text into the features lineage compares: words from a
 // maintained segmenter, and the named programmes the genre marks with quotation marks.
 // Segmenting is the expensive step at corpus scale, so each distinct text is cut once.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { nameKey } from '../normalise.js';
 
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
-  // Loading the dictionary takes ~0.3 s: only pay it when linking actually runs.
-  jieba ??= Jieba.withDict(dict);
+  // Reading and loading the dictionary takes ~0.3 s: only pay it when linking actually runs
+  // (required here, not imported at the top, since importing dict.js already reads the file).
+  if (!jieba) {
+    const require = createRequire(import.meta.url);
+    const { Jieba: Segmenter } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+    jieba = Segmenter.withDict(dict);
+  }
   return jieba;
 }
 
