@@ -40,6 +40,69 @@ describe('metadata', () => {
     expect(diagnostics.find((d) => d.rule === 'year-unknown')?.severity).toBe('warning');
   });
 
+  it('dates an undated text no earlier than the latest document it cites', () => {
+    const text = `为落实《某省人民政府关于稳增长的意见》(某政发〔2015〕8号)和《某市人民政府关于促进投资的通知》(某市政发〔2016〕13号)，结合全区实际，制定如下措施。${BODY}`;
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.year).toBe(2016);
+    expect(doc.yearSource).toBe('inferred');
+    expect(doc.yearReason).toMatch(/〔2016〕13号/u);
+    expect(diagnostics.find((d) => d.rule === 'year-inferred')?.severity).toBe('info');
+  });
+
+  it('takes the number at the end of a portal heading, and keeps it out of the title', () => {
+    const text = `当前位置:首页>政务公开>政策法规\n某市人民政府办公室印发《关于推进政务公开的实施意见》的通知(某办发〔2017〕2号)\n浏览量:\n各区人民政府，市政府各部门：\n现印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2017年1月10日\n关于推进政务公开的实施意见${BODY}`;
+    const { doc, meta } = parseDocument(fromText(text));
+    expect(doc.docNumber).toBe('某办发〔2017〕2号');
+    expect(meta.noticeTitle).toBe('某市人民政府办公室印发《关于推进政务公开的实施意见》的通知');
+    expect(doc.title).toBe('关于推进政务公开的实施意见');
+  });
+
+  it('does not take a cited number at the end of a title as the document’s own', () => {
+    const text = `某市人民政府关于贯彻《国务院关于促进消费的意见》(国发〔2015〕9号)\n各区人民政府：\n现提出如下意见。${BODY}`;
+    expect(parseDocument(fromText(text)).doc.docNumber).toBeUndefined();
+  });
+
+  it('uses only the year of a number that lost its closing bracket, and says so', () => {
+    const text = `某县人民政府\n关于加快第三产业发展的实施意见\n某政〔2012478\n各乡镇人民政府：\n现提出如下意见。${BODY}`;
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.docNumber).toBeUndefined();
+    expect(doc.year).toBe(2012);
+    const d = diagnostics.find((x) => x.rule === 'garbled-doc-number');
+    expect(d?.severity).toBe('warning');
+    expect(d?.line).toBe(3);
+  });
+
+  it('completes an issuer named without its place from the signature after the notice’s items', () => {
+    const text = [
+      '区人民政府办公室关于印发重点任务责任分解方案的通知',
+      '发文日期 2023-01-03',
+      '各街道办事处，区人民政府各部门：',
+      '现将方案印发给你们，并就有关事项通知如下：',
+      '一、各责任单位要高度重视，抓好落实。',
+      '二、区发展和改革局要加强调度。',
+      '蔡甸区人民政府办公室',
+      '2023年1月3日',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.issuers).toEqual(['蔡甸区人民政府办公室']);
+    expect(doc.level).toBe('district');
+    expect(doc.jurisdiction).toBe('武汉市蔡甸区');
+  });
+
+  it('places a copy with no issuer by how it speaks of itself, and says so', () => {
+    const text = `为加快本市全域旅游发展，结合本市实际，提出如下意见：\n一、重点任务\n（一）推进示范区创建。推进蓟州区、和平区创建示范区。（责任单位：蓟州区人民政府、和平区人民政府）\n（二）打造天津旅游品牌。（市文化和旅游局负责）\n`;
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.jurisdiction).toBe('天津市');
+    expect(doc.level).toBe('municipal');
+    expect(diagnostics.find((d) => d.rule === 'jurisdiction-inferred')?.message).toMatch(/本市/u);
+  });
+
+  it('warns, and guesses no place, when the text does not say where it is from', () => {
+    const { doc, diagnostics } = parseDocument(fromText(`促进消费若干措施\n\n为促进消费，制定本措施。\n一、任务\n（一）建设平台。建设一批服务平台。\n`));
+    expect(doc.jurisdiction).toBeUndefined();
+    expect(diagnostics.find((d) => d.rule === 'jurisdiction-unknown')?.severity).toBe('warning');
+  });
+
   it('takes the year from manifest.json beside the file when the text states none', () => {
     const file = 'ingest/fixtures/manifest/undated-plan.txt';
     const r = decodeFile(file);

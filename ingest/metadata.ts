@@ -8,7 +8,7 @@ import { nameKey, normalise } from './normalise.js';
 import { normView, originalRange, squeeze, trimRange, chineseNumber } from './segment.js';
 import { span, type ParseContext } from './parse/common.js';
 import { dateLine } from './structure/dates.js';
-import { placeOfDocument } from './structure/jurisdiction.js';
+import { placeFromText, placeOfDocument } from './structure/jurisdiction.js';
 import { readPortalBlock } from './structure/portal.js';
 import type { Citation, Level, YearSource } from './types.js';
 
@@ -76,12 +76,19 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   let noticeTitle: string | undefined;
   const addressee = lines.findIndex((l, i) => i < 12 && /[：:]$/u.test(l.text.trim()) && /各|有关|人民政府|单位/u.test(l.text));
   if (addressee > 0) {
-    const parts = lines.slice(0, addressee).map((l) => sq(l.text)).filter((t) => !isHeadLine(t));
+    const parts = lines.slice(0, addressee).map((l) => sq(l.text)).filter((t) => !isHeadLine(t) && !LABELLED.test(t));
     if (!parts.some((p) => /[。，,；;]/u.test(p))) noticeTitle = parts.join('');
   }
   if (!noticeTitle && portal.fields.title) noticeTitle = sq(portal.fields.title);
+  // A portal's heading may end with the number: …的通知(岳办发〔2017〕2号).
+  let titleNumber: string | undefined;
+  const numbered = noticeTitle ? /[(（]([^()（）]{2,24}号)[)）]$/u.exec(noticeTitle) : null;
+  if (numbered && normaliseDocNumber(numbered[1]!) && numbered.index > 0 && noticeTitle![numbered.index - 1] !== '》') {
+    titleNumber = normaliseDocNumber(numbered[1]!);
+    noticeTitle = noticeTitle!.slice(0, numbered.index);
+  }
   let title = noticeTitle;
-  const issued = noticeTitle ? /关于印发[《]?(.+?)[》]?的通知$/u.exec(noticeTitle) : null;
+  const issued = noticeTitle ? /(?:关于)?印发[《]?(.+?)[》]?的通知$/u.exec(noticeTitle) : null;
   if (issued) title = issued[1]!.replace(/^《|》$/gu, '');
   let titleLine: (typeof lines)[number] | undefined;
   if (!title) {
@@ -122,9 +129,12 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
       signers.unshift(t);
     }
   }
+  // The signature block may stand after the notice's own items, when the date came from elsewhere.
+  if (signers.length === 0) signers.push(...signatureAnywhere(allLines));
   if (!issuer && signers.length > 0) issuer = signers.join('、');
 
   let docNumber: string | undefined;
+  let garbledNumber: { text: string; year: number; line: number } | undefined;
   for (const l of lines.slice(0, 15)) {
     const t = sq(l.text);
     const m = DOC_NO_START.exec(t);
@@ -132,12 +142,37 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
       docNumber = normaliseDocNumber(m[0]);
       break;
     }
+    const g = GARBLED_NUMBER.exec(t);
+    if (g && !garbledNumber) garbledNumber = { text: t, year: Number(g[1]), line: l.index + 1 };
   }
+  docNumber ??= titleNumber;
   if (!docNumber && portal.fields.number) docNumber = normaliseDocNumber(portal.fields.number);
+  if (docNumber) garbledNumber = undefined;
 
-  const issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
+  let issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
+  // A heading that names its issuer without the place (区人民政府办公室) is completed by the
+  // signature that names it in full (蔡甸区人民政府办公室).
+  if (issuers?.some(isRelative)) {
+    const full = issuers.map((i) => (isRelative(i) ? signers.find((s) => s.length > i.length && s.endsWith(i)) : undefined) ?? i);
+    if (full.some((f, k) => f !== issuers![k])) {
+      if (issuer === issuers.join('、')) issuer = full.join('、');
+      issuers = full;
+    }
+  }
   if (!issuer && issuers) issuer = issuers.join('、');
-  const place = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
+  let place: { level?: Level; jurisdiction?: string } | undefined = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
+  if (!place) {
+    // No issuer, title or signature names a place: how the text speaks of itself and the places it names.
+    const read = placeFromText(text);
+    if (read?.jurisdiction) {
+      ctx.sink.atLine(1, 1, 'info', 'jurisdiction-inferred', `no issuer, title or signature names the document's place; read as ${read.jurisdiction} (${read.level}) because ${read.evidence}: check it`);
+    } else if (read) {
+      ctx.sink.atLine(1, 1, 'warning', 'jurisdiction-unknown', `no issuer, title or signature names the document's place, and the text does not fix one: ${read.evidence}; the level ${read.level} is kept, the jurisdiction is unknown, so its relative party names (市商务局) are not placed`);
+    } else {
+      ctx.sink.atLine(1, 1, 'warning', 'jurisdiction-unknown', 'no issuer, title or signature names the document\'s place, and the text neither says 本市 / 全区 / 全省 nor clearly names one place: its level and jurisdiction are unknown, so its relative party names (市商务局) are not placed');
+    }
+    place = read;
+  }
 
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
   // A title of the form 贯彻落实《X》… names the directive the document implements.
@@ -153,8 +188,37 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   implementsRef ??= citations.find((c) => c.docNumber) ?? citations[0];
 
   const meta: Metadata = { title, noticeTitle: noticeTitle !== title ? noticeTitle : undefined, issuer, issuers, level: place?.level, jurisdiction: place?.jurisdiction, issuedOn, yearSource: 'unknown', docNumber, citations, implements: implementsRef };
-  settleYear(ctx, meta, manifest);
+  if (garbledNumber) {
+    ctx.sink.atLine(garbledNumber.line, 1, 'warning', 'garbled-doc-number', `"${garbledNumber.text}" reads as this document's number with its closing bracket lost; only its year ${garbledNumber.year} is used: correct the number in the file if it matters`);
+  }
+  settleYear(ctx, meta, manifest, garbledNumber?.year);
   return meta;
+}
+
+/** A number that lost its closing bracket (and its 号) in copying: 沙政〔2012478. Only its year is trusted. */
+const GARBLED_NUMBER = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})\d{1,4}号?$/u;
+
+/** A labelled line of a page (归档时间:…, 当前位置:…, 浏览量:): never part of a title. */
+const LABELLED = /^[\p{Script=Han}]{2,6}[:：]/u;
+
+/** A name relative to the issuer's own place: 区人民政府办公室, 市商务局. */
+function isRelative(name: string): boolean {
+  return /^[省市区县]/u.test(name);
+}
+
+/** The organ lines right above the first date line that has them (a signature block), anywhere in the text. */
+function signatureAnywhere(lines: ParseContext['lines']): string[] {
+  for (let k = 1; k < lines.length; k++) {
+    if (dateLine(lines[k]!.text)?.printed !== false) continue;
+    const block: string[] = [];
+    for (let i = k - 1; i >= 0; i--) {
+      const t = squeeze(lines[i]!.text);
+      if (t.length > 30 || /[。，,；;：:]/u.test(t) || !ORG.test(t)) break;
+      block.unshift(t);
+    }
+    if (block.length > 0) return block;
+  }
+  return [];
 }
 
 /** A line that starts with this document's number: 渝府办发〔2022〕72号 (签发人…, or a title glued after it). */
@@ -291,6 +355,9 @@ const CLUES: Clue[] = [
   },
 ];
 
+/** A document number in normal form (brackets of any kind): 昆政发〔2016〕13号. */
+const CITED_NUMBER = /([\p{Script=Han}]{1,12})[〔[［【(（](\d{4})[〕\]］】)）](\d{1,4})号/gu;
+
 function inferYear(norm: string): { year?: number; reasons: string[] } {
   const reasons: string[] = [];
   let lower: number | undefined;
@@ -303,6 +370,14 @@ function inferYear(norm: string): { year?: number; reasons: string[] } {
     reasons.push(`${clue.say(m)} → not before ${y}`);
     lower = lower === undefined ? y : Math.max(lower, y);
   }
+  // A document is issued after every document it cites: the latest cited number's year is a floor.
+  const cited = [...norm.matchAll(CITED_NUMBER)];
+  if (cited.length > 0) {
+    const latest = cited.reduce((a, b) => (Number(b[2]) > Number(a[2]) ? b : a));
+    const y = Number(latest[2]);
+    reasons.push(`cites ${latest[1]}〔${y}〕${latest[3]}号 → not before ${y}`);
+    lower = lower === undefined ? y : Math.max(lower, y);
+  }
   const targets = [...norm.matchAll(/到(\d{4})年/gu)].map((m) => Number(m[1]));
   const upper = targets.length > 0 ? Math.min(...targets) : undefined;
   if (upper !== undefined) reasons.push(`sets targets for ${upper} → issued before ${upper}`);
@@ -311,7 +386,7 @@ function inferYear(norm: string): { year?: number; reasons: string[] } {
   return { year: lower, reasons };
 }
 
-function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry): void {
+function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry, garbledYear?: number): void {
   if (manifest) {
     meta.issuer ??= manifest.issuer;
     meta.docNumber ??= manifest.docNumber;
@@ -332,6 +407,12 @@ function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry)
     meta.year = Number(numbered[1]);
     meta.yearSource = 'stated';
     meta.yearReason = `the year of its number ${meta.docNumber}`;
+    return;
+  }
+  if (garbledYear !== undefined && !manifest?.year && !manifest?.issuedOn) {
+    meta.year = garbledYear;
+    meta.yearSource = 'stated';
+    meta.yearReason = `the year of its number, whose closing bracket was lost in copying`;
     return;
   }
   if (manifest && (manifest.year !== undefined || manifest.issuedOn)) {

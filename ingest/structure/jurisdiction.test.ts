@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeOf, placeOfDocument } from './jurisdiction.js';
+import { placeFromText, placeOf, placeOfDocument } from './jurisdiction.js';
 
 describe('jurisdiction and level', () => {
   it('reads the level and place of an issuing organ', () => {
@@ -32,5 +32,27 @@ describe('jurisdiction and level', () => {
     expect(placeOfDocument(['市商务局', '北京市人民政府办公厅'], '天津市促进消费实施方案')).toEqual({ level: 'municipal', jurisdiction: '北京市' });
     expect(placeOfDocument([], '杭州市推进“互联网+”行动实施意见')).toEqual({ level: 'municipal', jurisdiction: '杭州市' });
     expect(placeOfDocument([], '京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈要点〉的通知')).toEqual({ level: 'municipal', jurisdiction: '北京市' });
+  });
+
+  it('reads the place of a text without an issuer from how it speaks of itself and the places it names', () => {
+    // A city's plan names its districts more often than the city.
+    expect(placeFromText('推动本市旅游发展。推进蓟州区、和平区创建示范区，支持西青区、津南区建设特色小镇，打造幸福天津。（市文化和旅游局牵头）')).toMatchObject({ level: 'municipal', jurisdiction: '天津市' });
+    // A district's measures: 全区 and 区X局 parties; the district is written with its city.
+    expect(placeFromText('促进全区经济发展，结合官渡区实际，制定本措施。(区发改局牵头,区财政局配合)')).toMatchObject({ level: 'district', jurisdiction: '昆明市官渡区' });
+    // A province.
+    expect(placeFromText('全省各地要抓好落实，四川省商务厅牵头。（省发展改革委、省财政厅按职责分工负责）')).toMatchObject({ level: 'provincial', jurisdiction: '四川省' });
+    // An autonomous region also says 全区.
+    expect(placeFromText('全区各级各部门要推动广西壮族自治区高质量发展，广西各市要抓好落实。')).toMatchObject({ level: 'provincial', jurisdiction: '广西壮族自治区' });
+  });
+
+  it('gives only the level when no place clearly leads, and nothing without a level', () => {
+    const tie = placeFromText('本市加强与杭州市、宁波市的合作。');
+    expect(tie).toMatchObject({ level: 'municipal' });
+    expect(tie?.jurisdiction).toBeUndefined();
+    expect(tie?.evidence).toMatch(/杭州市/u);
+    // Places named in passing, with no 本市 / 全区 / 市X局: no evidence of where the text is from.
+    expect(placeFromText('武汉、长沙等城市开展试点，推广北京经验。')).toBeUndefined();
+    // 城市规划 is not a party 市规划局.
+    expect(placeFromText('加强城市规划局部调整，完善城市管理办法。')).toBeUndefined();
   });
 });

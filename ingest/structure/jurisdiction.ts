@@ -3,7 +3,7 @@
 // provincial; a city, prefecture or 直辖市 is municipal; a district, county or banner under it is
 // a district ('杭州市西湖区'). Only what the names say: a bare '区人民政府' names no place.
 import type { Level } from '../types.js';
-import { parentOfCounty } from './places.js';
+import { parentOfCounty, placesNamedIn, type NamedPlace } from './places.js';
 
 export interface Place {
   level: Level;
@@ -76,4 +76,71 @@ export function placeOfDocument(issuers: string[], title: string | undefined, ..
   // A district or county named alone (蔡甸区): its city from the gazetteer.
   const city = parentOfCounty(place.jurisdiction, [...issuers, title, ...fallbacks].join('\n'));
   return city ? { level: 'district', jurisdiction: city + place.jurisdiction } : place;
+}
+
+export interface TextPlace {
+  /** The level the text speaks at (本市 / 全区 / 我省…), when it says. */
+  level?: Level;
+  jurisdiction?: string;
+  /** What the reading rests on, for the diagnostic. */
+  evidence: string;
+}
+
+// Organ names relative to the issuer's place, as parties are written (市商务局, 区发改局, 省政府),
+// after a boundary so that 城市规划局 is not 市规划局.
+const ORGANS = '[\\p{Script=Han}]{0,10}?(?:人民政府|政府|委员会|委|局|厅|办公室|办)';
+const BOUNDARY = '(?<=^|[\\s、，,；;：:（(【\\[|“"])';
+const SELF: { level: Level; re: RegExp; words: string }[] = [
+  { level: 'provincial', re: new RegExp(`[本全我]省|${BOUNDARY}省${ORGANS}`, 'gu'), words: '全省/我省/省X厅' },
+  { level: 'municipal', re: new RegExp(`[本全我]市|${BOUNDARY}市${ORGANS}`, 'gu'), words: '本市/全市/市X局' },
+  { level: 'district', re: new RegExp(`[本全我][区县旗]|${BOUNDARY}[区县]${ORGANS}`, 'gu'), words: '全区/我县/区X局' },
+];
+
+/**
+ * Where a document without an issuer (a copy that starts at the body, a forum repost) is from,
+ * read from how it speaks of itself and the places it names: a text that says 本市 / 全市 /
+ * 我市 is a city's, 全区 / 我县 a district's, 全省 a province's; the place is the one of that
+ * level the text names most, with the districts it names counted for their city (a Tianjin plan
+ * names 蓟州区 and 和平区 more often than 天津). The parties it names relative to its place
+ * (市商务局, 区发改局) say the level too. An autonomous region also says 全区: a region named in a
+ * 全区 text is taken at its own level. A place is given only when it is the one candidate named,
+ * or clearly leads (named at least twice, and more than twice as often as the next); else only
+ * the level. A text that gives no level gives nothing: a place named in passing is no evidence
+ * of where the document is from.
+ */
+export function placeFromText(text: string): TextPlace | undefined {
+  const self = SELF.map((s) => ({ ...s, n: text.match(s.re)?.length ?? 0 })).sort((a, b) => b.n - a.n);
+  const level = self[0]!.n > self[1]!.n ? self[0]!.level : undefined;
+  const saying = level
+    ? `it speaks as a ${level === 'district' ? 'district or county' : level === 'municipal' ? 'city' : 'province'} (${self.filter((s) => s.n > 0).map((s) => `${s.words} ×${s.n}`).join(', ')})`
+    : 'it neither says 本市 / 全区 / 全省 nor names parties such as 市X局';
+  if (!level) return undefined;
+  const wanted = level;
+  const candidates = new Map<string, { level: Level; count: number; parts: string[] }>();
+  const add = (name: string, at: Level, count: number, part: string) => {
+    const c = candidates.get(name) ?? { level: at, count: 0, parts: [] };
+    c.count += count;
+    c.parts.push(part);
+    candidates.set(name, c);
+  };
+  for (const p of placesNamedIn(text)) {
+    if (p.level === wanted) add(fullName(p, text), p.level, p.count, `${p.name} ×${p.count}`);
+    // A district counts for its city when the city is sought.
+    else if (wanted === 'municipal' && p.level === 'district' && p.parents.length === 1) add(p.parents[0]!, 'municipal', p.count, `${p.name} ×${p.count} (of ${p.parents[0]})`);
+    else if (wanted === 'district' && p.level === 'provincial' && p.name.endsWith('自治区')) add(p.name, 'provincial', p.count, `${p.name} ×${p.count}`);
+  }
+  const ranked = [...candidates.entries()].sort((a, b) => b[1].count - a[1].count);
+  const [best, next] = ranked;
+  const named = ranked.slice(0, 3).map(([n, c]) => `${n} (${c.parts.join(', ')})`).join('; ');
+  if (best && (next ? best[1].count >= 2 && best[1].count > 2 * next[1].count : true)) {
+    return { level: best[1].level, jurisdiction: best[0], evidence: `${saying} and names ${named}` };
+  }
+  return { level, evidence: `${saying}; ${named ? `no place clearly leads (${named})` : 'it names no place of that level'}` };
+}
+
+/** A district is written with its city (官渡区 → 昆明市官渡区) when the gazetteer or the text fixes it. */
+function fullName(p: NamedPlace, text: string): string {
+  if (p.level !== 'district') return p.name;
+  const city = parentOfCounty(p.name, text);
+  return city ? city + p.name : p.name;
 }

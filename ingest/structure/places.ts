@@ -12,16 +12,24 @@ interface Gazetteer {
 }
 
 let parents: Map<string, string[]> | undefined;
+let gazetteer: Gazetteer | undefined;
+
+function load(): Gazetteer {
+  gazetteer ??= JSON.parse(readFileSync(FILE, 'utf8')) as Gazetteer;
+  return gazetteer;
+}
+
+const MUNICIPAL_SUBDIVISION = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u;
 
 /** County-level name → the cities (or 直辖市) it may belong to. */
 function countyParents(): Map<string, string[]> {
   if (parents) return parents;
-  const data = JSON.parse(readFileSync(FILE, 'utf8')) as Gazetteer;
+  const data = load();
   parents = new Map();
   for (const [province, cities] of Object.entries(data.provinces)) {
     for (const [city, counties] of Object.entries(cities)) {
       // A 直辖市 lists its districts under 市辖区 / 县: their parent is the municipality.
-      const parent = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u.test(city) ? province : city;
+      const parent = MUNICIPAL_SUBDIVISION.test(city) ? province : city;
       for (const county of counties) {
         if (county === '市辖区') continue;
         const list = parents.get(county) ?? [];
@@ -41,4 +49,63 @@ export function parentOfCounty(county: string, context: string): string | undefi
   if (candidates.length === 1) return candidates[0];
   const named = candidates.filter((c) => context.includes(c));
   return named.length === 1 ? named[0] : undefined;
+}
+
+/** A place of the gazetteer at the level the genre files documents under. */
+export interface GazetteerPlace {
+  name: string;
+  level: 'provincial' | 'municipal' | 'district';
+  /** The city of a district or county (several when the name repeats across the country). */
+  parents: string[];
+}
+
+export interface NamedPlace extends GazetteerPlace {
+  /** How often the text names it (full name, or for a province or city its short name: 天津, 昆明). */
+  count: number;
+}
+
+let names: { place: GazetteerPlace; forms: string[] }[] | undefined;
+
+/** 广西壮族自治区 → 广西, 河北省 → 河北, 昆明市 → 昆明; names that would be too short or generic give none. */
+function shortForm(name: string): string | undefined {
+  const short = name.replace(/(壮族|回族|维吾尔)?(自治区|特别行政区)$|[省市]$/u, '');
+  return short !== name && short.length >= 2 ? short : undefined;
+}
+
+function placeNames(): { place: GazetteerPlace; forms: string[] }[] {
+  if (names) return names;
+  const out: { place: GazetteerPlace; forms: string[] }[] = [];
+  for (const [province, cities] of Object.entries(load().provinces)) {
+    const isMunicipality = Object.keys(cities).every((c) => MUNICIPAL_SUBDIVISION.test(c));
+    out.push({ place: { name: province, level: isMunicipality ? 'municipal' : 'provincial', parents: [] }, forms: [province, shortForm(province)].filter((f): f is string => !!f) });
+    for (const city of Object.keys(cities)) {
+      if (MUNICIPAL_SUBDIVISION.test(city)) continue;
+      out.push({ place: { name: city, level: 'municipal', parents: [province] }, forms: [city, shortForm(city)].filter((f): f is string => !!f) });
+    }
+  }
+  for (const [county, cities] of countyParents()) {
+    // Two-character districts (城区, 郊区, 矿区) and zones are words of any text, not places; a
+    // two-character county (泾县, 沙县) is a name.
+    if ((county.length < 3 && !/县$/u.test(county)) || /(开发区|园区|管理区|示范区|实验区|合作区)$/u.test(county)) continue;
+    out.push({ place: { name: county, level: 'district', parents: cities }, forms: [county] });
+  }
+  names = out;
+  return out;
+}
+
+function occurrences(text: string, form: string): number {
+  let n = 0;
+  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) n++;
+  return n;
+}
+
+/** Every place of the gazetteer the text names, most named first. */
+export function placesNamedIn(text: string): NamedPlace[] {
+  const out: NamedPlace[] = [];
+  for (const { place, forms } of placeNames()) {
+    // The short form counts the full one too (天津 in 天津市).
+    const count = Math.max(...forms.map((f) => occurrences(text, f)));
+    if (count > 0) out.push({ ...place, count });
+  }
+  return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
