@@ -57,6 +57,25 @@ describe('metadata', () => {
     expect(doc.title).toBe('关于推进政务公开的实施意见');
   });
 
+  it('keeps page chrome and a page title printed above out of the notice title', () => {
+    const text = [
+      '某某资讯网',
+      '首页 > 政策 > 正文',
+      '某省人民政府办公厅印发关于促进消费若干措施的通知',
+      '网络编辑 2022-10-08 10:00:42',
+      '某省人民政府办公厅',
+      '印发关于促进消费若干措施的通知',
+      '某政办发〔2022〕19号',
+      '各市人民政府，省直各部门：',
+      '现印发给你们，请认真贯彻执行。',
+    ].join('\n');
+    const { doc, meta } = parseDocument(fromText(text + BODY));
+    expect(meta.noticeTitle).toBe('某省人民政府办公厅印发关于促进消费若干措施的通知');
+    expect(doc.title).toBe('关于促进消费若干措施');
+    expect(doc.issuers).toEqual(['某省人民政府办公厅']);
+    expect(doc.docNumber).toBe('某政办发〔2022〕19号');
+  });
+
   it('does not take a cited number at the end of a title as the document’s own', () => {
     const text = `某市人民政府关于贯彻《国务院关于促进消费的意见》(国发〔2015〕9号)\n各区人民政府：\n现提出如下意见。${BODY}`;
     expect(parseDocument(fromText(text)).doc.docNumber).toBeUndefined();

@@ -76,8 +76,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   let noticeTitle: string | undefined;
   const addressee = lines.findIndex((l, i) => i < 12 && /[：:]$/u.test(l.text.trim()) && /各|有关|人民政府|单位/u.test(l.text));
   if (addressee > 0) {
-    const parts = lines.slice(0, addressee).map((l) => sq(l.text)).filter((t) => !isHeadLine(t) && !LABELLED.test(t));
-    if (!parts.some((p) => /[。，,；;]/u.test(p))) noticeTitle = parts.join('');
+    const parts = titleBlock(lines.slice(0, addressee).map((l) => sq(l.text)).filter((t) => !isHeadLine(t) && !LABELLED.test(t)));
+    if (parts.length > 0 && !parts.some((p) => /[。，,；;]/u.test(p))) noticeTitle = parts.join('');
   }
   if (!noticeTitle && portal.fields.title) noticeTitle = sq(portal.fields.title);
   // A portal's heading may end with the number: …的通知(岳办发〔2017〕2号).
@@ -198,6 +198,36 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
 /** A number that lost its closing bracket (and its 号) in copying: 沙政〔2012478. Only its year is trusted. */
 const GARBLED_NUMBER = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})\d{1,4}号?$/u;
 
+/** Page chrome among the lines above a title: breadcrumbs (首页 > …), bullets, separators, times. */
+const CHROME_MARK = /[|>•]|\d{1,2}:\d{2}/u;
+
+/**
+ * The title among the lines above the addressee: the block right above it, back to the line that
+ * starts it — an organ's name before 关于 / 印发 / 转发 (the issuer may stand on its own line
+ * above 关于…), else as far as no page chrome intervenes. A page title printed above the
+ * document's own, and the portal's breadcrumbs and toolbars, are left out.
+ */
+function titleBlock(parts: string[]): string[] {
+  const block: string[] = [];
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (CHROME_MARK.test(p)) {
+      if (block.length === 0) continue;
+      break;
+    }
+    block.unshift(p);
+    const joined = block.join('');
+    const organ = /^(.+?)(关于|转发|印发)/u.exec(joined);
+    if (organ && ORG.test(organ[1]!)) break;
+    if (/^(关于|转发|印发)/u.test(joined)) {
+      const prev = parts[i - 1];
+      if (prev && prev.length <= 30 && ORG.test(prev) && !CHROME_MARK.test(prev) && !/[。，,；;：:]/u.test(prev)) block.unshift(prev);
+      break;
+    }
+  }
+  return block;
+}
+
 /** A labelled line of a page (归档时间:…, 当前位置:…, 浏览量:): never part of a title. */
 const LABELLED = /^[\p{Script=Han}]{2,6}[:：]/u;
 
@@ -237,7 +267,7 @@ function isChrome(t: string): boolean {
 
 /** Lines of the head that are not part of the title: the number, a date, a masthead (…文件). */
 function isHeadLine(t: string): boolean {
-  return DOC_NO_START.test(t) || dateLine(t) !== undefined || /文件$/u.test(t) || /^签发人/u.test(t);
+  return DOC_NO_START.test(t) || GARBLED_NUMBER.test(t) || /^[(（][^()（）]{2,24}号[)）]$/u.test(t) || dateLine(t) !== undefined || /文件$/u.test(t) || /^签发人/u.test(t);
 }
 
 const ORGAN_END = /(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|总局|总署|委|局|厅|部|署|银行|办)/u;
