@@ -90,6 +90,7 @@ export interface TextPlace {
 // after a boundary so that 城市规划局 is not 市规划局.
 const ORGANS = '[\\p{Script=Han}]{0,10}?(?:人民政府|政府|委员会|委|局|厅|办公室|办)';
 const BOUNDARY = '(?<=^|[\\s、，,；;：:（(【\\[|“"])';
+const TEXT_SCAN = 30_000;
 const SELF: { level: Level; re: RegExp; words: string }[] = [
   { level: 'provincial', re: new RegExp(`[本全我]省|${BOUNDARY}省${ORGANS}`, 'gu'), words: '全省/我省/省X厅' },
   { level: 'municipal', re: new RegExp(`[本全我]市|${BOUNDARY}市${ORGANS}`, 'gu'), words: '本市/全市/市X局' },
@@ -108,7 +109,10 @@ const SELF: { level: Level; re: RegExp; words: string }[] = [
  * the level. A text that gives no level gives nothing: a place named in passing is no evidence
  * of where the document is from.
  */
-export function placeFromText(text: string): TextPlace | undefined {
+export function placeFromText(whole: string): TextPlace | undefined {
+  // The opening pages say where a document is from as well as the whole does, and the gazetteer
+  // scan (thousands of names) stays cheap on a very long file.
+  const text = whole.slice(0, TEXT_SCAN);
   const self = SELF.map((s) => ({ ...s, n: text.match(s.re)?.length ?? 0 })).sort((a, b) => b.n - a.n);
   const level = self[0]!.n > self[1]!.n ? self[0]!.level : undefined;
   const saying = level

@@ -64,7 +64,12 @@ export interface NamedPlace extends GazetteerPlace {
   count: number;
 }
 
-let names: { place: GazetteerPlace; forms: string[] }[] | undefined;
+interface PlaceNames {
+  all: { place: GazetteerPlace; forms: string[] }[];
+  /** Every written form by its first two characters. */
+  byPrefix: Map<string, string[]>;
+}
+let names: PlaceNames | undefined;
 
 /** 广西壮族自治区 → 广西, 河北省 → 河北, 昆明市 → 昆明; names that would be too short or generic give none. */
 function shortForm(name: string): string | undefined {
@@ -72,7 +77,7 @@ function shortForm(name: string): string | undefined {
   return short !== name && short.length >= 2 ? short : undefined;
 }
 
-function placeNames(): { place: GazetteerPlace; forms: string[] }[] {
+function placeNames(): PlaceNames {
   if (names) return names;
   const out: { place: GazetteerPlace; forms: string[] }[] = [];
   for (const [province, cities] of Object.entries(load().provinces)) {
@@ -89,22 +94,30 @@ function placeNames(): { place: GazetteerPlace; forms: string[] }[] {
     if ((county.length < 3 && !/县$/u.test(county)) || /(开发区|园区|管理区|示范区|实验区|合作区)$/u.test(county)) continue;
     out.push({ place: { name: county, level: 'district', parents: cities }, forms: [county] });
   }
-  names = out;
-  return out;
-}
-
-function occurrences(text: string, form: string): number {
-  let n = 0;
-  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) n++;
-  return n;
+  const byPrefix = new Map<string, string[]>();
+  for (const f of new Set(out.flatMap((o) => o.forms))) {
+    const list = byPrefix.get(f.slice(0, 2)) ?? [];
+    list.push(f);
+    byPrefix.set(f.slice(0, 2), list);
+  }
+  names = { all: out, byPrefix };
+  return names;
 }
 
 /** Every place of the gazetteer the text names, most named first. */
 export function placesNamedIn(text: string): NamedPlace[] {
+  const { byPrefix } = placeNames();
+  // One pass over the text: each position is looked up by its first two characters.
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const forms = byPrefix.get(text.slice(i, i + 2));
+    if (!forms) continue;
+    for (const f of forms) if (text.startsWith(f, i)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
   const out: NamedPlace[] = [];
-  for (const { place, forms } of placeNames()) {
+  for (const { place, forms } of placeNames().all) {
     // The short form counts the full one too (天津 in 天津市).
-    const count = Math.max(...forms.map((f) => occurrences(text, f)));
+    const count = Math.max(...forms.map((f) => counts.get(f) ?? 0));
     if (count > 0) out.push({ ...place, count });
   }
   return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
