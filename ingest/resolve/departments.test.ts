@@ -121,6 +121,24 @@ describe('resolveResponsibilities', () => {
     expect(r.diagnostics.map((d) => [d.line, d.column])).toEqual([[11, 1]]);
   });
 
+  it('reads a district whose name starts like a conjunction (和平区) as the city\'s district, not 平区', () => {
+    const r = resolveResponsibilities('市文化和旅游局、和平区人民政府', undefined, ref, TJ);
+    expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:天津市/市文化和旅游局', 'dept:天津市和平区/区政府']);
+    // A real conjunction before a relative name is still a conjunction.
+    expect(resolveResponsibilities('市商务局和各区人民政府', undefined, ref, TJ).parties.map((p) => p.kind)).toEqual(['institution', 'collective']);
+  });
+
+  it('keeps a bracketed 、 inside one name: 各县(市、区)人民政府 is one collective', () => {
+    const r = resolveResponsibilities('市应急局、各县（市、区）人民政府', undefined, ref, { jurisdiction: '运城市' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['市应急局/inferred', '各县(市、区)人民政府/collective']);
+  });
+
+  it('reads bare sector words closed by 等有关部门 as the departments of those sectors (inferred), and not elsewhere', () => {
+    const r = resolveResponsibilities('信息化、住建、财政等有关部门', undefined, ref, { jurisdiction: '宣城市' });
+    expect(brief(r.parties)).toEqual(['信息化/joint/inferred', '住建/joint/inferred', '财政/joint/inferred']);
+    expect(resolveResponsibilities('住建、财政', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => p.kind)).toEqual(['unresolved', 'unresolved']);
+  });
+
   it('returns fresh objects for a repeated list (the parse is cached, the result is not shared)', () => {
     const first = resolveResponsibilities('市商务局、市财政局', undefined, ref, TJ);
     first.parties[0]!.role = 'support';

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
+import { parentOfCounty } from '../structure/places.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
   isCollective,
@@ -251,6 +252,8 @@ interface Item {
   start: number; // offsets into the normalised list
   end: number;
   role?: Role;
+  /** Listed before "等有关部门"/"等单位": a bare sector word there stands for its department. */
+  grouped?: boolean;
 }
 
 function stripTails(s: string, start: number, end: number): { end: number; role?: Role } {
@@ -285,8 +288,12 @@ function stripTails(s: string, start: number, end: number): { end: number; role?
   return { end, role };
 }
 
-/** Splits the normalised list into name items with positions and clause roles. */
-function splitList(s: string): Item[] {
+/**
+ * Splits the normalised list into name items with positions and clause roles. `startsWithPlace`
+ * says whether an item's leading 和/与/及 belongs to a place name (和平区人民政府, 和田地区), where it is
+ * not a conjunction.
+ */
+function splitList(s: string, startsWithPlace: (name: string) => boolean = () => false): Item[] {
   let from = 0;
   let to = s.length;
   while (from < to && /[\s(]/u.test(s[from]!)) from++;
@@ -309,8 +316,19 @@ function splitList(s: string): Item[] {
     // Inside a clause: '、' and group ends ('等部门') separate names.
     const seps: [number, number][] = [];
     const clause = s.slice(cStart, cEnd);
-    for (const m of clause.matchAll(/[、/]/gu)) seps.push([cStart + m.index, cStart + m.index + 1]);
-    for (const m of clause.matchAll(GROUP_END)) seps.push([cStart + m.index, cStart + m.index + m[0].length]);
+    // A '、' inside brackets belongs to one name: 各县(市、区)人民政府 is one collective.
+    let depth = 0;
+    for (let k = 0; k < clause.length; k++) {
+      const ch = clause[k]!;
+      if (ch === '(') depth++;
+      else if (ch === ')') depth = Math.max(0, depth - 1);
+      else if ((ch === '、' || ch === '/') && depth === 0) seps.push([cStart + k, cStart + k + 1]);
+    }
+    let groupEnd = -1;
+    for (const m of clause.matchAll(GROUP_END)) {
+      seps.push([cStart + m.index, cStart + m.index + m[0].length]);
+      groupEnd = cStart + m.index;
+    }
     seps.sort((a, b) => a[0] - b[0]);
     let is = cStart;
     const bounds: [number, number][] = [];
@@ -326,7 +344,7 @@ function splitList(s: string): Item[] {
       b = inner.end;
       for (;;) {
         const lead = LEADING_JOINER.exec(s.slice(a, b));
-        if (!lead) break;
+        if (!lead || startsWithPlace(s.slice(a, b))) break;
         a += lead[0].length;
       }
       for (;;) {
@@ -336,7 +354,7 @@ function splitList(s: string): Item[] {
       }
       while (a < b && /\s/u.test(s[a]!)) a++;
       while (b > a && /\s/u.test(s[b - 1]!)) b--;
-      if (b > a) items.push({ start: a, end: b, role: inner.role ?? role });
+      if (b > a) items.push({ start: a, end: b, role: inner.role ?? role, ...(b <= groupEnd ? { grouped: true } : {}) });
     }
   }
   return items;
@@ -572,7 +590,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   }
   // 5. A place-qualified body: 北京市商务局 is 北京市's 市商务局; the document's own place is its own.
   if (placed) {
-    const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : placed.place;
+    const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : countyOf(placed.place, jurisdiction);
     const prefix = shortPrefixOf(ref, place);
     const rest = levelPrefix(placed.rest, g) ? placed.rest : prefix + placed.rest;
     return inferred(ref, place, rest);
@@ -581,11 +599,30 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   return inferred(ref, jurisdiction, key);
 }
 
+/**
+ * A district or county named in a city's document is that city's (和平区 in a 天津市 document is
+ * 天津市和平区; the gazetteer decides, since 和平区 exists in 沈阳市 too); any other place stays as written.
+ */
+function countyOf(place: string, jurisdiction: string): string {
+  if (!/(?:区|县|旗)$/u.test(place) || /(?:市|州|盟)/u.test(place.slice(0, -1))) return place;
+  const parent = parentOfCounty(place, jurisdiction);
+  return parent !== undefined && jurisdiction.startsWith(parent) ? parent + place : place;
+}
+
+/** A list item that opens with a place whose name starts like a conjunction (和平区人民政府). */
+function startsWithPlace(name: string, ref: DepartmentReference, jurisdiction: string): boolean {
+  const placed = leadingPlace(nameKey(name), ref.grammar);
+  return placed !== undefined && countyOf(placed.place, jurisdiction) !== placed.place;
+}
+
+/** A bare sector word in a group closed by "等有关部门" (信息化、住建、财政等有关部门) names that sector's department. */
+const SECTOR_WORD = /^\p{Script=Han}{2,6}$/u;
+
 function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean, jurisdiction: string): ParsedList {
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
   const known = (name: string) => resolveName(ref, name, jurisdiction).kind !== 'unresolved';
-  let items = splitList(norm);
+  let items = splitList(norm, (name) => startsWithPlace(name, ref, jurisdiction));
   items = items.flatMap((it) => {
     const written = norm.slice(it.start, it.end);
     if (lookupIn(ref, jurisdiction, written) || ref.absolute.has(nameKey(written))) return [it];
@@ -599,7 +636,8 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
   for (const it of items) {
     const written = norm.slice(it.start, it.end);
     if (!nameKey(written)) continue;
-    const { post, ...r } = resolveName(ref, written, jurisdiction);
+    const { post, ...resolved } = resolveName(ref, written, jurisdiction);
+    const r = resolved.kind === 'unresolved' && !post && it.grouped && SECTOR_WORD.test(nameKey(written)) ? { ...resolved, kind: 'inferred' as const } : resolved;
     const party: ResolvedParty = { ...r, role: it.role ?? 'joint', asWritten: written };
     if (r.kind === 'inferred' || r.kind === 'unresolved') {
       notes.push({ offset: map ? (map[it.start] ?? 0) : it.start, written, kind: r.kind, jurisdiction: r.jurisdiction, name: r.name, post });
