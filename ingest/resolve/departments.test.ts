@@ -139,6 +139,11 @@ describe('resolveResponsibilities', () => {
     expect(resolveResponsibilities('住建、财政', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => p.kind)).toEqual(['unresolved', 'unresolved']);
   });
 
+  it('in a document of unknown place, reads a body that names a jurisdiction with a file as that jurisdiction\'s', () => {
+    const r = resolveResponsibilities('中新天津生态城管委会、市商务局', undefined, ref, {});
+    expect(r.parties.map((p) => p.jurisdiction)).toEqual(['天津市', '未知']);
+  });
+
   it('returns fresh objects for a repeated list (the parse is cached, the result is not shared)', () => {
     const first = resolveResponsibilities('市商务局、市财政局', undefined, ref, TJ);
     first.parties[0]!.role = 'support';

@@ -539,6 +539,12 @@ function shortPrefixOf(ref: DepartmentReference, jurisdiction: string): string {
   return '市';
 }
 
+/** The one jurisdiction with a reference file whose place (天津市, 天津) the name contains. */
+function namedJurisdiction(ref: DepartmentReference, key: string): string | undefined {
+  const hits = [...ref.index.keys()].filter((j) => j !== NATIONAL && placeStem(j).length >= 2 && key.includes(placeStem(j)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function placeStem(jurisdiction: string): string {
   return jurisdiction.replace(/(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/u, '');
 }
@@ -559,6 +565,12 @@ function inferred(ref: DepartmentReference, jurisdiction: string, name: string):
 export function resolveName(ref: DepartmentReference, written: string, jurisdiction: string): Resolution {
   const g = ref.grammar;
   const key = nameKey(written);
+  // A document whose place is unknown may still name a body that carries its place (中新天津生态城
+  // 管委会, 天津海关): such a body belongs to the jurisdiction whose file it names, not to '未知'.
+  if (jurisdiction === UNKNOWN_JURISDICTION) {
+    const named = namedJurisdiction(ref, key);
+    if (named) return resolveName(ref, written, named);
+  }
   // 1. The document's own jurisdiction, then names that carry their place or the national level.
   const own = lookupIn(ref, jurisdiction, key);
   if (own) return fromRecord(own);
