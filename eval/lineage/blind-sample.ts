@@ -4,11 +4,11 @@
 //     draws links of the current linker on the seeds at random (fixed seed), excluding pairs already
 //     labelled in pairs.json, and prints both measures' texts only: no score, tier or evidence.
 //     With --json it prints a judgments skeleton to fill in (judgment S | R | W, reason).
-//   npx tsx eval/lineage/blind-sample.ts reveal eval/lineage/blind-sample-<date>.json
+//   npx tsx eval/lineage/blind-sample.ts reveal eval/lineage/blind-sample-<date>.json [--link '{…}']
 //     reruns the linker, finds each judged pair's link, and reports the fractions and tiers.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { linkMeasures, type LineageLink } from '../../ingest/link/lineage.js';
+import { linkMeasures, type LineageLink, type LinkOptions } from '../../ingest/link/lineage.js';
 import { normalise } from '../../ingest/normalise.js';
 import { linkableMeasuresFromGraph, loadLabelledSet, resolveRef, seedGraph, type EvalMeasure, type MeasureRef } from './evaluate.js';
 
@@ -76,6 +76,8 @@ export interface Revealed {
   judged: number;
   found: number;
   counts: Record<Judgment, number>;
+  /** The judgments of the links the linker (with the options given) still draws. */
+  linkedCounts: Record<Judgment, number>;
   /** S tiered same or R tiered related. */
   correctlyTiered: number;
   /** S (any tier) or R tiered related: the issue's "same or correctly-tiered related". */
@@ -87,6 +89,7 @@ export interface Revealed {
 export function reveal(file: BlindSampleFile, links: LineageLink[], measures: EvalMeasure[]): Revealed {
   const byPair = new Map(links.map((l) => [`${l.from}→${l.to}`, l]));
   const counts: Record<Judgment, number> = { S: 0, R: 0, W: 0 };
+  const linkedCounts: Record<Judgment, number> = { S: 0, R: 0, W: 0 };
   let found = 0;
   let correctlyTiered = 0;
   let sameOrTieredRelated = 0;
@@ -97,14 +100,17 @@ export function reveal(file: BlindSampleFile, links: LineageLink[], measures: Ev
     const e = resolveRef(j.earlier, measures);
     const l = resolveRef(j.later, measures);
     const link = typeof e === 'string' || typeof l === 'string' ? undefined : byPair.get(`${l.id}→${e.id}`);
-    if (link) found++;
+    if (link) {
+      found++;
+      linkedCounts[j.judgment]++;
+    }
     const tier = link?.tier ?? 'not linked now';
     if ((j.judgment === 'S' && tier === 'same') || (j.judgment === 'R' && tier === 'related')) correctlyTiered++;
     if (j.judgment === 'S' || (j.judgment === 'R' && tier === 'related')) sameOrTieredRelated++;
     if (j.judgment === 'W' && link) wrongScores.push(link.score);
     rows.push(`${j.judgment} ${tier.padEnd(8)} ${link ? link.score.toFixed(3) : '  -  '}  ${j.later.file.slice(0, 3)} “${j.later.text.slice(0, 14)}” ⇢ ${j.earlier.file.slice(0, 3)} “${j.earlier.text.slice(0, 14)}”: ${j.reason}`);
   }
-  return { judged: file.links.length, found, counts, correctlyTiered, sameOrTieredRelated, wrongScores, rows };
+  return { judged: file.links.length, found, counts, linkedCounts, correctlyTiered, sameOrTieredRelated, wrongScores, rows };
 }
 
 async function main(): Promise<void> {
@@ -115,7 +121,9 @@ async function main(): Promise<void> {
   };
   const graph = await seedGraph();
   const measures = linkableMeasuresFromGraph(graph);
-  const { links } = linkMeasures(measures);
+  // --link '{"minClause":0.25}': the linker's options, to see what a calibration would keep.
+  const linkArg = args.indexOf('--link');
+  const { links } = linkMeasures(measures, linkArg >= 0 ? (JSON.parse(args[linkArg + 1]!) as LinkOptions) : {});
   const byId = new Map(measures.map((m) => [m.id, m]));
   if (command === 'draw') {
     const seed = option('--seed', 20261201);
@@ -138,7 +146,7 @@ async function main(): Promise<void> {
     });
     return;
   }
-  if (command === 'reveal' && args[0]) {
+  if (command === 'reveal' && args[0] && !args[0].startsWith('--')) {
     const file = JSON.parse(readFileSync(args[0], 'utf8')) as BlindSampleFile;
     const r = reveal(file, links, measures);
     const pct = (n: number) => `${n} (${((100 * n) / r.judged).toFixed(1)} %)`;
@@ -146,6 +154,7 @@ async function main(): Promise<void> {
     console.log(
       `\n${r.judged} judged, ${r.found} still linked: S ${pct(r.counts.S)}, R ${pct(r.counts.R)}, W ${pct(r.counts.W)}; ` +
         `S tiered same or R tiered related ${pct(r.correctlyTiered)}; S or R tiered related ${pct(r.sameOrTieredRelated)}; ` +
+        `of the ${r.found} still linked: S ${r.linkedCounts.S}, R ${r.linkedCounts.R}, W ${r.linkedCounts.W}; ` +
         `W scores ${r.wrongScores.length ? `${Math.min(...r.wrongScores)}–${Math.max(...r.wrongScores)}` : 'none'}`,
     );
     return;
