@@ -124,8 +124,11 @@ describe('resolveResponsibilities', () => {
   it('reads a district whose name starts like a conjunction (和平区) as the city\'s district, not 平区', () => {
     const r = resolveResponsibilities('市文化和旅游局、和平区人民政府', undefined, ref, TJ);
     expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:天津市/市文化和旅游局', 'dept:天津市和平区/区政府']);
+    // In a document of unknown place (和平区 is also 沈阳市's) it is still 和平区, not 平区.
+    expect(resolveResponsibilities('市商务局、和平区人民政府', undefined, ref, {}).parties[1]!.asWritten).toBe('和平区人民政府');
     // A real conjunction before a relative name is still a conjunction.
     expect(resolveResponsibilities('市商务局和各区人民政府', undefined, ref, TJ).parties.map((p) => p.kind)).toEqual(['institution', 'collective']);
+    expect(resolveResponsibilities('市商务局，和各区人民政府', undefined, ref, {}).parties.map((p) => p.asWritten)).toEqual(['市商务局', '各区人民政府']);
   });
 
   it('keeps a bracketed 、 inside one name: 各县(市、区)人民政府 is one collective', () => {

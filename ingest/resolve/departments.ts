@@ -621,10 +621,16 @@ function countyOf(place: string, jurisdiction: string): string {
   return parent !== undefined && jurisdiction.startsWith(parent) ? parent + place : place;
 }
 
-/** A list item that opens with a place whose name starts like a conjunction (和平区人民政府). */
+/**
+ * A list item that opens with a place whose name starts like a conjunction (和平区人民政府): the
+ * gazetteer places it in the document's city, or, where the city is unknown, dropping the
+ * conjunction would leave a one-character district (平区), which is no district name.
+ */
 function startsWithPlace(name: string, ref: DepartmentReference, jurisdiction: string): boolean {
-  const placed = leadingPlace(nameKey(name), ref.grammar);
-  return placed !== undefined && countyOf(placed.place, jurisdiction) !== placed.place;
+  const key = nameKey(name);
+  const placed = leadingPlace(key, ref.grammar);
+  if (!placed) return false;
+  return countyOf(placed.place, jurisdiction) !== placed.place || /^(?:以及|和|及|与)[^各全本该有相]区/u.test(placed.place);
 }
 
 /** A bare sector word in a group closed by "等有关部门" (信息化、住建、财政等有关部门) names that sector's department. */
