@@ -167,6 +167,10 @@ describe('jurisdictionOf', () => {
     expect(jurisdictionOf('广东省人民政府')).toBe('广东省');
     expect(jurisdictionOf('国务院办公厅')).toBe('国家');
   });
+  it('reads the place of a title that opens with a verb, and keeps a place the gazetteer lacks', () => {
+    expect(jurisdictionOf('加快西宁市流通业发展实施意见')).toBe('西宁市');
+    expect(jurisdictionOf('义乌市人民政府')).toBe('义乌市');
+  });
 });
 
 describe('detectFirstIsLead', () => {

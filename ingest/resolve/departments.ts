@@ -401,6 +401,20 @@ export interface ResolveOptions {
   jurisdiction?: string;
 }
 
+const GAZETTEER = new URL('../../seeds/reference/places.json', import.meta.url);
+let placeNames: Set<string> | undefined;
+/** Province- and city-level names of the gazetteer (seeds/reference/places.json). */
+function provincesAndCities(): Set<string> {
+  if (placeNames) return placeNames;
+  const data = JSON.parse(readFileSync(GAZETTEER, 'utf8')) as { provinces: Record<string, Record<string, string[]>> };
+  placeNames = new Set();
+  for (const [province, cities] of Object.entries(data.provinces)) {
+    placeNames.add(province);
+    for (const city of Object.keys(cities)) if (!/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u.test(city)) placeNames.add(city);
+  }
+  return placeNames;
+}
+
 /** The place of an issuer or title ("北京市人民政府办公厅" → '北京市'), when it names one. */
 export function jurisdictionOf(issuer: string | undefined): string | undefined {
   if (!issuer) return undefined;
@@ -410,9 +424,13 @@ export function jurisdictionOf(issuer: string | undefined): string | undefined {
   // names no jurisdiction, and guessing one would make every department look foreign.
   const m = /^(?:中共)?(\p{Script=Han}{2,8}?(?:自治区|特别行政区|省|市))(\p{Script=Han}{2,6}?(?:区|县))?(?=\p{Script=Han})/u.exec(text);
   if (!m || m[1]!.startsWith('市')) return undefined;
+  // A title may open with a verb (加快西宁市流通业发展…): the place is the gazetteer's name it ends
+  // with. A name the gazetteer lacks (an old or county-level one) is kept as written.
+  const known = provincesAndCities();
+  const place = known.has(m[1]!) ? m[1]! : ([...known].filter((p) => m[1]!.endsWith(p)).sort((a, b) => b.length - a.length)[0] ?? m[1]!);
   // A district of a city ("杭州市西湖区人民政府") is its own jurisdiction.
-  if (m[2] && !/^(?:人民|政府|委员|办公)/u.test(m[2])) return m[1]! + m[2];
-  return m[1];
+  if (m[2] && !/^(?:人民|政府|委员|办公)/u.test(m[2])) return place + m[2];
+  return place;
 }
 
 /**
