@@ -138,8 +138,11 @@ describe('resolveResponsibilities', () => {
 
   it('reads bare sector words closed by 等有关部门 as the departments of those sectors (inferred), and not elsewhere', () => {
     const r = resolveResponsibilities('信息化、住建、财政等有关部门', undefined, ref, { jurisdiction: '宣城市' });
-    expect(brief(r.parties)).toEqual(['信息化/joint/inferred', '住建/joint/inferred', '财政/joint/inferred']);
-    expect(resolveResponsibilities('住建、财政', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => p.kind)).toEqual(['unresolved', 'unresolved']);
+    expect(brief(r.parties)).toEqual(['信息化/joint/inferred', '住房城乡建设/joint/inferred', '财政/joint/inferred']);
+    // The grammar's sector words are departments wherever they are listed; other bare words only in such a group.
+    expect(resolveResponsibilities('住建、财政', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => p.kind)).toEqual(['inferred', 'inferred']);
+    expect(resolveResponsibilities('城建监察、网格', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => p.kind)).toEqual(['unresolved', 'unresolved']);
+    expect(brief(resolveResponsibilities('城建监察、网格等有关部门', undefined, ref, { jurisdiction: '宣城市' }).parties)).toEqual(['城建监察/joint/inferred', '网格/joint/inferred']);
   });
 
   it('in a document of unknown place, reads a body that names a jurisdiction with a file as that jurisdiction\'s', () => {

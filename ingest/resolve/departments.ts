@@ -16,6 +16,7 @@ import { parentOfCounty } from '../structure/places.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
   isCollective,
+  isSectorWord,
   isPost,
   leadingPlace,
   levelPrefix,
@@ -602,6 +603,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved', post: true };
   }
   if (!organSuffix(key, g)) {
+    if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
   }
   // 3. A national body (国家X局, 国务院X办).
