@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../normalise.js';
-import { LINK_DEFAULTS, linkMeasures, type LineageLink, type LinkableMeasure } from './lineage.js';
+import { LINK_DEFAULTS, linkMeasures, splitClauses, type LineageLink, type LinkableMeasure } from './lineage.js';
 import { syntheticMeasures } from './synthetic.js';
 
 // Measures in the genre, in other cities' wording (not the seeds'). Each document carries a few
@@ -152,6 +152,27 @@ describe('linkMeasures', () => {
     expect(late.text.slice(best.laterStart, best.laterEnd)).toBe(best.later);
     expect(['same', 'related']).toContain(link.tier);
     expect(link.reason).toBeTruthy();
+  });
+
+  it('tiers as `same` only the pair that is each other\'s best match; a look-alike of the same plan is `related`', () => {
+    const ms = corpus();
+    const early = measure('doc:cd2018', 2018, COLD_2018);
+    const successor = measure('doc:cd2020', 2020, COLD_2020);
+    // Same plan, same cold-chain words, another measure: the traceability part alone.
+    const lookalike = measure('doc:cd2020', 2020, '推动生鲜冷链追溯体系与农产品质量安全追溯平台对接，开展冷链食品抽检。（市市场监管委负责）');
+    const { links } = linkMeasures([...ms, early, successor, lookalike]);
+    expect(find(links, successor, early)?.tier).toBe('same');
+    const other = find(links, lookalike, early);
+    if (other) expect(other.tier).toBe('related');
+  });
+
+  it('cuts clauses at sentence ends, table cells and list markers, not at the hard line wraps of a PDF', () => {
+    const text = '加快第五代移动通信（5G）网络建设，实现中心城区、滨海新区核\n心区全面覆盖。\t推进千兆光网（1）提升宽带速率';
+    expect(splitClauses(text).map((c) => text.slice(c.start, c.end))).toEqual([
+      '加快第五代移动通信（5G）网络建设，实现中心城区、滨海新区核\n心区全面覆盖。',
+      '推进千兆光网',
+      '（1）提升宽带速率',
+    ]);
   });
 
   it('gives the same links whatever the order of the measures (deterministic over the stored corpus)', () => {

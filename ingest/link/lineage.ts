@@ -97,12 +97,17 @@ export interface LinkOptions {
   postingCap?: number;
   /** Candidates scored per measure. */
   maxCandidates?: number;
-  /** A link is `same` when its best clause pair scores at least this (else `related`). */
+  /**
+   * A link is `same` when the two measures are each other's best match between their two documents
+   * and their best clause pair scores at least this (else `related`)…
+   */
   sameClause?: number;
-  /** …or when the whole measures score at least this. */
+  /** …or when the whole measures score at least this… */
   sameScore?: number;
-  /** The best clause pair counts for this fraction of its score (a bundled section vs one line). */
-  clauseWeight?: number;
+  /** …with a best clause pair of at least this (one shared word spread over two texts is not one measure). */
+  sameScoreClause?: number;
+  /** A link needs an aligned clause pair scoring at least this (its subject in one clause of each). */
+  minClause?: number;
 }
 
 export const LINK_DEFAULTS = {
@@ -113,22 +118,21 @@ export const LINK_DEFAULTS = {
   strongScore: 0.1,
   postingCap: 150,
   maxCandidates: 200,
-  sameClause: 0.45,
-  sameScore: 0.18,
-  // Calibrated on eval/lineage: letting the best clause pair raise the score linked more look-alike
-  // negatives than it recovered bundled true pairs (0.5: precision 0.881, recall 0.841; 0: 0.951,
-  // 0.886), so clauses decide the tier and are the evidence, and do not add to the score.
-  clauseWeight: 0,
+  sameClause: 0.5,
+  sameScore: 0.15,
+  sameScoreClause: 0.4,
+  // Calibrated on eval/lineage, where it does not pay: 0.25 gives precision 0.893 (direct false
+  // positives 25 → 7) but recall 0.728 (related 0.58), and in the blind sample it keeps 20 of 40
+  // links with the same share judged wrong (5 of 20); 0.1 loses two true pairs and no false one.
+  minClause: 0,
 } as const;
 
-/** Below this whole-measure score no clause alignment is tried (it could not reach the threshold). */
-const CLAUSE_FLOOR = 0.02;
 /** Clause pairs kept as a link's evidence. */
 const CLAUSE_EVIDENCE = 2;
 /** A clause with fewer weighted features than this is damped (√(n/4)): one shared word is not a clause match. */
 const SHORT_CLAUSE = 4;
 /** Clause boundaries: 。；！？, line ends, and list markers ((1), ①, 一是). */
-const CLAUSE_BREAK = /[。；;！？!?\n]|(?=[（(][一二三四五六七八九十\d]{1,2}[）)])|(?=[①-⑳])|(?=[一二三四五六七八九十]是)/gu;
+const CLAUSE_BREAK = /[。；;！？!?\t]|(?=[（(][一二三四五六七八九十\d]{1,2}[）)])|(?=[①-⑳])|(?=[一二三四五六七八九十]是)/gu;
 /** A clause longer than this is also cut at its commas: a bundled sentence lists several subjects. */
 const LONG_CLAUSE = 40;
 
@@ -213,7 +217,8 @@ export function linkMeasures(
   const strongScore = opts.strongScore ?? LINK_DEFAULTS.strongScore;
   const sameClause = opts.sameClause ?? LINK_DEFAULTS.sameClause;
   const sameScore = opts.sameScore ?? LINK_DEFAULTS.sameScore;
-  const clauseWeight = opts.clauseWeight ?? LINK_DEFAULTS.clauseWeight;
+  const sameScoreClause = opts.sameScoreClause ?? LINK_DEFAULTS.sameScoreClause;
+  const minClause = opts.minClause ?? LINK_DEFAULTS.minClause;
 
   // All measures in one array: new ones first, existing after. A measure id present in both is
   // taken as new (it is being re-ingested).
@@ -561,17 +566,16 @@ export function linkMeasures(
       const kind = kindOf(i, j);
       if (!kind) continue;
       const whole = dot(v, vectors[j]!) * shortness[i]! * shortness[j]!;
-      if (whole < (clauseWeight > 0 ? CLAUSE_FLOOR : threshold)) continue;
+      if (whole < threshold) continue;
       const earlierIsJ = direction(i, j) < 0;
       const later = earlierIsJ ? i : j;
       const earlier = earlierIsJ ? j : i;
-      // A bundled earlier section and a one-line later measure: the clause that carries the
-      // subject aligns even when the whole texts do not.
-      // (Only when they may count: otherwise the kept links alone are aligned, in toLink.)
-      const clauses = clauseWeight > 0 ? alignClauses(later, earlier) : [];
-      const score = Math.max(whole, (clauses[0]?.score ?? 0) * clauseWeight);
-      if (score < threshold) continue;
+      const score = whole;
       if (score < strongScore && !sharesMoreThanWords(v, vectors[j]!)) continue;
+      // The shared subject must sit in one clause of each: words scattered over two long
+      // measures (银行业金融机构 here, 风险 there) are two measures of one field, not one measure.
+      const clauses = minClause > 0 ? alignClauses(later, earlier) : [];
+      if (minClause > 0 && (clauses[0]?.score ?? 0) < minClause) continue;
       // Existing measures are not relinked among themselves; a new, older document may still
       // give an existing measure a new predecessor.
       pairLater.push(later);
@@ -606,6 +610,21 @@ export function linkMeasures(
     return false;
   }
 
+  // --- mutual best matches -------------------------------------------------------------
+  // A measure carried into the next version of a plan is, in that version, the best match of its
+  // predecessor and vice versa; a look-alike usually loses to the true successor on one side.
+  const bestOfLater = new Map<string, number>();
+  const bestOfEarlier = new Map<string, number>();
+  const raise = (map: Map<string, number>, key: string, score: number) => {
+    if (score > (map.get(key) ?? 0)) map.set(key, score);
+  };
+  for (let p = 0; p < pairScore.length; p++) {
+    raise(bestOfLater, `${pairLater[p]}|${docOf[pairEarlier[p]!]}`, pairScore[p]!);
+    raise(bestOfEarlier, `${pairEarlier[p]}|${docOf[pairLater[p]!]}`, pairScore[p]!);
+  }
+  const isMutualBest = (later: number, earlier: number, score: number): boolean =>
+    score >= bestOfLater.get(`${later}|${docOf[earlier]}`)! && score >= bestOfEarlier.get(`${earlier}|${docOf[later]}`)!;
+
   // --- selection -------------------------------------------------------------------------
   const order = Array.from(pairScore.keys()).sort(
     (a, b) =>
@@ -637,7 +656,7 @@ export function linkMeasures(
   links.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || b.score - a.score || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 
   function toLink(laterIndex: number, earlierIndex: number, score: number, kind: LinkKind, aligned: AlignedClause[]): LineageLink {
-    const clauses = clauseWeight > 0 ? aligned : alignClauses(laterIndex, earlierIndex);
+    const clauses = aligned.length ? aligned : alignClauses(laterIndex, earlierIndex);
     const later = all[laterIndex]!;
     const earlier = all[earlierIndex]!;
     const shared = sharedFeatures(vectors[laterIndex]!, vectors[earlierIndex]!);
@@ -661,13 +680,16 @@ export function linkMeasures(
       .sort();
     const best = clauses[0]?.score ?? 0;
     const whole = Math.round(dot(vectors[laterIndex]!, vectors[earlierIndex]!) * 1000) / 1000;
-    const tier: LinkTier = best >= sameClause || whole >= sameScore ? 'same' : 'related';
+    const mutual = isMutualBest(laterIndex, earlierIndex, score);
+    const byClause = mutual && best >= sameClause;
+    const byWhole = mutual && whole >= sameScore && best >= sameScoreClause;
+    const tier: LinkTier = byClause || byWhole ? 'same' : 'related';
     const distinctive = shared.filter(([f]) => featureKind[f] === 'p' || featureKind[f] === 'i').map(([f]) => describe(f));
     const reason =
       tier === 'same'
-        ? best >= sameClause
-          ? `clauses align (${best}): “${clauses[0]!.later.slice(0, 30)}” ~ “${clauses[0]!.earlier.slice(0, 30)}”`
-          : `whole measures agree (${whole})`
+        ? byClause
+          ? `clauses align (${best}), each the other's best match: “${clauses[0]!.later.slice(0, 30)}” ~ “${clauses[0]!.earlier.slice(0, 30)}”`
+          : `whole measures agree (${whole}, best clause ${best})`
         : `same topic, different measure (best clause ${best}, whole ${whole})` +
           (sharedThemes.length ? `; shared themes ${sharedThemes.join(', ')}` : '') +
           (distinctive.length ? `; shared ${distinctive.slice(0, 3).join(', ')}` : '');
@@ -675,7 +697,7 @@ export function linkMeasures(
       from: later.id,
       to: earlier.id,
       score: Math.round(score * 1000) / 1000,
-      method: best * clauseWeight > whole ? `${method}+clause` : method,
+      method,
       evidence,
       sharedThemes,
       sharedInitiatives,

@@ -121,6 +121,35 @@ describe('resolveResponsibilities', () => {
     expect(r.diagnostics.map((d) => [d.line, d.column])).toEqual([[11, 1]]);
   });
 
+  it('reads a district whose name starts like a conjunction (和平区) as the city\'s district, not 平区', () => {
+    const r = resolveResponsibilities('市文化和旅游局、和平区人民政府', undefined, ref, TJ);
+    expect(r.parties.map((p) => p.departmentId)).toEqual(['dept:天津市/市文化和旅游局', 'dept:天津市和平区/区政府']);
+    // In a document of unknown place (和平区 is also 沈阳市's) it is still 和平区, not 平区.
+    expect(resolveResponsibilities('市商务局、和平区人民政府', undefined, ref, {}).parties[1]!.asWritten).toBe('和平区人民政府');
+    // A real conjunction before a relative name is still a conjunction.
+    expect(resolveResponsibilities('市商务局和各区人民政府', undefined, ref, TJ).parties.map((p) => p.kind)).toEqual(['institution', 'collective']);
+    expect(resolveResponsibilities('市商务局，和各区人民政府', undefined, ref, {}).parties.map((p) => p.asWritten)).toEqual(['市商务局', '各区人民政府']);
+  });
+
+  it('keeps a bracketed 、 inside one name: 各县(市、区)人民政府 is one collective', () => {
+    const r = resolveResponsibilities('市应急局、各县（市、区）人民政府', undefined, ref, { jurisdiction: '运城市' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['市应急局/inferred', '各县(市、区)人民政府/collective']);
+  });
+
+  it('reads bare sector words closed by 等有关部门 as the departments of those sectors (inferred), and not elsewhere', () => {
+    const r = resolveResponsibilities('信息化、住建、财政等有关部门', undefined, ref, { jurisdiction: '宣城市' });
+    expect(brief(r.parties)).toEqual(['信息化/joint/inferred', '住房城乡建设/joint/inferred', '财政/joint/inferred']);
+    // The grammar's sector words are departments wherever they are listed; other bare words only in such a group.
+    expect(resolveResponsibilities('住建、财政', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => p.kind)).toEqual(['inferred', 'inferred']);
+    expect(resolveResponsibilities('城建监察、网格', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => p.kind)).toEqual(['unresolved', 'unresolved']);
+    expect(brief(resolveResponsibilities('城建监察、网格等有关部门', undefined, ref, { jurisdiction: '宣城市' }).parties)).toEqual(['城建监察/joint/inferred', '网格/joint/inferred']);
+  });
+
+  it('in a document of unknown place, reads a body that names a jurisdiction with a file as that jurisdiction\'s', () => {
+    const r = resolveResponsibilities('中新天津生态城管委会、市商务局', undefined, ref, {});
+    expect(r.parties.map((p) => p.jurisdiction)).toEqual(['天津市', '未知']);
+  });
+
   it('returns fresh objects for a repeated list (the parse is cached, the result is not shared)', () => {
     const first = resolveResponsibilities('市商务局、市财政局', undefined, ref, TJ);
     first.parties[0]!.role = 'support';
@@ -140,6 +169,10 @@ describe('jurisdictionOf', () => {
     expect(jurisdictionOf('天津市人民政府办公厅')).toBe('天津市');
     expect(jurisdictionOf('广东省人民政府')).toBe('广东省');
     expect(jurisdictionOf('国务院办公厅')).toBe('国家');
+  });
+  it('reads the place of a title that opens with a verb, and keeps a place the gazetteer lacks', () => {
+    expect(jurisdictionOf('加快西宁市流通业发展实施意见')).toBe('西宁市');
+    expect(jurisdictionOf('义乌市人民政府')).toBe('义乌市');
   });
 });
 

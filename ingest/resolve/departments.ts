@@ -12,9 +12,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
+import { parentOfCounty } from '../structure/places.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
   isCollective,
+  isSectorWord,
   isPost,
   leadingPlace,
   levelPrefix,
@@ -251,6 +253,8 @@ interface Item {
   start: number; // offsets into the normalised list
   end: number;
   role?: Role;
+  /** Listed before "等有关部门"/"等单位": a bare sector word there stands for its department. */
+  grouped?: boolean;
 }
 
 function stripTails(s: string, start: number, end: number): { end: number; role?: Role } {
@@ -285,8 +289,12 @@ function stripTails(s: string, start: number, end: number): { end: number; role?
   return { end, role };
 }
 
-/** Splits the normalised list into name items with positions and clause roles. */
-function splitList(s: string): Item[] {
+/**
+ * Splits the normalised list into name items with positions and clause roles. `startsWithPlace`
+ * says whether an item's leading 和/与/及 belongs to a place name (和平区人民政府, 和田地区), where it is
+ * not a conjunction.
+ */
+function splitList(s: string, startsWithPlace: (name: string) => boolean = () => false): Item[] {
   let from = 0;
   let to = s.length;
   while (from < to && /[\s(]/u.test(s[from]!)) from++;
@@ -309,8 +317,19 @@ function splitList(s: string): Item[] {
     // Inside a clause: '、' and group ends ('等部门') separate names.
     const seps: [number, number][] = [];
     const clause = s.slice(cStart, cEnd);
-    for (const m of clause.matchAll(/[、/]/gu)) seps.push([cStart + m.index, cStart + m.index + 1]);
-    for (const m of clause.matchAll(GROUP_END)) seps.push([cStart + m.index, cStart + m.index + m[0].length]);
+    // A '、' inside brackets belongs to one name: 各县(市、区)人民政府 is one collective.
+    let depth = 0;
+    for (let k = 0; k < clause.length; k++) {
+      const ch = clause[k]!;
+      if (ch === '(') depth++;
+      else if (ch === ')') depth = Math.max(0, depth - 1);
+      else if ((ch === '、' || ch === '/') && depth === 0) seps.push([cStart + k, cStart + k + 1]);
+    }
+    let groupEnd = -1;
+    for (const m of clause.matchAll(GROUP_END)) {
+      seps.push([cStart + m.index, cStart + m.index + m[0].length]);
+      groupEnd = cStart + m.index;
+    }
     seps.sort((a, b) => a[0] - b[0]);
     let is = cStart;
     const bounds: [number, number][] = [];
@@ -326,7 +345,7 @@ function splitList(s: string): Item[] {
       b = inner.end;
       for (;;) {
         const lead = LEADING_JOINER.exec(s.slice(a, b));
-        if (!lead) break;
+        if (!lead || startsWithPlace(s.slice(a, b))) break;
         a += lead[0].length;
       }
       for (;;) {
@@ -336,7 +355,7 @@ function splitList(s: string): Item[] {
       }
       while (a < b && /\s/u.test(s[a]!)) a++;
       while (b > a && /\s/u.test(s[b - 1]!)) b--;
-      if (b > a) items.push({ start: a, end: b, role: inner.role ?? role });
+      if (b > a) items.push({ start: a, end: b, role: inner.role ?? role, ...(b <= groupEnd ? { grouped: true } : {}) });
     }
   }
   return items;
@@ -383,6 +402,20 @@ export interface ResolveOptions {
   jurisdiction?: string;
 }
 
+const GAZETTEER = new URL('../../seeds/reference/places.json', import.meta.url);
+let placeNames: Set<string> | undefined;
+/** Province- and city-level names of the gazetteer (seeds/reference/places.json). */
+function provincesAndCities(): Set<string> {
+  if (placeNames) return placeNames;
+  const data = JSON.parse(readFileSync(GAZETTEER, 'utf8')) as { provinces: Record<string, Record<string, string[]>> };
+  placeNames = new Set();
+  for (const [province, cities] of Object.entries(data.provinces)) {
+    placeNames.add(province);
+    for (const city of Object.keys(cities)) if (!/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u.test(city)) placeNames.add(city);
+  }
+  return placeNames;
+}
+
 /** The place of an issuer or title ("北京市人民政府办公厅" → '北京市'), when it names one. */
 export function jurisdictionOf(issuer: string | undefined): string | undefined {
   if (!issuer) return undefined;
@@ -392,9 +425,13 @@ export function jurisdictionOf(issuer: string | undefined): string | undefined {
   // names no jurisdiction, and guessing one would make every department look foreign.
   const m = /^(?:中共)?(\p{Script=Han}{2,8}?(?:自治区|特别行政区|省|市))(\p{Script=Han}{2,6}?(?:区|县))?(?=\p{Script=Han})/u.exec(text);
   if (!m || m[1]!.startsWith('市')) return undefined;
+  // A title may open with a verb (加快西宁市流通业发展…): the place is the gazetteer's name it ends
+  // with. A name the gazetteer lacks (an old or county-level one) is kept as written.
+  const known = provincesAndCities();
+  const place = known.has(m[1]!) ? m[1]! : ([...known].filter((p) => m[1]!.endsWith(p)).sort((a, b) => b.length - a.length)[0] ?? m[1]!);
   // A district of a city ("杭州市西湖区人民政府") is its own jurisdiction.
-  if (m[2] && !/^(?:人民|政府|委员|办公)/u.test(m[2])) return m[1]! + m[2];
-  return m[1];
+  if (m[2] && !/^(?:人民|政府|委员|办公)/u.test(m[2])) return place + m[2];
+  return place;
 }
 
 /**
@@ -521,6 +558,12 @@ function shortPrefixOf(ref: DepartmentReference, jurisdiction: string): string {
   return '市';
 }
 
+/** The one jurisdiction with a reference file whose place (天津市, 天津) the name contains. */
+function namedJurisdiction(ref: DepartmentReference, key: string): string | undefined {
+  const hits = [...ref.index.keys()].filter((j) => j !== NATIONAL && placeStem(j).length >= 2 && key.includes(placeStem(j)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function placeStem(jurisdiction: string): string {
   return jurisdiction.replace(/(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/u, '');
 }
@@ -541,6 +584,12 @@ function inferred(ref: DepartmentReference, jurisdiction: string, name: string):
 export function resolveName(ref: DepartmentReference, written: string, jurisdiction: string): Resolution {
   const g = ref.grammar;
   const key = nameKey(written);
+  // A document whose place is unknown may still name a body that carries its place (中新天津生态城
+  // 管委会, 天津海关): such a body belongs to the jurisdiction whose file it names, not to '未知'.
+  if (jurisdiction === UNKNOWN_JURISDICTION) {
+    const named = namedJurisdiction(ref, key);
+    if (named) return resolveName(ref, written, named);
+  }
   // 1. The document's own jurisdiction, then names that carry their place or the national level.
   const own = lookupIn(ref, jurisdiction, key);
   if (own) return fromRecord(own);
@@ -554,6 +603,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved', post: true };
   }
   if (!organSuffix(key, g)) {
+    if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
   }
   // 3. A national body (国家X局, 国务院X办).
@@ -572,7 +622,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   }
   // 5. A place-qualified body: 北京市商务局 is 北京市's 市商务局; the document's own place is its own.
   if (placed) {
-    const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : placed.place;
+    const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : countyOf(placed.place, jurisdiction);
     const prefix = shortPrefixOf(ref, place);
     const rest = levelPrefix(placed.rest, g) ? placed.rest : prefix + placed.rest;
     return inferred(ref, place, rest);
@@ -581,11 +631,36 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   return inferred(ref, jurisdiction, key);
 }
 
+/**
+ * A district or county named in a city's document is that city's (和平区 in a 天津市 document is
+ * 天津市和平区; the gazetteer decides, since 和平区 exists in 沈阳市 too); any other place stays as written.
+ */
+function countyOf(place: string, jurisdiction: string): string {
+  if (!/(?:区|县|旗)$/u.test(place) || /(?:市|州|盟)/u.test(place.slice(0, -1))) return place;
+  const parent = parentOfCounty(place, jurisdiction);
+  return parent !== undefined && jurisdiction.startsWith(parent) ? parent + place : place;
+}
+
+/**
+ * A list item that opens with a place whose name starts like a conjunction (和平区人民政府): the
+ * gazetteer places it in the document's city, or, where the city is unknown, dropping the
+ * conjunction would leave a one-character district (平区), which is no district name.
+ */
+function startsWithPlace(name: string, ref: DepartmentReference, jurisdiction: string): boolean {
+  const key = nameKey(name);
+  const placed = leadingPlace(key, ref.grammar);
+  if (!placed) return false;
+  return countyOf(placed.place, jurisdiction) !== placed.place || /^(?:以及|和|及|与)[^各全本该有相]区/u.test(placed.place);
+}
+
+/** A bare sector word in a group closed by "等有关部门" (信息化、住建、财政等有关部门) names that sector's department. */
+const SECTOR_WORD = /^\p{Script=Han}{2,6}$/u;
+
 function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean, jurisdiction: string): ParsedList {
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
   const known = (name: string) => resolveName(ref, name, jurisdiction).kind !== 'unresolved';
-  let items = splitList(norm);
+  let items = splitList(norm, (name) => startsWithPlace(name, ref, jurisdiction));
   items = items.flatMap((it) => {
     const written = norm.slice(it.start, it.end);
     if (lookupIn(ref, jurisdiction, written) || ref.absolute.has(nameKey(written))) return [it];
@@ -599,7 +674,8 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
   for (const it of items) {
     const written = norm.slice(it.start, it.end);
     if (!nameKey(written)) continue;
-    const { post, ...r } = resolveName(ref, written, jurisdiction);
+    const { post, ...resolved } = resolveName(ref, written, jurisdiction);
+    const r = resolved.kind === 'unresolved' && !post && it.grouped && SECTOR_WORD.test(nameKey(written)) ? { ...resolved, kind: 'inferred' as const } : resolved;
     const party: ResolvedParty = { ...r, role: it.role ?? 'joint', asWritten: written };
     if (r.kind === 'inferred' || r.kind === 'unresolved') {
       notes.push({ offset: map ? (map[it.start] ?? 0) : it.start, written, kind: r.kind, jurisdiction: r.jurisdiction, name: r.name, post });

@@ -15,6 +15,8 @@ export interface DepartmentGrammar {
   equivalents: [string, string][];
   collectives: RegExp[];
   posts: string[];
+  /** Sector words that stand for the department in charge (财政, 住建, 公安). */
+  sectorWords: Set<string>;
 }
 
 interface GrammarFile {
@@ -26,6 +28,7 @@ interface GrammarFile {
   equivalents: [string, string][];
   collectives: string[];
   posts: string[];
+  sectorWords?: string[];
 }
 
 export function loadGrammar(file: string): DepartmentGrammar {
@@ -43,6 +46,7 @@ export function loadGrammar(file: string): DepartmentGrammar {
     equivalents: raw.equivalents,
     collectives: raw.collectives.map((p) => new RegExp(p, 'u')),
     posts: [...raw.posts].sort(byLength),
+    sectorWords: new Set(raw.sectorWords ?? []),
   };
 }
 
@@ -67,6 +71,11 @@ export function organSuffix(name: string, g: DepartmentGrammar): string | undefi
 
 export function isPost(name: string, g: DepartmentGrammar): boolean {
   return g.posts.some((p) => name.endsWith(p)) && !organSuffix(name.slice(0, -1), g)?.endsWith('政府');
+}
+
+/** A bare sector word written as a party (财政, 住建): the department in charge of that sector. */
+export function isSectorWord(name: string, g: DepartmentGrammar): boolean {
+  return g.sectorWords.has(name);
 }
 
 export function isCollective(name: string, g: DepartmentGrammar): boolean {
