@@ -6,8 +6,11 @@ import { LABELS, RELATIONSHIPS as ENDPOINTS, isSourceDocument, type Graph, type 
 import { applyCurations } from './curation.js';
 import { FULLTEXT_INDEX, migrate } from './migrations.js';
 
-/** Links between measures of different documents (the lineage stage's output). */
-const LINEAGE_TYPES: ReadonlySet<string> = new Set(['EVOLVES_FROM', 'RESEMBLES']);
+/**
+ * Links between measures of different documents (the lineage and implementation stages' output),
+ * recomputed over the whole stored corpus on every ingest.
+ */
+const LINEAGE_TYPES: ReadonlySet<string> = new Set(['EVOLVES_FROM', 'RESEMBLES', 'IMPLEMENTS_CLAUSE', 'QUOTES']);
 
 /** Nodes that live and die with their document; everything else is shared and merged. */
 const OWNED_LABELS: ReadonlySet<string> = new Set(['Measure', 'Target']);
@@ -257,7 +260,7 @@ async function absorbPlaceholder(tx: ManagedTransaction, doc: GraphNode): Promis
 async function removeStaleLineage(tx: ManagedTransaction, relationships: GraphRelationship[]): Promise<void> {
   const keep = relationships.filter((r) => LINEAGE_TYPES.has(r.type)).map((r) => `${r.type}|${r.start}|${r.end}`);
   await tx.run(
-    `MATCH (a:Measure)-[r:EVOLVES_FROM|RESEMBLES]->(b:Measure)
+    `MATCH (a)-[r:EVOLVES_FROM|RESEMBLES|IMPLEMENTS_CLAUSE|QUOTES]->(b:Measure)
      WHERE NOT (type(r) + '|' + a.id + '|' + b.id) IN $keep
      DELETE r`,
     { keep },

@@ -169,8 +169,14 @@ export function linkImplementations(
   const sameScore = opts.sameScore ?? IMPLEMENTATION_DEFAULTS.sameScore;
   const requirementThreshold = opts.requirementThreshold ?? IMPLEMENTATION_DEFAULTS.requirementThreshold;
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const measures = [...new Map(input.measures.map((m) => [m.id, m])).values()].sort(byId);
-  const documents = [...new Map(input.documents.map((d) => [d.id, d])).values()].sort(byId);
+  // The first of two entries with one id wins: this run's version of a document before a stored one.
+  const firstById = <T extends { id: string }>(xs: T[]): T[] => {
+    const seen = new Map<string, T>();
+    for (const x of xs) if (!seen.has(x.id)) seen.set(x.id, x);
+    return [...seen.values()].sort(byId);
+  };
+  const measures = firstById(input.measures);
+  const documents = firstById(input.documents);
 
   const measuresOf = new Map<string, ImplementableMeasure[]>();
   for (const m of measures) {
@@ -308,7 +314,7 @@ export function linkImplementations(
   // the most similar one above the requirement threshold.
   const quotes: ImplementationLink[] = [];
   const squeeze = (s: string) => s.replace(/[\s,，。；;、:：]/gu, '');
-  for (const r of [...new Map(quoted.map((q) => [q.id, q])).values()].sort(byId)) {
+  for (const r of firstById(quoted)) {
     const candidates = measuresOf.get(resolve.get(r.directive)!) ?? [];
     const v = vector(featureCounts(r.normText));
     const text = squeeze(r.normText);
