@@ -256,6 +256,24 @@ async function absorbPlaceholder(tx: ManagedTransaction, doc: GraphNode): Promis
   );
 }
 
+/**
+ * Every placeholder that a stored source document answers to (its number or title), absorbed as in
+ * absorbPlaceholder: also a placeholder written after its document (a citation by title that the
+ * ingest could not pair with the stored document), so the document is one node in any order.
+ */
+async function absorbStoredPlaceholders(tx: ManagedTransaction): Promise<void> {
+  await tx.run(
+    `MATCH (d:Document) WHERE d.sourceFile IS NOT NULL
+     UNWIND [k IN ['nat:' + d.docNumber, 'nat:' + d.title] WHERE k IS NOT NULL] AS key
+     MATCH (ph:Document {id: key}) WHERE ph.sourceFile IS NULL
+     WITH ph, min(d.id) AS target
+     MATCH (d:Document {id: target})
+     CALL (ph, d) { MATCH (x:Document)-[r:CITES]->(ph) MERGE (x)-[c:CITES]->(d) SET c = properties(r) }
+     CALL (ph, d) { MATCH (q:Requirement)-[:PART_OF]->(ph) MERGE (q)-[:PART_OF]->(d) }
+     DETACH DELETE ph`,
+  );
+}
+
 /** Deletes the lineage links the graph no longer carries (see WriteOptions.lineageComplete). */
 async function removeStaleLineage(tx: ManagedTransaction, relationships: GraphRelationship[]): Promise<void> {
   const keep = relationships.filter((r) => LINEAGE_TYPES.has(r.type)).map((r) => `${r.type}|${r.start}|${r.end}`);
@@ -409,6 +427,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
     }
     await session.executeWrite(async (tx) => {
       await mergeGraph(tx, shared.nodes, shared.relationships, index, batchSize);
+      await absorbStoredPlaceholders(tx);
       if (opts.lineageComplete) await removeStaleLineage(tx, graph.relationships);
       removedOrphans = await removeOrphans(tx);
     });

@@ -124,7 +124,11 @@ class NationalDocuments {
   }
 
   ingestedIdOf(c: CitationRef): string | undefined {
-    return (c.docNumber ? this.ingested.get(`n:${squeeze(c.docNumber)}`) : undefined) ?? (c.title ? this.ingested.get(`t:${nameKey(c.title)}`) : undefined);
+    const direct = (c.docNumber ? this.ingested.get(`n:${squeeze(c.docNumber)}`) : undefined) ?? (c.title ? this.ingested.get(`t:${nameKey(c.title)}`) : undefined);
+    if (direct) return direct;
+    // A title-only citation that another citation pairs with a number: the document of that number.
+    const key = this.idOf(c)?.slice(4);
+    return key ? (this.ingested.get(`n:${squeeze(key)}`) ?? this.ingested.get(`t:${nameKey(key)}`)) : undefined;
   }
 
   add(c: CitationRef): string | undefined {
