@@ -3,6 +3,7 @@
 // (issue 11). Real texts: seeds/001 (Tianjin's division of labour for 发改就业〔2020〕293号) with the
 // national clauses it quotes (test/fixtures/national, see its README), and eval documents 03 and 15
 // (Chongqing's measures citing 国办发〔2022〕9号, and that opinion).
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are untyped JSON here; the assertions check their shape. */
 import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { ingest } from '../ingest/pipeline.js';
@@ -10,6 +11,7 @@ import { loadLinkableMeasures } from '../db/lineage-context.js';
 import { removeSourceDocument } from '../db/remove.js';
 import { writeGraph } from '../db/writer.js';
 import { relinkStored } from '../api/import/relink.js';
+import { startServer } from '../api/server.js';
 import { graphSnapshot } from './graph-snapshot.js';
 import { emptyDatabase } from './neo4j.js';
 
@@ -76,6 +78,26 @@ describe('implementation of a national document ingested after the local one', (
     const agree = rows.records.filter((x) => x.get('agrees') === true).length;
     expect(agree / rows.records.length).toBeGreaterThan(0.85);
     const forward = await graphSnapshot(driver);
+
+    // Through the API: a local measure's implemented clause with its document, the reverse, and the
+    // clause a requirement of the table quotes.
+    const server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
+    try {
+      const local = await driver.executeQuery(`MATCH (m:Measure)-[:IMPLEMENTS_CLAUSE]->(c:Measure) RETURN m.id AS m, c.id AS c ORDER BY m.id LIMIT 1`);
+      const [m, c] = [local.records[0]!.get('m') as string, local.records[0]!.get('c') as string];
+      const query = `query ($m: ID!, $c: ID!) {
+        local: measure(id: $m) { implementsClauses { score tier evidence clause measure { id } document { id docNumber } } implements { clause { measure { id } score evidence } } }
+        national: measure(id: $c) { implementedBy { measure { id } } } }`;
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { m, c } }) });
+      const { data, errors } = (await res.json()) as { data: any; errors?: unknown };
+      expect(errors).toBeUndefined();
+      expect(data.local.implementsClauses[0]).toMatchObject({ measure: { id: c }, document: { id: national!.id, docNumber: '发改就业〔2020〕293号' } });
+      expect(data.local.implementsClauses[0].evidence.length).toBeGreaterThan(0);
+      expect(data.local.implements[0].clause).toMatchObject({ score: 1, evidence: expect.arrayContaining(['verbatim']) });
+      expect(data.national.implementedBy.map((x: { measure: { id: string } }) => x.measure.id)).toContain(m);
+    } finally {
+      await server.close();
+    }
 
     // The other order: the national document first, then the local one.
     const fresh = await emptyDatabase();
