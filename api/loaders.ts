@@ -7,6 +7,7 @@ import * as measures from '../db/read/measures.js';
 import * as departments from '../db/read/departments.js';
 import * as themes from '../db/read/themes.js';
 import * as initiatives from '../db/read/initiatives.js';
+import * as implementation from '../db/read/implementation.js';
 
 type Batch<T> = (reader: Reader, ids: readonly string[]) => Promise<Map<string, T>>;
 
@@ -49,6 +50,9 @@ export function createLoaders(reader: Reader) {
     targets: loader(reader, measures.targetsOfMeasures, []),
     implements: loader(reader, measures.requirementsOfMeasures, []),
     implementers: loader(reader, measures.implementersOfRequirements, []),
+    implementsClauses: loader(reader, implementation.implementedClausesOf, []),
+    clauseImplementers: loader(reader, implementation.implementersOfClauses, []),
+    quotedClause: loader(reader, implementation.quotedClausesOf, []),
     evolvesFrom: loader(reader, measures.evolvesFromOf, []),
     evolvesInto: loader(reader, measures.evolvesIntoOf, []),
     lineage: loader(reader, measures.lineageOf, null),

@@ -246,6 +246,8 @@ export const resolvers: Resolvers = {
     initiatives: (m, _a, { loaders }) => loaders.initiatives.load(m.id),
     targets: (m, _a, { loaders }) => loaders.targets.load(m.id),
     implements: (m, _a, { loaders }) => loaders.implements.load(m.id),
+    implementsClauses: (m, _a, { loaders }) => loaders.implementsClauses.load(m.id),
+    implementedBy: (m, _a, { loaders }) => loaders.clauseImplementers.load(m.id),
     evolvesFrom: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesFrom.load(m.id), includeRejected ?? false),
     evolvesInto: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesInto.load(m.id), includeRejected ?? false),
     lineage: async (m, { includeRejected }, { loaders }) =>
@@ -313,6 +315,11 @@ export const resolvers: Resolvers = {
   Requirement: {
     document: (q, _a, { loaders }) => (q.documentId ? loaders.document.load(q.documentId) : null),
     implementedBy: (q, _a, { loaders }) => loaders.implementers.load(q.id),
+    clause: async (q, _a, { loaders }) => (await loaders.quotedClause.load(q.id))[0] ?? null,
+  },
+
+  ImplementationLink: {
+    document: (l, _a, { loaders }) => (l.documentId ? loaders.document.load(l.documentId) : null),
   },
 };
 

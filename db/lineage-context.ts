@@ -15,7 +15,11 @@ export async function loadLinkableMeasures(
             COLLECT { MATCH (m)-[:ABOUT]->(t:Theme) RETURN t.id } AS themes,
             COLLECT { MATCH (m)-[:MENTIONS]->(i:Initiative) RETURN i.id } AS initiatives,
             COLLECT { MATCH (m)-[:SETS]->(g:Target) WHERE g.metric IS NOT NULL RETURN g.metric } AS targetMetrics,
-            COLLECT { MATCH (m)-[:ASSIGNED_TO]->(p:Department) RETURN p.id } AS departments`,
+            COLLECT { MATCH (m)-[:ASSIGNED_TO]->(p:Department) RETURN p.id } AS departments,
+            d.docNumber AS docNumber, d.title AS docTitle,
+            COLLECT { MATCH (d)-[:CITES]->(c:Document) RETURN c.id } AS cites,
+            COLLECT { MATCH (m)-[:IMPLEMENTS]->(q:Requirement) OPTIONAL MATCH (q)-[:PART_OF]->(n:Document)
+                      RETURN {id: q.id, normText: q.normText, directive: n.id} } AS requirements`,
     { exclude: opts.excludeSourceFiles ?? [] },
     { database: opts.database, routing: 'READ' },
   );
@@ -34,6 +38,10 @@ export async function loadLinkableMeasures(
       issuedOn: (rec.get('issuedOn') as string | null) ?? null,
       jurisdiction: (rec.get('jurisdiction') as string | null) ?? null,
       level: (rec.get('level') as string | null) ?? null,
+      docNumber: (rec.get('docNumber') as string | null) ?? null,
+      docTitle: (rec.get('docTitle') as string | null) ?? null,
+      cites: rec.get('cites') as string[],
+      requirements: rec.get('requirements') as { id: string; normText: string; directive: string | null }[],
     };
   });
 }

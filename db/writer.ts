@@ -6,8 +6,11 @@ import { LABELS, RELATIONSHIPS as ENDPOINTS, isSourceDocument, type Graph, type 
 import { applyCurations } from './curation.js';
 import { FULLTEXT_INDEX, migrate } from './migrations.js';
 
-/** Links between measures of different documents (the lineage stage's output). */
-const LINEAGE_TYPES: ReadonlySet<string> = new Set(['EVOLVES_FROM', 'RESEMBLES']);
+/**
+ * Links between measures of different documents (the lineage and implementation stages' output),
+ * recomputed over the whole stored corpus on every ingest.
+ */
+const LINEAGE_TYPES: ReadonlySet<string> = new Set(['EVOLVES_FROM', 'RESEMBLES', 'IMPLEMENTS_CLAUSE', 'QUOTES']);
 
 /** Nodes that live and die with their document; everything else is shared and merged. */
 const OWNED_LABELS: ReadonlySet<string> = new Set(['Measure', 'Target']);
@@ -253,11 +256,29 @@ async function absorbPlaceholder(tx: ManagedTransaction, doc: GraphNode): Promis
   );
 }
 
+/**
+ * Every placeholder that a stored source document answers to (its number or title), absorbed as in
+ * absorbPlaceholder: also a placeholder written after its document (a citation by title that the
+ * ingest could not pair with the stored document), so the document is one node in any order.
+ */
+async function absorbStoredPlaceholders(tx: ManagedTransaction): Promise<void> {
+  await tx.run(
+    `MATCH (d:Document) WHERE d.sourceFile IS NOT NULL
+     UNWIND [k IN ['nat:' + d.docNumber, 'nat:' + d.title] WHERE k IS NOT NULL] AS key
+     MATCH (ph:Document {id: key}) WHERE ph.sourceFile IS NULL
+     WITH ph, min(d.id) AS target
+     MATCH (d:Document {id: target})
+     CALL (ph, d) { MATCH (x:Document)-[r:CITES]->(ph) MERGE (x)-[c:CITES]->(d) SET c = properties(r) }
+     CALL (ph, d) { MATCH (q:Requirement)-[:PART_OF]->(ph) MERGE (q)-[:PART_OF]->(d) }
+     DETACH DELETE ph`,
+  );
+}
+
 /** Deletes the lineage links the graph no longer carries (see WriteOptions.lineageComplete). */
 async function removeStaleLineage(tx: ManagedTransaction, relationships: GraphRelationship[]): Promise<void> {
   const keep = relationships.filter((r) => LINEAGE_TYPES.has(r.type)).map((r) => `${r.type}|${r.start}|${r.end}`);
   await tx.run(
-    `MATCH (a:Measure)-[r:EVOLVES_FROM|RESEMBLES]->(b:Measure)
+    `MATCH (a)-[r:EVOLVES_FROM|RESEMBLES|IMPLEMENTS_CLAUSE|QUOTES]->(b:Measure)
      WHERE NOT (type(r) + '|' + a.id + '|' + b.id) IN $keep
      DELETE r`,
     { keep },
@@ -406,6 +427,7 @@ export async function writeGraph(driver: Driver, graph: Graph, opts: WriteOption
     }
     await session.executeWrite(async (tx) => {
       await mergeGraph(tx, shared.nodes, shared.relationships, index, batchSize);
+      await absorbStoredPlaceholders(tx);
       if (opts.lineageComplete) await removeStaleLineage(tx, graph.relationships);
       removedOrphans = await removeOrphans(tx);
     });

@@ -26,6 +26,7 @@ import { extractThemes, themeNodes, type ThemeTaxonomy } from './extract/themes.
 import { extractInitiatives } from './extract/initiatives.js';
 import { extractTargets, type ExtractedTarget } from './extract/targets.js';
 import { linkMeasures, type LineageLink, type LinkableMeasure, type LinkStats } from './link/lineage.js';
+import { citationKeys, linkImplementations, type ImplementationDocument, type ImplementationLink, type QuotedRequirement } from './link/implementation.js';
 
 export interface AssembleDocument {
   parsed: ParseOutcome;
@@ -123,7 +124,11 @@ class NationalDocuments {
   }
 
   ingestedIdOf(c: CitationRef): string | undefined {
-    return (c.docNumber ? this.ingested.get(`n:${squeeze(c.docNumber)}`) : undefined) ?? (c.title ? this.ingested.get(`t:${nameKey(c.title)}`) : undefined);
+    const direct = (c.docNumber ? this.ingested.get(`n:${squeeze(c.docNumber)}`) : undefined) ?? (c.title ? this.ingested.get(`t:${nameKey(c.title)}`) : undefined);
+    if (direct) return direct;
+    // A title-only citation that another citation pairs with a number: the document of that number.
+    const key = this.idOf(c)?.slice(4);
+    return key ? (this.ingested.get(`n:${squeeze(key)}`) ?? this.ingested.get(`t:${nameKey(key)}`)) : undefined;
   }
 
   add(c: CitationRef): string | undefined {
@@ -157,6 +162,36 @@ class NationalDocuments {
     this.nodes.set(id, node);
     return id;
   }
+}
+
+/** An implementation link's properties (IMPLEMENTS_CLAUSE, QUOTES). */
+export function implementationProperties(l: ImplementationLink): Props {
+  return {
+    score: l.score,
+    tier: l.tier,
+    evidence: l.evidence,
+    document: l.document,
+    clause: l.clause,
+    clauseStart: l.clauseStart,
+    clauseEnd: l.clauseEnd,
+    localClause: l.localClause,
+    found: 'system',
+  };
+}
+
+/**
+ * The documents and quoted requirements the implementation linker needs, from this run's documents
+ * and the stored corpus (each stored measure carries its document's number, title and citations).
+ */
+function storedImplementationContext(existing: LinkableMeasure[], newDocs: ReadonlySet<string>) {
+  const documents = new Map<string, ImplementationDocument>();
+  const requirements: QuotedRequirement[] = [];
+  for (const m of existing) {
+    for (const r of m.requirements ?? []) if (r.directive) requirements.push({ id: r.id, normText: r.normText, directive: r.directive });
+    if (newDocs.has(m.documentId) || documents.has(m.documentId)) continue;
+    documents.set(m.documentId, { id: m.documentId, level: m.level, keys: citationKeys(m.docNumber, m.docTitle), cites: [...(m.cites ?? [])].sort() });
+  }
+  return { documents: [...documents.values()], requirements };
 }
 
 /** A link's properties, flat as Neo4j wants them: the aligned clauses as parallel lists. */
@@ -196,6 +231,17 @@ export function assemble(input: AssembleInput): AssembleResult {
 
   const national = new NationalDocuments(input.documents.flatMap((d) => d.parsed.meta.citations));
   for (const { parsed } of input.documents) national.registerIngested(documentId(parsed.doc.source.sha256), parsed.doc.docNumber, parsed.doc.title);
+  // A stored document is cited by its id, so that a national document ingested before the local
+  // one that cites it is one node, as in the other order (the writer absorbs the placeholder).
+  const newDocIds = new Set(input.documents.map((d) => documentId(d.parsed.doc.source.sha256)));
+  const storedDocs = new Set<string>();
+  for (const m of input.existing ?? []) {
+    if (newDocIds.has(m.documentId) || storedDocs.has(m.documentId) || !m.docTitle) continue;
+    storedDocs.add(m.documentId);
+    national.registerIngested(m.documentId, m.docNumber ?? undefined, m.docTitle);
+  }
+  const implementationDocs: ImplementationDocument[] = [];
+  const quotedRequirements: QuotedRequirement[] = [];
   const allParties: ResolvedParty[] = [];
   const linkables: LinkableMeasure[] = [];
   const sharedCells = new Map<string, string[]>();
@@ -233,10 +279,13 @@ export function assemble(input: AssembleInput): AssembleResult {
       }),
     });
 
+    const cites = new Set<string>();
     for (const c of doc.citations as CitationRef[]) {
       const natId = national.add(c);
       if (natId) addRel('CITES', docId, natId, { line: c.span.startLine });
+      if (natId) cites.add(natId);
     }
+    implementationDocs.push({ id: docId, level: documentLevel(doc, jurisdiction), keys: citationKeys(doc.docNumber, doc.title), cites: [...cites].sort() });
 
     const implementsId = meta.implements ? (national.ingestedIdOf(meta.implements) ?? national.idOf(meta.implements)) : undefined;
     const reqIds = new Map<string, string>();
@@ -249,6 +298,7 @@ export function assemble(input: AssembleInput): AssembleResult {
         properties: props({ text: r.text, normText: normalise(r.text), section: r.section, documentId: docId, ...spanProps(r.span) }),
       });
       if (implementsId) addRel('PART_OF', id, implementsId);
+      if (implementsId) quotedRequirements.push({ id, normText: normalise(r.text), directive: implementsId });
     }
     if (doc.requirements.length > 0 && !implementsId) {
       diagnostics.push({
@@ -362,6 +412,16 @@ export function assemble(input: AssembleInput): AssembleResult {
   // the links then depend only on which documents are stored, so a re-ingest equals a clean run.
   const { links, stats } = linkMeasures([...linkables, ...(input.existing ?? [])]);
   for (const l of links) addRel(l.kind ?? 'EVOLVES_FROM', l.from, l.to, lineageProperties(l));
+
+  // Implementation of cited higher-level documents, over the whole corpus too (order independence).
+  const stored = storedImplementationContext(input.existing ?? [], newDocIds);
+  const implementation = linkImplementations({
+    measures: [...linkables, ...(input.existing ?? [])],
+    documents: [...implementationDocs, ...stored.documents],
+    requirements: [...quotedRequirements, ...stored.requirements],
+  });
+  for (const l of implementation.links) addRel('IMPLEMENTS_CLAUSE', l.from, l.to, implementationProperties(l));
+  for (const l of implementation.quotes) addRel('QUOTES', l.from, l.to, implementationProperties(l));
 
   return { nodes: [...nodes.values()], relationships, diagnostics, linkStats: stats };
 }

@@ -21,6 +21,10 @@ export const RELATIONSHIPS = {
   CITES: ['Document', 'Document'],
   EVOLVES_FROM: ['Measure', 'Measure'],
   RESEMBLES: ['Measure', 'Measure'],
+  /** A local measure carries out a clause (a measure) of a higher-level document its document cites. */
+  IMPLEMENTS_CLAUSE: ['Measure', 'Measure'],
+  /** A requirement of a division-of-labour table quotes this clause of its directive. */
+  QUOTES: ['Requirement', 'Measure'],
 } as const satisfies Record<string, readonly [Label, Label]>;
 export type RelationshipType = keyof typeof RELATIONSHIPS;
 

@@ -20,4 +20,11 @@ export interface StoredMeasure {
    */
   jurisdiction?: string | null;
   level?: string | null;
+  /** The document's number and title: a citation of it (nat:<number>, nat:<title>) resolves to it. */
+  docNumber?: string | null;
+  docTitle?: string | null;
+  /** Ids of the documents its document CITES (a source document's id or a placeholder's). */
+  cites?: string[];
+  /** Requirements it IMPLEMENTS (division-of-labour tables), each with the directive it is PART_OF. */
+  requirements?: { id: string; normText: string; directive: string | null }[];
 }

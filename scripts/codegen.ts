@@ -31,6 +31,7 @@ const mappers: Record<string, string> = {
   MeasureConnection: '../../db/read/measures.js#MeasurePage',
   Target: '../../db/read/measures.js#TargetRecord',
   Requirement: '../../db/read/measures.js#RequirementRecord',
+  ImplementationLink: '../../db/read/implementation.js#ImplementationLinkRecord',
   Department: '../../db/read/departments.js#DepartmentRecord',
   Succession: '../../db/read/departments.js#SuccessionRecord',
   DepartmentResponsibility: '../../db/read/departments.js#DepartmentResponsibilityRecord',

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DocumentRecord } from '../../db/read/documents.js';
 import type { MeasureRecord, ResponsibilityRecord, ThemeTagRecord, LineageLinkRecord, LineageRecord, LineageEdgeRecord, MeasurePage, TargetRecord, RequirementRecord } from '../../db/read/measures.js';
+import type { ImplementationLinkRecord } from '../../db/read/implementation.js';
 import type { DepartmentRecord, SuccessionRecord, DepartmentResponsibilityRecord, PartnerRecord } from '../../db/read/departments.js';
 import type { ThemeRecord, ThemeYearRecord, ThemeMatrixRecord } from '../../db/read/themes.js';
 import type { InitiativeRecord } from '../../db/read/initiatives.js';
@@ -800,6 +801,13 @@ export type Measure = {
   targets: Array<Target>;
   /** The national requirement clauses it implements. */
   implements: Array<Requirement>;
+  /**
+   * Clauses (measures) of the higher-level documents its document cites that it carries out
+   * (IMPLEMENTS_CLAUSE, found by aligning the texts), best score first.
+   */
+  implementsClauses: Array<ImplementationLink>;
+  /** Local measures that carry out this measure of a higher-level document (the reverse of `implementsClauses`), best score first. */
+  implementedBy: Array<ImplementationLink>;
   /** Earlier measures it continues, develops or replaces (EVOLVES_FROM), best score first. Links a person rejected only with `includeRejected`. */
   evolvesFrom: Array<LineageLink>;
   /** Later measures that continue it (the reverse of EVOLVES_FROM), best score first. Links a person rejected only with `includeRejected`. */
@@ -1179,6 +1187,35 @@ export type Requirement = {
   document?: Maybe<Document>;
   /** The measures implementing it. */
   implementedBy: Array<Measure>;
+  /** The clause of the ingested national document that it quotes (QUOTES); null while that document is not ingested. */
+  clause?: Maybe<ImplementationLink>;
+};
+
+/**
+ * A local measure carrying out a clause of a higher-level document that its document cites
+ * (IMPLEMENTS_CLAUSE), or a requirement quoting a clause (QUOTES), seen from one end.
+ */
+export type ImplementationLink = {
+  __typename?: 'ImplementationLink';
+  /** The measure at the other end: the higher-level clause (for `implementsClauses`, `Requirement.clause`) or the local measure (for `implementedBy`). */
+  measure: Measure;
+  /** The higher-level document the clause belongs to. */
+  document?: Maybe<Document>;
+  /** Similarity of the texts (0–1; 1 for a requirement found verbatim in the clause). */
+  score: Scalars['Float']['output'];
+  /** `same`: the local text carries out the clause nearly as written; `related`: the same subject. */
+  tier: Scalars['String']['output'];
+  /** The distinctive words and phrases both texts share, strongest first (`verbatim` first for a quoted requirement). */
+  evidence: Array<Scalars['String']['output']>;
+  /** The sentence of the higher-level measure that aligns best, as written. */
+  clause: Scalars['String']['output'];
+  /** Offsets of `clause` in the higher-level measure's text (0-based, end exclusive). */
+  clauseStart?: Maybe<Scalars['Int']['output']>;
+  clauseEnd?: Maybe<Scalars['Int']['output']>;
+  /** The local text aligned with `clause`. */
+  localClause?: Maybe<Scalars['String']['output']>;
+  /** `system` for links the ingest found. */
+  found?: Maybe<Scalars['String']['output']>;
 };
 
 /** Types of search hits. */
@@ -1411,6 +1448,7 @@ export type ResolversTypes = {
   Initiative: ResolverTypeWrapper<InitiativeRecord>;
   Target: ResolverTypeWrapper<TargetRecord>;
   Requirement: ResolverTypeWrapper<RequirementRecord>;
+  ImplementationLink: ResolverTypeWrapper<ImplementationLinkRecord>;
   SearchType: SearchType;
   SearchHit: ResolverTypeWrapper<SearchHit>;
   TextRange: ResolverTypeWrapper<TextRange>;
@@ -1469,6 +1507,7 @@ export type ResolversParentTypes = {
   Initiative: InitiativeRecord;
   Target: TargetRecord;
   Requirement: RequirementRecord;
+  ImplementationLink: ImplementationLinkRecord;
   SearchHit: SearchHit;
   TextRange: TextRange;
   Neighborhood: Neighborhood;
@@ -1697,6 +1736,8 @@ export type MeasureResolvers<ContextType = ApiContext, ParentType extends Resolv
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
   targets?: Resolver<Array<ResolversTypes['Target']>, ParentType, ContextType>;
   implements?: Resolver<Array<ResolversTypes['Requirement']>, ParentType, ContextType>;
+  implementsClauses?: Resolver<Array<ResolversTypes['ImplementationLink']>, ParentType, ContextType>;
+  implementedBy?: Resolver<Array<ResolversTypes['ImplementationLink']>, ParentType, ContextType>;
   evolvesFrom?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType, RequireFields<MeasureEvolvesFromArgs, 'includeRejected'>>;
   evolvesInto?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType, RequireFields<MeasureEvolvesIntoArgs, 'includeRejected'>>;
   lineage?: Resolver<ResolversTypes['Lineage'], ParentType, ContextType, RequireFields<MeasureLineageArgs, 'includeRejected'>>;
@@ -1847,6 +1888,20 @@ export type RequirementResolvers<ContextType = ApiContext, ParentType extends Re
   section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   implementedBy?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType>;
+  clause?: Resolver<Maybe<ResolversTypes['ImplementationLink']>, ParentType, ContextType>;
+};
+
+export type ImplementationLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImplementationLink'] = ResolversParentTypes['ImplementationLink']> = {
+  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  clause?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clauseStart?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  clauseEnd?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  localClause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  found?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1938,6 +1993,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Initiative?: InitiativeResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
+  ImplementationLink?: ImplementationLinkResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   TextRange?: TextRangeResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;

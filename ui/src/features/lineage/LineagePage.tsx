@@ -12,6 +12,7 @@ import { readableText } from '../../lib/text.js';
 import { fileName, lineRange, readableEvidence } from '../../lib/provenance.js';
 import { inSourceOrder } from '../../lib/responsibilities.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
+import { ImplementationBlock } from './ImplementationBlock.js';
 
 type Group = NonNullable<MeasureVersionsQuery['versionGroup']>;
 type Version = Group['versions'][number];
@@ -257,6 +258,7 @@ export default function LineagePage() {
       <QueryBoundary loading={loading} error={error} data={data} onRetry={() => void refetch()}>
         {({ versionGroup }) => (versionGroup ? <VersionsView group={versionGroup} /> : <NotFoundBody query={measureId} />)}
       </QueryBoundary>
+      {data?.versionGroup && <ImplementationBlock measureId={measureId} />}
     </div>
   );
 }
