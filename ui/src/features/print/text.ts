@@ -1,0 +1,86 @@
+// The print view's words in both languages (kept with the feature; the shared dictionary holds
+// only what several views use).
+const zh = {
+  title: '措施沿革（打印版）',
+  print: '打印',
+  back: '返回沿革页面',
+  includeRelated: '包括相关措施（{n} 条）',
+  hint: '打印时不显示导航和按钮；每个版本尽量不跨页。也可在打印对话框中选择“另存为 PDF”。',
+  summary: '共 {n} 个版本：',
+  printedOn: '打印于 {date}，数据来自政策沿革图谱。',
+  truncated: '这一组版本超过 200 条，只列出前 200 条。',
+  version: '版本 {i}',
+  relatedTitle: '相关措施',
+  relatedIntro: '以下措施与上述版本相关，但不是同一措施的版本。',
+  document: '文件',
+  docNumber: '文号',
+  issuedOn: '印发日期',
+  jurisdiction: '地区',
+  item: '条目',
+  place: '出处',
+  lines: '第 {lines} 行',
+  pages: '第 {pages} 页',
+  departments: '责任部门',
+  text: '全文',
+  role: { lead: '牵头', joint: '共同负责', support: '配合' } as Record<string, string>,
+  linkHeading: '{from} → {to}',
+  tier: { same: '同一措施的新版本', related: '相关措施' } as Record<string, string>,
+  across: '跨地区',
+  strength: '关联强度 {pct}%',
+  sharedWords: '共有词语',
+  sharedThemes: '共同主题',
+  sharedProgrammes: '共同项目',
+  noEvidence: '没有记录依据。',
+  noLink: '与更早的版本之间没有直接链接（通过较晚的版本归入这一组）。',
+  none: '无',
+  unknown: '未知',
+  notFound: '没有找到这条措施。',
+  empty: '这条措施没有找到前后版本，没有可打印的沿革。',
+};
+
+// Typed as the Chinese one: a missing English word is a compile error.
+const en: typeof zh = {
+  title: 'Lineage of a measure (print version)',
+  print: 'Print',
+  back: 'Back to the lineage page',
+  includeRelated: 'Include related measures ({n})',
+  hint: 'The navigation and buttons are not printed; each version is kept on one page where it fits. Choose “Save as PDF” in the print dialogue for a file.',
+  summary: '{n} versions:',
+  printedOn: 'Printed on {date} from the policy lineage graph.',
+  truncated: 'This group has more than 200 versions; only the first 200 are listed.',
+  version: 'Version {i}',
+  relatedTitle: 'Related measures',
+  relatedIntro: 'These measures are related to the versions above but are not versions of the same measure.',
+  document: 'Document',
+  docNumber: 'Document number',
+  issuedOn: 'Issued on',
+  jurisdiction: 'Jurisdiction',
+  item: 'Item',
+  place: 'Source',
+  lines: 'line {lines}',
+  pages: 'page {pages}',
+  departments: 'Responsible departments',
+  text: 'Full text',
+  role: { lead: 'lead', joint: 'joint', support: 'support' } as Record<string, string>,
+  linkHeading: '{from} → {to}',
+  tier: { same: 'a new version of the same measure', related: 'a related measure' } as Record<string, string>,
+  across: 'across jurisdictions',
+  strength: 'link strength {pct}%',
+  sharedWords: 'Shared words',
+  sharedThemes: 'Shared themes',
+  sharedProgrammes: 'Shared programmes',
+  noEvidence: 'No evidence recorded.',
+  noLink: 'No direct link to an earlier version (it joins the group through a later one).',
+  none: 'none',
+  unknown: 'unknown',
+  notFound: 'No measure with this id.',
+  empty: 'No earlier or later versions were found for this measure: there is no lineage to print.',
+};
+
+export const TEXT = { zh, en };
+export type PrintText = typeof zh;
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
