@@ -102,14 +102,13 @@ describe('import in the browser', () => {
     // Per-file progress, followed while the job runs.
     await page.waitForSelector('[data-testid="import-file"]');
     const seen = new Set<string>();
-    const t0 = Date.now();
+    // Bounded at 5 minutes: the job ran 137 s for these four files on the shared 2-core machine.
     for (let i = 0; i < 3000; i++) {
       const stages = await page.$$eval('[data-testid="import-file"]', (els) => els.map((e) => (e as HTMLElement).dataset.stage ?? ''));
       for (const s of stages) seen.add(s);
       if ((await page.getAttribute('[data-testid="import-job"]', 'data-status')) === 'done') break;
       await page.waitForTimeout(100);
     }
-    console.log('TIMING job', Date.now() - t0);
     expect(await page.getAttribute('[data-testid="import-job"]', 'data-status')).toBe('done');
     expect([...seen].some((s) => ['queued', 'parsing', 'linking', 'writing'].includes(s))).toBe(true);
     const stages = await page.$$eval('[data-testid="import-file"]', (els) => els.map((e) => [(e as HTMLElement).dataset.name, (e as HTMLElement).dataset.stage]));
@@ -168,7 +167,6 @@ describe('import in the browser', () => {
     for (let i = 0; i < count; i++) {
       await page.locator('[data-testid="import-remove"]').first().click();
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-removed"]').length === n, i + 1, { timeout: 120_000 });
-      console.log('TIMING removed', i, Date.now() - t0);
     }
     expect(await graphSnapshot(driver)).toEqual(before);
     await page.context().close();
