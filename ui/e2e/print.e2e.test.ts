@@ -106,7 +106,7 @@ describe('printable lineage', () => {
       for (const t of copy.querySelectorAll('[data-testid="print-text"]')) t.remove();
       return copy.textContent ?? '';
     });
-    for (const raw of ['EVOLVES_FROM', 'RESEMBLES', 'tier', 'startLine', 'null', 'undefined', 'same', 'related']) expect(all).not.toContain(raw);
+    for (const raw of ['EVOLVES_FROM', 'RESEMBLES', 'tier', 'startLine', 'null', 'undefined', 'same', 'related', 'row ']) expect(all).not.toContain(raw);
 
     // related measures on request, after the versions
     if (group.related.length > 0) {
@@ -123,6 +123,10 @@ describe('printable lineage', () => {
     expect(await page.isVisible('.app__header')).toBe(false);
     expect(await page.isVisible('[data-testid="print-button"]')).toBe(false);
     expect(await page.isVisible('[data-testid="print-version"]')).toBe(true);
+    if (process.env.PRINT_SCREENSHOTS) {
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.screenshot({ path: path.join(process.env.PRINT_SCREENSHOTS, 'lineage-print-media.png'), fullPage: true });
+    }
 
     // Chromium prints it; the PDF's text holds every version's text
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
@@ -168,7 +172,12 @@ describe('printable lineage', () => {
     await page.waitForSelector('[data-testid="print-version"]');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    if (process.env.PRINT_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.PRINT_SCREENSHOTS, `lineage-print-${label}.png`), fullPage: true });
+    if (process.env.PRINT_SCREENSHOTS) {
+      // The shell scrolls its main area, not the page: a viewport as tall as the content shows all of it.
+      const height = await page.$eval('[data-testid="print-page"]', (el) => el.scrollHeight + 120);
+      await page.setViewportSize({ width: size.width, height });
+      await page.screenshot({ path: path.join(process.env.PRINT_SCREENSHOTS, `lineage-print-${label}.png`) });
+    }
     await page.context().close();
   });
 });

@@ -10,6 +10,7 @@ import { EmptyState, QueryBoundary } from '../../components/QueryState.js';
 import { NotFoundBody } from '../../components/NotFoundBody.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { relatedEntries, span, versionEntries, type ChainEntry } from './chain.js';
+import { readablePath } from './path.js';
 import { fill, TEXT, type PrintText } from './text.js';
 import './print.css';
 
@@ -105,11 +106,11 @@ function VersionBlock({ entry, jurisdiction, label, focus, showNoLink }: { entry
           {m.path && (
             <div>
               <dt>{text.item}</dt>
-              <dd>{m.path}</dd>
+              <dd>{readablePath(m.path, text)}</dd>
             </div>
           )}
           {place && (
-            <div>
+            <div className="print-facts__wide">
               <dt>{text.place}</dt>
               <dd data-testid="print-place">{place}</dd>
             </div>
