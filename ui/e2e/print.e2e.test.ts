@@ -146,7 +146,9 @@ describe('printable lineage', () => {
   it('follows the language switch', async () => {
     const { id } = await fiveGGroup();
     const page = await newPage(app);
-    await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}/print?lang=en`);
+    const response = await page.goto(`${app.url}/lineage/${encodeURIComponent(id)}/print?lang=en`);
+    expect(response?.status()).toBe(200);
+    expect((await fetch(`${app.url}/lineage/${encodeURIComponent('m:no-such-measure')}/print`)).status).toBe(404);
     await page.waitForSelector('[data-testid="print-version"]');
     expect(await page.textContent('h1')).toBe('Lineage of a measure (print version)');
     expect(await page.textContent('[data-testid="print-button"]')).toBe('Print');
