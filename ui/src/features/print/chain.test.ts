@@ -29,6 +29,11 @@ describe('relatedEntries', () => {
     const [entry] = relatedEntries([m('r2017')], versions, [link('r2017', 'v2021'), link('v2020', 'v2021'), link('r2017', 'x')]);
     expect(entry!.links.map((l) => `${l.earlier.id}>${l.later.id}`)).toEqual(['r2017>v2021']);
   });
+
+  it('links a version of a related measure to that related measure, printed before it', () => {
+    const entries = relatedEntries([m('r2017'), m('r2019')], [m('v2021')], [link('r2017', 'v2021'), link('r2017', 'r2019')]);
+    expect(entries.map((e) => e.links.map((l) => `${l.earlier.id}>${l.later.id}`))).toEqual([['r2017>v2021'], ['r2017>r2019']]);
+  });
 });
 
 describe('span', () => {

@@ -24,16 +24,24 @@ export function versionEntries<M extends { id: string }, L extends ChainLink>(ve
   }));
 }
 
+/**
+ * A related measure with its links to the versions and to the related measures printed before it
+ * (a related measure may come with versions of its own).
+ */
 export function relatedEntries<M extends { id: string }, L extends ChainLink>(related: readonly M[], versions: readonly M[], links: readonly L[]): ChainEntry<M, L>[] {
-  const byId = new Map(versions.map((m) => [m.id, m]));
-  return related.map((measure) => ({
-    measure,
-    links: links.flatMap((link) => {
-      if (link.later.id === measure.id && byId.has(link.earlier.id)) return [{ link, earlier: byId.get(link.earlier.id)!, later: measure }];
-      if (link.earlier.id === measure.id && byId.has(link.later.id)) return [{ link, earlier: measure, later: byId.get(link.later.id)! }];
-      return [];
-    }),
-  }));
+  const printed = new Map(versions.map((m) => [m.id, m]));
+  return related.map((measure) => {
+    const entry = {
+      measure,
+      links: links.flatMap((link) => {
+        if (link.later.id === measure.id && printed.has(link.earlier.id)) return [{ link, earlier: printed.get(link.earlier.id)!, later: measure }];
+        if (link.earlier.id === measure.id && printed.has(link.later.id)) return [{ link, earlier: measure, later: printed.get(link.later.id)! }];
+        return [];
+      }),
+    };
+    printed.set(measure.id, measure);
+    return entry;
+  });
 }
 
 /** "3" for one, "3–5" for a range (lines or pages). */
