@@ -2,29 +2,15 @@
 // The request budget and the long-text search against the live server over the seeds: the
 // abusive queries of issue 12 are refused fast with a clear code, and a pasted paragraph finds
 // the measure it was taken from instead of failing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
-import { testDriver } from '../test/neo4j.js';
-import { loadSeedGraph } from '../test/seed-graph.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { seededHttpServer } from '../test/api-server.js';
 import { BUDGET } from './budget.js';
 
-let driver: Driver;
-let server: RunningServer;
-
-beforeAll(async () => {
-  driver = testDriver();
-  await loadSeedGraph(driver);
-  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const api = seededHttpServer();
 
 async function gql(query: string, variables?: Record<string, unknown>) {
   const t0 = performance.now();
-  const res = await fetch(`${server.url}/graphql`, {
+  const res = await fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query, variables }),
@@ -84,7 +70,7 @@ describe('cursors', () => {
 
 describe('long text search', () => {
   it('finds the measure a lightly reworded paragraph was taken from, for every long measure of the seeds', async () => {
-    const rows = await driver.executeQuery(
+    const rows = await api.driver.executeQuery(
       "MATCH (m:Measure) WHERE size(m.normText) >= 150 RETURN m.id AS id, m.text AS text ORDER BY m.id LIMIT 40",
     );
     expect(rows.records.length).toBeGreaterThan(10);

@@ -2,17 +2,11 @@
 // The API against the real Neo4j holding the seeds as ingested by the real pipeline. Expected
 // answers come from the documents' content (names, years, programmes they mention) and from the
 // pipeline's own graph; no node id is written down here.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
-import { testDriver } from '../test/neo4j.js';
-import { loadSeedGraph } from '../test/seed-graph.js';
-import type { Graph } from '../ingest/types.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { seededHttpServer } from '../test/api-server.js';
 import { EXAMPLES } from './examples.js';
 
-let driver: Driver;
-let graph: Graph;
-let server: RunningServer;
+const api = seededHttpServer();
 
 interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -21,7 +15,7 @@ interface GqlResponse<T = Record<string, any>> {
 }
 
 async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
-  const res = await fetch(`${server.url}/graphql`, {
+  const res = await fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify({ query, variables }),
@@ -37,22 +31,12 @@ async function data<T = Record<string, any>>(query: string, variables?: Record<s
   return r.data!;
 }
 
-const nodesWith = (label: string) => graph.nodes.filter((n) => n.labels.includes(label));
-
-beforeAll(async () => {
-  driver = testDriver();
-  graph = await loadSeedGraph(driver);
-  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const nodesWith = (label: string) => api.graph.nodes.filter((n) => n.labels.includes(label));
 
 describe('probes', () => {
   it('report alive and ready on the loaded graph', async () => {
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${server.url}/readyz`);
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${api.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { documents: number }).documents).toBeGreaterThanOrEqual(5);
   });
@@ -70,7 +54,7 @@ describe('documents', () => {
     for (const y of [2017, 2020, 2021, 2025]) expect(years).toContain(y);
     // A year the text does not state is inferred, and the reason is kept.
     for (const d of documents.filter((x) => x.yearSource === 'inferred')) expect(d.yearReason).toBeTruthy();
-    const hasMeasure = graph.relationships.filter((r) => r.type === 'HAS_MEASURE');
+    const hasMeasure = api.graph.relationships.filter((r) => r.type === 'HAS_MEASURE');
     for (const d of documents) expect(d.measureCount).toBe(hasMeasure.filter((r) => r.start === d.id).length);
     // The 2017 plan implements 国发〔2017〕40号, which it names.
     const d2017 = documents.find((d) => d.year === 2017)!;
@@ -111,7 +95,7 @@ describe('measures', () => {
     const found: any = await data(`{ theme(name: "cold chain") { id } }`);
     const coldChain = nodesWith('Theme').find((t) => t.id === found.theme.id)!;
     expect(String(coldChain.properties.nameEn).toLowerCase()).toContain('cold');
-    const tagged = graph.relationships.filter((r) => r.type === 'ABOUT' && r.end === coldChain.id);
+    const tagged = api.graph.relationships.filter((r) => r.type === 'ABOUT' && r.end === coldChain.id);
     const all: any = await data(`{ measures(filter: { themes: ["cold chain"] }, first: 200) { totalCount nodes { id year themes { theme { id } evidence } } } }`);
     expect(all.measures.totalCount).toBe(tagged.length);
     for (const m of all.measures.nodes) {
@@ -338,7 +322,7 @@ describe('neighborhood, overview, node, stats', () => {
     expect(r.overview.nodes.filter((x: any) => x.type === 'Document').length).toBeGreaterThanOrEqual(5);
     for (const e of r.overview.edges) expect(e.properties.measureCount).toBeGreaterThan(0);
     for (const { name, count } of r.stats.labels) expect(count).toBe(nodesWith(name).length);
-    for (const { name, count } of r.stats.relationships) expect(count).toBe(graph.relationships.filter((x) => x.type === name).length);
+    for (const { name, count } of r.stats.relationships) expect(count).toBe(api.graph.relationships.filter((x) => x.type === name).length);
     expect(r.stats.years).toContain(2017);
     const dept = nodesWith('Department')[0]!;
     const n: any = await data(`query($id: ID!) { node(id: $id) { id type label properties } }`, { id: dept.id });

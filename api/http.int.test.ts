@@ -1,28 +1,15 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are untyped JSON here; the assertions check their shape. */
 // The live HTTP server: GraphQL-over-HTTP conformance (graphql-http's audit suite) and abuse:
 // each bad request gets a clear error, the server stays up, and the data does not change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { serverAudits } from 'graphql-http';
-import { testDriver } from '../test/neo4j.js';
-import { loadSeedGraph } from '../test/seed-graph.js';
-import { startServer, LIMITS, type RunningServer } from './server.js';
+import { seededHttpServer } from '../test/api-server.js';
+import { startServer, LIMITS } from './server.js';
 
-let driver: Driver;
-let server: RunningServer;
-
-beforeAll(async () => {
-  driver = testDriver();
-  await loadSeedGraph(driver);
-  server = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const api = seededHttpServer();
 
 async function post(body: string, contentType = 'application/json') {
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body });
+  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body });
   const text = await res.text();
   let json: any = null;
   try {
@@ -36,14 +23,14 @@ async function post(body: string, contentType = 'application/json') {
 const gql = (query: string, variables?: Record<string, unknown>) => post(JSON.stringify({ query, variables }));
 
 async function graphFingerprint(): Promise<string> {
-  const r = await driver.executeQuery(
+  const r = await api.driver.executeQuery(
     `MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels`,
   );
   return `${r.records[0]!.get('nodes')}/${r.records[0]!.get('rels')}`;
 }
 
 async function stillUp() {
-  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
   const r = await gql('{ stats { years } }');
   expect(r.json.data.stats.years.length).toBeGreaterThan(0);
 }
@@ -51,7 +38,7 @@ async function stillUp() {
 describe('GraphQL over HTTP', () => {
   it('passes every MUST of the graphql-http audit suite', async () => {
     const failures: string[] = [];
-    for (const audit of serverAudits({ url: `${server.url}/graphql` })) {
+    for (const audit of serverAudits({ url: `${api.url}/graphql` })) {
       const result = await audit.fn();
       if (audit.name.startsWith('MUST') && result.status !== 'ok') failures.push(`${audit.id} ${audit.name}: ${'reason' in result ? result.reason : ''}`);
     }
@@ -166,9 +153,9 @@ describe('abuse', () => {
 
 describe('CORS and static routes', () => {
   it('allows only the configured origins and serves GraphiQL locally', async () => {
-    const r = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    const r = await fetch(`${api.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
     expect(r.headers.get('access-control-allow-origin')).toBeNull();
-    const open = await startServer({ driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false, corsOrigins: ['http://ui.example'] });
+    const open = await startServer({ driver: api.driver, port: 0, host: '127.0.0.1', log: () => {}, warmUp: false, corsOrigins: ['http://ui.example'] });
     try {
       const allowed = await fetch(`${open.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://ui.example', 'access-control-request-method': 'POST' } });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('http://ui.example');
@@ -177,7 +164,7 @@ describe('CORS and static routes', () => {
     } finally {
       await open.close();
     }
-    const g = await fetch(`${server.url}/graphiql/`);
+    const g = await fetch(`${api.url}/graphiql/`);
     // npm test builds it (npm run build:graphiql) before the tests, as npm start does.
     expect(g.status).toBe(200);
     const page = await g.text();

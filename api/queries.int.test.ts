@@ -1,30 +1,17 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are untyped JSON here; the assertions check their shape. */
 // No N+1: the number of Cypher queries a request runs depends on the shape of the query, not on
 // how many items it returns. Counted by the request's reader (every query goes through it).
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
-import { testDriver } from '../test/neo4j.js';
-import { loadSeedGraph } from '../test/seed-graph.js';
+import { describe, expect, it } from 'vitest';
+import { seededApollo } from '../test/api-server.js';
 import { Reader } from '../db/read/reader.js';
-import { createApolloServer, createContext } from './server.js';
 
-let driver: Driver;
-const server = createApolloServer({ log: () => {} });
-
-beforeAll(async () => {
-  driver = testDriver();
-  await loadSeedGraph(driver);
-  await server.start();
-  return () => server.stop();
-});
+const api = seededApollo();
 
 async function run(query: string, variables: Record<string, unknown>): Promise<{ queries: number; data: any }> {
   // It counts queries, not time: a generous timeout keeps a busy machine from failing it.
-  const context = createContext(new Reader(driver, { timeoutMs: 60_000 }));
-  const response = await server.executeOperation({ query, variables }, { contextValue: context });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  expect(response.body.singleResult.errors, JSON.stringify(response.body.singleResult.errors)).toBeUndefined();
-  return { queries: context.reader.queryCount, data: response.body.singleResult.data };
+  const { data, errors, queries } = await api.execute(query, variables, { timeoutMs: 60_000 });
+  expect(errors, JSON.stringify(errors)).toBeUndefined();
+  return { queries, data };
 }
 
 const MEASURE_FIELDS = `id text year document { title year cites { id } } responsibilities { role department { name current { name } } }
@@ -73,14 +60,14 @@ describe('Cypher queries per request', () => {
 
 describe('the reader', () => {
   it('runs in read-only transactions: a write is refused by the database', async () => {
-    const reader = new Reader(driver);
+    const reader = new Reader(api.driver);
     await expect(reader.rows('CREATE (n:ApiWriteProbe) RETURN n')).rejects.toThrow(/write|read/i);
-    const left = await driver.executeQuery('MATCH (n:ApiWriteProbe) RETURN count(n) AS n');
+    const left = await api.driver.executeQuery('MATCH (n:ApiWriteProbe) RETURN count(n) AS n');
     expect(Number(left.records[0]!.get('n'))).toBe(0);
   });
 
   it('converts Neo4j integers to numbers and sends whole numbers as integers', async () => {
-    const rows = await new Reader(driver).rows('RETURN $n AS n, [1, 2] AS list, range(0, 2)[$i] AS picked', { n: 7, i: 1 });
+    const rows = await new Reader(api.driver).rows('RETURN $n AS n, [1, 2] AS list, range(0, 2)[$i] AS picked', { n: 7, i: 1 });
     expect(rows[0]).toEqual({ n: 7, list: [1, 2], picked: 1 });
   });
 });

@@ -12,7 +12,8 @@ const STATIC = new Set(['/', '/explore', '/themes', '/departments', '/documents'
 export function classifyRoute(pathname: string): { kind: 'static' } | { kind: 'measure' | 'document' | 'department' | 'theme'; key: string } | { kind: 'unknown' } {
   const clean = pathname.replace(/\/+$/, '') || '/';
   if (STATIC.has(clean)) return { kind: 'static' };
-  const match = /^\/(lineage|documents|departments|themes)\/([^/]+)$/.exec(clean);
+  // A lineage also has its printable page, /lineage/:id/print.
+  const match = /^\/(lineage|documents|departments|themes)\/([^/]+)$/.exec(clean) ?? /^\/(lineage)\/([^/]+)\/print$/.exec(clean);
   if (!match) return { kind: 'unknown' };
   let key: string;
   try {

@@ -1,28 +1,15 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are untyped JSON here; the assertions check their shape. */
 // The queries the UI's views added: version groups, clause comparison, honest expansion and
 // exact look-up, on the real Neo4j with the seeds.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
-import { testDriver } from '../test/neo4j.js';
-import { loadSeedGraph } from '../test/seed-graph.js';
-import { Reader } from '../db/read/reader.js';
-import { createApolloServer, createContext } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { seededApollo } from '../test/api-server.js';
 
-let driver: Driver;
-const server = createApolloServer({ log: () => {} });
-
-beforeAll(async () => {
-  driver = testDriver();
-  await loadSeedGraph(driver);
-  await server.start();
-  return () => server.stop();
-});
+const api = seededApollo();
 
 async function run(query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(new Reader(driver)) });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  expect(response.body.singleResult.errors, JSON.stringify(response.body.singleResult.errors)).toBeUndefined();
-  return response.body.singleResult.data;
+  const { data, errors } = await api.execute(query, variables);
+  expect(errors, JSON.stringify(errors)).toBeUndefined();
+  return data;
 }
 
 /** The measures of the 5G theme that have lineage links. */

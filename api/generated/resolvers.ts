@@ -861,6 +861,10 @@ export type SourceSpan = {
   startOffset: Scalars['Int']['output'];
   /** Offset just past the last character. */
   endOffset: Scalars['Int']['output'];
+  /** First page (1-based) in a paged source (PDF); null for a source without pages. */
+  startPage?: Maybe<Scalars['Int']['output']>;
+  /** Last page (1-based, inclusive) in a paged source (PDF); null for a source without pages. */
+  endPage?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A department's responsibility for a measure, as seen from the measure. */
@@ -1749,6 +1753,8 @@ export type SourceSpanResolvers<ContextType = ApiContext, ParentType extends Res
   endLine?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startOffset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   endOffset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startPage?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endPage?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ResponsibilityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Responsibility'] = ResolversParentTypes['Responsibility']> = {

@@ -50,6 +50,9 @@ export interface SourceSpanRecord {
   endLine: number;
   startOffset: number;
   endOffset: number;
+  /** Pages of a paged source (PDF), 1-based; null for a text without pages. */
+  startPage: number | null;
+  endPage: number | null;
 }
 
 export interface MeasureRecord {
@@ -68,7 +71,7 @@ export interface MeasureRecord {
 /** Map projection of a measure bound to `m`. */
 // The writer stores documentId on each measure; CASE (lazy, unlike coalesce) only walks
 // HAS_MEASURE for a measure written without it.
-export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END }`;
+export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, .startPage, .endPage, documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END }`;
 
 /** Measures in reading order: by year, then document, then position in the document. */
 export const MEASURE_ORDER = `m.year IS NULL, m.year, m.documentId, m.startOffset, m.id`;
@@ -92,7 +95,7 @@ export function toMeasure(v: unknown): MeasureRecord {
     documentId: str(r.documentId) ?? '',
     source:
       file !== null && start !== null && end !== null
-        ? { file, startLine: int(r.startLine) ?? 0, endLine: int(r.endLine) ?? 0, startOffset: start, endOffset: end }
+        ? { file, startLine: int(r.startLine) ?? 0, endLine: int(r.endLine) ?? 0, startOffset: start, endOffset: end, startPage: int(r.startPage), endPage: int(r.endPage) }
         : null,
   };
 }
@@ -188,7 +191,7 @@ const MEASURE_FIELDS: Record<string, string> = {
   section: '.section',
   responsibleText: '.responsibleText',
   summaryText: '.summaryText',
-  source: '.sourceFile, .startLine, .endLine, .startOffset, .endOffset',
+  source: '.sourceFile, .startLine, .endLine, .startOffset, .endOffset, .startPage, .endPage',
   document: 'documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END',
 };
 

@@ -17,6 +17,7 @@ const ComparePage = lazy(() => import('../features/compare/ComparePage.js'));
 const DocumentPage = lazy(() => import('../features/document/DocumentPage.js'));
 const ImportPage = lazy(() => import('../features/import/ImportPage.js'));
 const CurationPage = lazy(() => import('../features/curation/CurationPage.js'));
+const PrintLineagePage = lazy(() => import('../features/print/PrintLineagePage.js'));
 
 export function AppRoutes() {
   return (
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/explore" replace />} />
         <Route path="explore" element={<Lazy><ExplorerPage /></Lazy>} />
         <Route path="lineage/:measureId" element={<Lazy><LineagePage /></Lazy>} />
+        <Route path="lineage/:measureId/print" element={<Lazy><PrintLineagePage /></Lazy>} />
         <Route path="compare" element={<Lazy><ComparePage /></Lazy>} />
         <Route path="themes" element={<Lazy><ThemesPage /></Lazy>} />
         <Route path="themes/:name" element={<Lazy><ThemePage /></Lazy>} />

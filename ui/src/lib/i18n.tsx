@@ -92,6 +92,7 @@ const zh = {
   year: '年份',
   // lineage
   lineageTitle: '措施沿革',
+  print: '打印',
   lineageChain: '历年版本',
   lineageDiff: '相邻版本的差异',
   lineageEmpty: '这条措施没有找到前后版本。可在图谱中搜索相近措施。',
@@ -358,6 +359,7 @@ const en: Dictionary = {
   none: 'None',
   year: 'Year',
   lineageTitle: 'Measure lineage',
+  print: 'Print',
   lineageChain: 'Versions by year',
   lineageDiff: 'What changed between versions',
   lineageEmpty: 'No earlier or later version of this measure was found. Search the explorer for similar measures.',

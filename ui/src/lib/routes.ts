@@ -12,6 +12,8 @@ export const routes = {
   },
   measure: (id: string) => `/explore?focus=${enc(id)}&node=${enc(id)}`,
   lineage: (measureId: string) => `/lineage/${enc(measureId)}`,
+  /** The version group as a printable document; `related` adds the related measures. */
+  lineagePrint: (measureId: string, related = false) => `/lineage/${enc(measureId)}/print${related ? '?related=1' : ''}`,
   /** Side-by-side comparison; without `b` the page asks which measure to compare with. */
   compare: (a: string, b?: string) => `/compare?a=${enc(a)}${b ? `&b=${enc(b)}` : ''}`,
   themes: () => '/themes',

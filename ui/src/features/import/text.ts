@@ -3,7 +3,7 @@
 export const TEXT = {
   zh: {
     title: '导入文件',
-    intro: '导入政策文件：纯文本、HTML、Word（.docx）或 PDF（以服务器流水线支持的格式为准）。文件与命令行 npm run ingest 走同一流水线和写入器，新措施与已有措施建立沿革关系。',
+    intro: '导入政策文件：纯文本、HTML、Word（.docx）或带文字层的 PDF（扫描件请先做文字识别）。文件与命令行 npm run ingest 走同一流水线和写入器，新措施与已有措施建立沿革关系。',
     drop: '把文件拖到这里，或',
     choose: '选择文件',
     limits: '每个文件不超过 10 MB，每次最多 20 个文件；类型按内容判断。',
@@ -44,7 +44,7 @@ export const TEXT = {
   },
   en: {
     title: 'Import documents',
-    intro: 'Import policy documents: plain text, HTML, Word (.docx) or PDF (as far as the server pipeline reads them). They run through the same pipeline and writer as npm run ingest, and the new measures are linked to the stored ones.',
+    intro: 'Import policy documents: plain text, HTML, Word (.docx) or PDF with a text layer (run OCR on a scan first). They run through the same pipeline and writer as npm run ingest, and the new measures are linked to the stored ones.',
     drop: 'Drop files here, or',
     choose: 'choose files',
     limits: 'At most 10 MB a file and 20 files at a time; types are checked by content.',

@@ -254,7 +254,12 @@ export default function LineagePage() {
   usePageTitle(data?.versionGroup ? `${t('lineageTitle')} ${data.versionGroup.focus.year ?? ''}` : t('lineageTitle'));
   return (
     <div className="page lineage">
-      <h1>{t('lineageTitle')}</h1>
+      <div className="lineage__head">
+        <h1>{t('lineageTitle')}</h1>
+        <Link className="button button--small" to={routes.lineagePrint(measureId)} data-testid="lineage-print">
+          {t('print')}
+        </Link>
+      </div>
       <QueryBoundary loading={loading} error={error} data={data} onRetry={() => void refetch()}>
         {({ versionGroup }) => (versionGroup ? <VersionsView group={versionGroup} /> : <NotFoundBody query={measureId} />)}
       </QueryBoundary>
