@@ -34,6 +34,8 @@ export interface PipelineOptions {
   existing?: LinkableMeasure[];
   /** Files already decoded (decodeDocument: the only reader of DOCX and PDF); the others are decoded here, as text or HTML. */
   decoded?: ReadonlyMap<string, DecodeResult>;
+  /** Files already parsed (the worker pool, ingest/parallel/): used instead of parsing them here. */
+  parsed?: ReadonlyMap<string, ParseOutcome>;
   /** Called after each file is parsed. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -76,8 +78,8 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
           message: `same content as ${sameAs} (sha256 ${decoded.source.sha256.slice(0, 16)}…): ingested once, under ${sameAs}; remove one of the copies`,
         });
       } else {
-        const manifest = opts.manifest === false ? undefined : manifestEntryFor(file, decoded.source.sha256);
-        const parsed: ParseOutcome = parseDocument(decoded.source, manifest);
+        const parsed: ParseOutcome =
+          opts.parsed?.get(file) ?? parseDocument(decoded.source, opts.manifest === false ? undefined : manifestEntryFor(file, decoded.source.sha256));
         diagnostics.push(...parsed.diagnostics);
         if (parsed.refused) {
           refused.push(file);
