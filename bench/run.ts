@@ -149,7 +149,38 @@ async function main(): Promise<void> {
   const sizes: SizeResult[] = [];
   const failures: string[] = [];
   const notes: string[] = [];
-  for (const size of opts.sizes) {
+  let bigFile: BigFileResult | undefined;
+  let ui: UiResult[] | undefined;
+  // --merge: add these sizes to the previous results (e.g. a late 10,000-document run of some
+  // sections) instead of replacing them; a size measured now replaces its earlier figures.
+  const previousPath = path.join(resultsDir, 'latest.json');
+  const previous =
+    process.argv.includes('--merge') && fs.existsSync(previousPath) ? (JSON.parse(fs.readFileSync(previousPath, 'utf8')) as BenchResults) : undefined;
+  // Written after every step: a run cut short (the machine is shared) keeps what it measured.
+  const save = (pending: string[]) => {
+    const now = new Set(sizes.map((s) => s.docs));
+    const all = [...(previous?.sizes.filter((s) => !now.has(s.docs)) ?? []), ...sizes];
+    all.sort((x, y) => (x.docs === 'seeds' ? -1 : y.docs === 'seeds' ? 1 : x.docs - (y.docs as number)));
+    const results: BenchResults = {
+      date: started.toISOString(),
+      durationSec: Math.round((Date.now() - started.getTime()) / 1000),
+      machine: { ...machine(), neo4j: all.find((s) => s.neo4jVersion)?.neo4jVersion ?? null, loadAverageAtStart, loadAverageAtEnd: os.loadavg() },
+      settings: { seed: opts.seed, requests: opts.requests, connections: opts.connections },
+      sizes: all,
+      ui: ui ?? previous?.ui,
+      ...((bigFile ?? previous?.bigFile) ? { bigFile: bigFile ?? previous?.bigFile } : {}),
+      failures,
+      targets: [],
+      notes: [...(previous?.notes ?? []), ...notes, ...(pending.length ? [`Run in progress (or cut short): not yet measured: ${pending.join(', ')}.`] : [])],
+    };
+    if (!results.notes?.length) delete results.notes;
+    results.targets = evaluateTargets(results);
+    fs.mkdirSync(resultsDir, { recursive: true });
+    fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+    fs.writeFileSync(path.join(resultsDir, 'latest.md'), renderMarkdown(results));
+    return results;
+  };
+  const runSize = async (size: number | 'seeds') => {
     const tmp = path.join(os.tmpdir(), `bench-size-${size}-${process.pid}.json`);
     const args = ['--docs', String(size), '--seed', String(opts.seed), '--requests', String(opts.requests), '--connections', String(opts.connections), '--out', tmp];
     // At 10,000 documents the targets are the pipeline, its memory and the end-to-end load; the
@@ -167,16 +198,14 @@ async function main(): Promise<void> {
     } finally {
       fs.rmSync(tmp, { force: true });
     }
-  }
+  };
   // The single large file (issue 13: peak memory ≤ 5× the input), in its own process.
-  let bigFile: BigFileResult | undefined;
-  if (opts.bigFileMb > 0 && (!opts.sections || opts.sections.includes('pipeline'))) {
+  const runBigFile = async () => {
     console.error(`[big file] the pipeline on one ${opts.bigFileMb} MB text…`);
     bigFile = await benchBigFile(opts.bigFileMb, 600);
     console.error(`[big file] ${bigFile.error ?? `peak RSS ${bigFile.peakRssMb} MB, ${bigFile.measures} measures in ${bigFile.ms} ms`}`);
-  }
-  let ui: UiResult[] | undefined;
-  if (opts.ui) {
+  };
+  const runUi = async () => {
     const tmp = path.join(os.tmpdir(), `bench-ui-${process.pid}.json`);
     try {
       await runChild('ui.ts', ['--out', tmp]);
@@ -186,36 +215,20 @@ async function main(): Promise<void> {
     } finally {
       fs.rmSync(tmp, { force: true });
     }
-  }
-  // --merge: add these sizes to the previous results (e.g. a late 10,000-document run of some
-  // sections) instead of replacing them; a size measured now replaces its earlier figures.
-  const previousPath = path.join(resultsDir, 'latest.json');
-  let previousNotes: string[] | undefined;
-  if (process.argv.includes('--merge') && fs.existsSync(previousPath)) {
-    const previous = JSON.parse(fs.readFileSync(previousPath, 'utf8')) as BenchResults;
-    const now = new Set(sizes.map((s) => s.docs));
-    sizes.unshift(...previous.sizes.filter((s) => !now.has(s.docs)));
-    sizes.sort((a, b) => (a.docs === 'seeds' ? -1 : b.docs === 'seeds' ? 1 : a.docs - b.docs));
-    ui ??= previous.ui;
-    bigFile ??= previous.bigFile;
-    previousNotes = previous.notes;
-  }
-  const results: BenchResults = {
-    date: started.toISOString(),
-    durationSec: Math.round((Date.now() - started.getTime()) / 1000),
-    machine: { ...machine(), neo4j: sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? null, loadAverageAtStart, loadAverageAtEnd: os.loadavg() },
-    settings: { seed: opts.seed, requests: opts.requests, connections: opts.connections },
-    sizes,
-    ui,
-    ...(bigFile ? { bigFile } : {}),
-    failures,
-    targets: [],
-    ...(previousNotes || notes.length ? { notes: [...(previousNotes ?? []), ...notes] } : {}),
   };
-  results.targets = evaluateTargets(results);
-  fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
-  fs.writeFileSync(path.join(resultsDir, 'latest.md'), renderMarkdown(results));
+  // Small sizes first, then the large file, then 10,000 documents, then the UI: the longest step
+  // late, so that a run cut short has the most targets on record.
+  const steps: [string, () => Promise<void>][] = [
+    ...opts.sizes.filter((s) => s === 'seeds' || s < 10000).map((s) => [`${s} documents`, () => runSize(s)] as [string, () => Promise<void>]),
+    ...(opts.bigFileMb > 0 && (!opts.sections || opts.sections.includes('pipeline')) ? [[`the ${opts.bigFileMb} MB file`, runBigFile] as [string, () => Promise<void>]] : []),
+    ...opts.sizes.filter((s) => s !== 'seeds' && s >= 10000).map((s) => [`${s} documents`, () => runSize(s)] as [string, () => Promise<void>]),
+    ...(opts.ui ? [['the UI canvas', runUi] as [string, () => Promise<void>]] : []),
+  ];
+  for (const [i, [, step]] of steps.entries()) {
+    await step();
+    save(steps.slice(i + 1).map(([name]) => name));
+  }
+  const results = save([]);
   console.error(`wrote bench/results/latest.json and bench/results/latest.md (${results.durationSec} s)`);
   if (failures.length) process.exitCode = 1;
 }

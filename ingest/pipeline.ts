@@ -52,6 +52,11 @@ export interface PipelineReport {
   ms: { parse: number; assemble: number; total: number };
 }
 
+// A loop, not push(...items): a very large file can carry more diagnostics than the call stack takes arguments.
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
 export function ingestSync(files: string[], opts: PipelineOptions = {}): PipelineReport {
   const t0 = performance.now();
   const ref = opts.ref ?? loadDepartmentReference(opts.referenceDir);
@@ -64,7 +69,7 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
 
   files.forEach((file, i) => {
     const decoded = opts.decoded?.get(file) ?? decodeFile(file);
-    diagnostics.push(...decoded.diagnostics);
+    append(diagnostics, decoded.diagnostics);
     if (!decoded.ok) {
       refused.push(file);
     } else {
@@ -80,7 +85,7 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
       } else {
         const parsed: ParseOutcome =
           opts.parsed?.get(file) ?? parseDocument(decoded.source, opts.manifest === false ? undefined : manifestEntryFor(file, decoded.source.sha256));
-        diagnostics.push(...parsed.diagnostics);
+        append(diagnostics, parsed.diagnostics);
         if (parsed.refused) {
           refused.push(file);
         } else {
@@ -95,7 +100,7 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
   const t1 = performance.now();
 
   const assembled = assemble({ documents, ref, taxonomy, existing: opts.existing });
-  diagnostics.push(...assembled.diagnostics);
+  append(diagnostics, assembled.diagnostics);
   const t2 = performance.now();
 
   return {
