@@ -1,6 +1,7 @@
 // npm run bench [-- --sizes seeds,100,1000] [--with-10k] [--seed 1] [--requests 400]
 //                  [--sections pipeline,link,load,api,compare] [--no-ui] [--big-file-mb 52]
 //                  [--profile] [--render] [--merge]
+// npm run bench:report: README's Performance figures + bench/results/latency-p50.svg from latest.json
 //
 // Runs every size in its own process, one after another (the machine is shared: never two heavy
 // runs at once), then the UI benchmark, and writes bench/results/latest.{json,md}.
@@ -14,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { ensureCorpus, projectRoot } from './corpus.js';
 import { summariseProfile, type ProfileSummary } from './lib/cpuprofile.js';
 import { benchBigFile, type BigFileResult } from './bigfile.js';
+import { latencyChart } from './chart.js';
+import { performanceBlock, replaceBetweenMarkers } from './readme.js';
 import { evaluateTargets, renderMarkdown, type BenchResults } from './report.js';
 import type { SizeResult } from './size.js';
 import type { UiResult } from './ui.js';
@@ -127,6 +130,18 @@ async function profile(opts: RunOptions): Promise<void> {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.profile) return profile(opts);
+  if (process.argv.includes('--report')) {
+    // The README's Performance figures and the chart, from the last run's results file.
+    const results = JSON.parse(fs.readFileSync(path.join(resultsDir, 'latest.json'), 'utf8')) as BenchResults;
+    const svg = latencyChart(results);
+    const chartFile = path.join(resultsDir, 'latency-p50.svg');
+    if (svg) fs.writeFileSync(chartFile, svg);
+    const readmePath = path.join(projectRoot, 'README.md');
+    const block = performanceBlock(results, svg ? path.relative(projectRoot, chartFile) : null);
+    fs.writeFileSync(readmePath, replaceBetweenMarkers(fs.readFileSync(readmePath, 'utf8'), block));
+    console.error(`wrote README.md (Performance)${svg ? ` and ${path.relative(process.cwd(), chartFile)}` : ''} from the run of ${results.date}`);
+    return;
+  }
   if (process.argv.includes('--render')) {
     // Re-render latest.md from latest.json (after a change to the report, without re-measuring).
     const results = JSON.parse(fs.readFileSync(path.join(resultsDir, 'latest.json'), 'utf8')) as BenchResults;
