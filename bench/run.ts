@@ -186,7 +186,7 @@ async function main(): Promise<void> {
       ...((bigFile ?? previous?.bigFile) ? { bigFile: bigFile ?? previous?.bigFile } : {}),
       failures,
       targets: [],
-      notes: [...(previous?.notes ?? []), ...notes, ...(pending.length ? [`Run in progress (or cut short): not yet measured: ${pending.join(', ')}.`] : [])],
+      notes: [...(previous?.notes ?? []).filter((n) => !n.startsWith('Run in progress')), ...notes, ...(pending.length ? [`Run in progress (or cut short): not yet measured: ${pending.join(', ')}.`] : [])],
     };
     if (!results.notes?.length) delete results.notes;
     results.targets = evaluateTargets(results);
