@@ -548,7 +548,11 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
         } else {
           const cases = await explorerCases(driver, database, args);
           log(`[${opts.docs}] real explorer: ${cases.map((c) => c.label).join(', ')}…`);
-          result.explorer = await measureExplorer(ours.url, cases);
+          // A browser that times out on a loaded machine loses its own figures, not the size's.
+          result.explorer = await measureExplorer(ours.url, cases).catch((err: unknown) => {
+            result.errors.push(`explorer: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+            return [];
+          });
           for (const e of result.explorer) log(`[${opts.docs}] explorer ${e.label}: ${e.elements} elements, ready ${e.readyMs} ms (${e.layouts} layouts, last ${e.layoutMs} ms), tap ${e.tapMs ?? '–'} ms${e.error ? `; page error: ${e.error}` : ''}`);
         }
       }
