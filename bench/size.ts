@@ -10,7 +10,9 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { localTarget } from '../db/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../db/local.js';
 import { migrate } from '../db/migrations.js';
-import { clearGraph, writeGraph } from '../db/writer.js';
+import { clearGraph, writeGraph, type WriteOptions } from '../db/writer.js';
+import { defaultThreads } from '../ingest/parallel/pool.js';
+import { isSourceDocument } from '../model/graph.js';
 import { linkMeasures, type LinkableMeasure, type LinkStats } from '../ingest/link/lineage.js';
 import type { Graph } from '../ingest/types.js';
 import { ensureCorpus, projectRoot } from './corpus.js';
@@ -47,6 +49,8 @@ export interface SizeOptions {
   requests?: number;
   connections?: number;
   sections?: Section[];
+  /** Documents written again through the incremental path after the load (default 50). */
+  incrementalSample?: number;
   /** Passed to writeGraph: whole documents per transaction (1, the default, is the product's). */
   documentsPerTransaction?: number;
   log?: (line: string) => void;
@@ -85,6 +89,8 @@ export interface SizeResult {
     /** Measures the parser found over measures the generator wrote (null for the seeds). */
     measureRecall: number | null;
     nodePeakRssMb: number;
+    /** Worker threads that decoded and parsed (ingest/parallel). */
+    threads?: number;
   };
   link?: LinkStats & { source: 'pipeline' | 'rerun'; pairsPerMeasure: number; linksPerMeasure: number };
   load?: {
@@ -107,6 +113,11 @@ export interface SizeResult {
     storedNodes: number;
     storedRelationships: number;
   };
+  /**
+   * The incremental path on the loaded graph: a sample of its documents written again, one
+   * transaction per document (each replaces its stored version), as `npm run ingest` does.
+   */
+  incremental?: NonNullable<SizeResult['load']> & { documents: number };
   api?: Partial<Record<QueryName, { ours: ServerLatency; raw?: ServerLatency; generated?: ServerLatency }>>;
   /** The real explorer (ui/dist) on this graph: navigation → last layout. */
   explorer?: ExplorerResult[];
@@ -115,7 +126,6 @@ export interface SizeResult {
   errors: string[];
 }
 
-type IngestFiles = (files: string[]) => Promise<Graph>;
 /** The pipeline's own report, when it offers one (stage times and the linker's statistics). */
 interface PipelineReport {
   graph: Graph;
@@ -135,10 +145,23 @@ type StartServer = (opts: {
 }) => Promise<{ url: string; close(): Promise<void> }>;
 
 // Imported at run time: the harness stays usable (corpus, linking) while a stage is being built.
+// The bulk path of the product: decode + parse on every core (ingest/parallel), the rest in order.
 async function loadIngest(): Promise<Ingest> {
-  const mod = (await import(['..', 'ingest', 'pipeline.js'].join('/'))) as { ingestFiles: IngestFiles; ingest?: Ingest };
-  if (mod.ingest) return mod.ingest;
-  return async (files) => ({ graph: await mod.ingestFiles(files) });
+  const mod = (await import(['..', 'ingest', 'parallel', 'index.js'].join('/'))) as { ingestParallel: Ingest };
+  return (files) => mod.ingestParallel(files);
+}
+
+/** The sample's documents with what they own (measures, targets), every relationship touching
+ * those, and the nodes at the other ends: what an incremental ingest of these files writes. */
+export function documentSubgraph(graph: Graph, documentIds: ReadonlySet<string>): Graph {
+  const owned = new Set<string>(documentIds);
+  for (const type of ['HAS_MEASURE', 'SETS']) {
+    for (const r of graph.relationships) if (r.type === type && owned.has(r.start)) owned.add(r.end);
+  }
+  const relationships = graph.relationships.filter((r) => owned.has(r.start) || owned.has(r.end));
+  const keep = new Set(owned);
+  for (const r of relationships) keep.add(r.start).add(r.end);
+  return { nodes: graph.nodes.filter((n) => keep.has(n.id)), relationships, diagnostics: [] };
 }
 async function loadServer(): Promise<StartServer> {
   const mod = (await import(['..', 'api', 'server.js'].join('/'))) as { startServer: StartServer };
@@ -336,6 +359,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     measuresPerSec: Math.round(measures / (pipelineMs / 1000)),
     measureRecall: manifest.measuresWritten ? Number((measures / manifest.measuresWritten).toFixed(3)) : null,
     nodePeakRssMb: ownPeakRssMb(),
+    threads: files.length >= 8 ? defaultThreads() : 1,
   };
   log(`[${opts.docs}] pipeline: ${measures} measures in ${Math.round(pipelineMs)} ms (${result.pipeline.measuresPerSec}/s)`);
 
@@ -417,6 +441,40 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
     };
     log(`[${opts.docs}] load: ${summary.ms} ms, ${result.load.relationshipsPerSec} relationships/s`);
 
+    // The incremental path (one transaction per document, replacing the stored version) on a
+    // sample spread over the corpus; skipped at 10,000 documents (its rate is the 1,000's).
+    if (typeof opts.docs === 'number' && opts.docs < 10000) {
+      const docs = graph.nodes.filter(isSourceDocument).map((n) => n.id);
+      const k = Math.min(opts.incrementalSample ?? 50, docs.length);
+      const sample = new Set(Array.from({ length: k }, (_, i) => docs[Math.floor((i * docs.length) / k)]!));
+      const sub = documentSubgraph(graph, sample);
+      log(`[${opts.docs}] incremental: writing ${k} documents again (${sub.relationships.length} relationships), one transaction each…`);
+      const t = timedDriver(driver);
+      const c0 = process.cpuUsage();
+      const n0 = processCpuMs(neo4jPid);
+      const inc = await writeGraph(t.driver, sub, { database, mode: 'incremental' } satisfies WriteOptions);
+      const c1 = process.cpuUsage(c0);
+      const n1 = processCpuMs(neo4jPid);
+      result.incremental = {
+        mode: inc.mode,
+        documents: k,
+        ms: inc.ms,
+        nodes: inc.nodes,
+        relationships: inc.relationships,
+        nodesPerSec: Math.round(inc.nodes / (inc.ms / 1000)),
+        relationshipsPerSec: Math.round(inc.relationships / (inc.ms / 1000)),
+        nodeCpuMs: Math.round((c1.user + c1.system) / 1000),
+        neo4jCpuMs: n0 !== null && n1 !== null ? Math.round(n1 - n0) : null,
+        breakdown: topStatements(t.timings, inc.ms),
+        loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(1)),
+        nodePeakRssMb: ownPeakRssMb(),
+        neo4jPeakRssMb: peakRssMb(neo4jPid),
+        storedNodes: result.load.storedNodes,
+        storedRelationships: result.load.storedRelationships,
+      };
+      log(`[${opts.docs}] incremental: ${inc.ms} ms, ${result.incremental.relationshipsPerSec} relationships/s`);
+    }
+
     // (d, e) HTTP latency under load.
     if (sections.has('api') || sections.has('compare') || sections.has('ui')) {
       const args = await sampleArgs(driver, database);
@@ -490,7 +548,11 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
         } else {
           const cases = await explorerCases(driver, database, args);
           log(`[${opts.docs}] real explorer: ${cases.map((c) => c.label).join(', ')}…`);
-          result.explorer = await measureExplorer(ours.url, cases);
+          // A browser that times out on a loaded machine loses its own figures, not the size's.
+          result.explorer = await measureExplorer(ours.url, cases).catch((err: unknown) => {
+            result.errors.push(`explorer: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+            return [];
+          });
           for (const e of result.explorer) log(`[${opts.docs}] explorer ${e.label}: ${e.elements} elements, ready ${e.readyMs} ms (${e.layouts} layouts, last ${e.layoutMs} ms), tap ${e.tapMs ?? '–'} ms${e.error ? `; page error: ${e.error}` : ''}`);
         }
       }

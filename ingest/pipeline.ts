@@ -34,6 +34,8 @@ export interface PipelineOptions {
   existing?: LinkableMeasure[];
   /** Files already decoded (decodeDocument: the only reader of DOCX and PDF); the others are decoded here, as text or HTML. */
   decoded?: ReadonlyMap<string, DecodeResult>;
+  /** Files already parsed (the worker pool, ingest/parallel/): used instead of parsing them here. */
+  parsed?: ReadonlyMap<string, ParseOutcome>;
   /** Called after each file is parsed. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -50,6 +52,11 @@ export interface PipelineReport {
   ms: { parse: number; assemble: number; total: number };
 }
 
+// A loop, not push(...items): a very large file can carry more diagnostics than the call stack takes arguments.
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
 export function ingestSync(files: string[], opts: PipelineOptions = {}): PipelineReport {
   const t0 = performance.now();
   const ref = opts.ref ?? loadDepartmentReference(opts.referenceDir);
@@ -62,7 +69,7 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
 
   files.forEach((file, i) => {
     const decoded = opts.decoded?.get(file) ?? decodeFile(file);
-    diagnostics.push(...decoded.diagnostics);
+    append(diagnostics, decoded.diagnostics);
     if (!decoded.ok) {
       refused.push(file);
     } else {
@@ -76,9 +83,9 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
           message: `same content as ${sameAs} (sha256 ${decoded.source.sha256.slice(0, 16)}…): ingested once, under ${sameAs}; remove one of the copies`,
         });
       } else {
-        const manifest = opts.manifest === false ? undefined : manifestEntryFor(file, decoded.source.sha256);
-        const parsed: ParseOutcome = parseDocument(decoded.source, manifest);
-        diagnostics.push(...parsed.diagnostics);
+        const parsed: ParseOutcome =
+          opts.parsed?.get(file) ?? parseDocument(decoded.source, opts.manifest === false ? undefined : manifestEntryFor(file, decoded.source.sha256));
+        append(diagnostics, parsed.diagnostics);
         if (parsed.refused) {
           refused.push(file);
         } else {
@@ -93,7 +100,7 @@ export function ingestSync(files: string[], opts: PipelineOptions = {}): Pipelin
   const t1 = performance.now();
 
   const assembled = assemble({ documents, ref, taxonomy, existing: opts.existing });
-  diagnostics.push(...assembled.diagnostics);
+  append(diagnostics, assembled.diagnostics);
   const t2 = performance.now();
 
   return {

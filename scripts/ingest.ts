@@ -9,8 +9,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDocumentFile } from '../ingest/decode.js';
 import { countByRule, formatDiagnostic } from '../ingest/diagnostics.js';
-import { ingest, type PipelineReport } from '../ingest/pipeline.js';
+import { ingestParallel } from '../ingest/parallel/index.js';
+import type { PipelineReport } from '../ingest/pipeline.js';
 import { documentSummaries } from '../ingest/summary.js';
+import { writeJsonStreaming } from './graph-json.js';
 import type { Graph } from '../model/graph.js';
 
 interface Args {
@@ -85,11 +87,12 @@ async function main(): Promise<number> {
 
   let report: PipelineReport;
   if (args.dryRun) {
-    report = await ingest(args.files, { onProgress });
+    report = await ingestParallel(args.files, { onProgress });
     bar?.stop();
     if (args.json) {
       if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
-      process.stdout.write(`${JSON.stringify(report.graph)}\n`);
+      // Streamed: the same text as JSON.stringify, never one string of the whole graph.
+      await writeJsonStreaming(process.stdout, report.graph);
     } else if (!args.quiet) {
       // A person checking a file by hand: each document read back, with its diagnostics.
       stderr.write(`${documentSummaries(report.graph)}\n`);
@@ -106,7 +109,7 @@ async function main(): Promise<number> {
       // Measures of other documents already stored: linked together with the new ones, so the lineage
       // equals a clean run's.
       const existing = await loadLinkableMeasures(conn.driver, { database: conn.database, excludeSourceFiles: args.files });
-      report = await ingest(args.files, { onProgress, existing });
+      report = await ingestParallel(args.files, { onProgress, existing });
       bar?.stop();
       if (!args.quiet) for (const d of report.graph.diagnostics) stderr.write(`${formatDiagnostic(d)}\n`);
       // The ingest linked the stored measures too, so stale lineage links can go (lineageComplete).
