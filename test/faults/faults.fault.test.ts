@@ -36,6 +36,8 @@ let storeOnTmpfs = false;
 const dataDir = path.join(runDir, 'neo4j');
 let neo4jPort = basePort;
 let product: Product;
+/** Later runs of npm start, stopped in afterAll whatever happens. */
+const others: Product[] = [];
 let url = '';
 /** How long this machine took to start the product's Neo4j (JVM, store, first answer). */
 let neo4jStartMs = 0;
@@ -102,9 +104,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await driver?.close().catch(() => {});
-  if (product?.child.exitCode === null) product.child.kill('SIGKILL');
-  const printed = product?.printedPid();
-  if (printed && alive(printed)) process.kill(printed, 'SIGKILL');
+  for (const p of [product, ...others]) {
+    if (!p) continue;
+    if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    const printed = p.printedPid();
+    if (printed && alive(printed)) process.kill(printed, 'SIGKILL');
+  }
   for (const pid of processesNaming(dataDir)) process.kill(pid, 'SIGKILL');
   if (storeOnTmpfs) spawnSync('umount', ['-l', dataDir]);
   fs.rmSync(runDir, { recursive: true, force: true });
@@ -404,6 +409,39 @@ describe('SIGTERM to the pid npm start prints', () => {
   });
 });
 
+describe('kill -9 of the server', () => {
+  it('takes its Neo4j with it: no orphan JVM', async () => {
+    const again = npmStart({ NODE_ENV: 'production', PORT: '0', NEO4J_PORT: String(neo4jPort), NEO4J_DATA: dataDir, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m' });
+    others.push(again);
+    await waitFor(
+      'npm start serves again',
+      600_000,
+      () => {
+        if (again.child.exitCode !== null) throw new Error(`npm start exited with code ${again.child.exitCode}:\n${again.output().slice(-3000)}`);
+        return /Policy lineage explorer: (http:\/\/\S+)/.exec(again.output())?.[1];
+      },
+      () => again.output().slice(-3000),
+    );
+    const jvm = Number(/Neo4j is up \(pid (\d+)/.exec(again.output())![1]);
+    const t0 = Date.now();
+    process.kill(again.printedPid()!, 'SIGKILL');
+    // The launcher sees its stdin close and shuts down, halting itself after 20 s at most.
+    await waitFor('the JVM exits after its parent', 45_000, () => (alive(jvm) ? undefined : true));
+    const ms = Date.now() - t0;
+    await waitFor('npm exits', 15_000, () => again.child.exitCode ?? again.child.signalCode ?? undefined);
+    expect(processesNaming(dataDir)).toEqual([]);
+    console.log(`JVM gone ${(ms / 1000).toFixed(1)} s after kill -9 of the server`);
+    record({
+      fault: 'kill -9 of the server process (npm start’s node)',
+      before: 'the JVM ran on with no parent at 100 % CPU',
+      time: `JVM gone after ${(ms / 1000).toFixed(1)} s`,
+      memory: '–',
+      status: 'npm exited; no process of the data folder left',
+      lost: 'nothing committed (store recovered by the next start)',
+    });
+  });
+});
+
 describe('a store Neo4j cannot recover', () => {
   it('npm start says what happened and what to do, exits non-zero and leaves nothing running', async () => {
     // The store without its transaction logs: recovery is impossible.
@@ -411,6 +449,7 @@ describe('a store Neo4j cannot recover', () => {
     for (const f of fs.readdirSync(txDir)) if (f.startsWith('neostore.transaction.db')) fs.rmSync(path.join(txDir, f));
     const t0 = Date.now();
     const damaged = npmStart({ PORT: '0', NEO4J_PORT: String(neo4jPort), NEO4J_DATA: dataDir, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m' });
+    others.push(damaged);
     // The launcher's own limit for a database that does not come up is 3 minutes; it must say so long before.
     const code = await waitFor('npm start gives up', Math.max(180_000, 3 * neo4jStartMs), () => damaged.child.exitCode ?? undefined, () => damaged.output().slice(-3000));
     const ms = Date.now() - t0;
@@ -441,6 +480,7 @@ describe('a busy HTTP port', () => {
     const port = (blocker.address() as { port: number }).port;
     const t0 = Date.now();
     const p = npmStart({ PORT: String(port), NEO4J_PORT: String(neo4jPort), NEO4J_DATA: path.join(runDir, 'never') });
+    others.push(p);
     const code = await waitFor('npm start refuses the port', 60_000, () => p.child.exitCode ?? undefined, () => p.output());
     const ms = Date.now() - t0;
     blocker.close();
