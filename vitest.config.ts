@@ -34,8 +34,10 @@ export default defineConfig({
           include: ['test/faults/**/*.fault.test.ts'],
           exclude: ['**/node_modules/**', '.data/**'],
           fileParallelism: false,
-          testTimeout: 300_000,
-          hookTimeout: 700_000,
+          // Outer bounds only: every wait inside is a bounded poll whose limit follows the time this
+          // machine took to start Neo4j (a crash-and-rerun test runs the ingest five times).
+          testTimeout: 1_800_000,
+          hookTimeout: 900_000,
         },
       },
     ],

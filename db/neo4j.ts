@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { localTarget, targetFromEnv, type Neo4jTarget } from './config.js';
+import { explainDatabaseError } from './errors.js';
 import { Neo4jSetupError, startLocalNeo4j, type LocalNeo4j } from './local.js';
 
 export { Neo4jSetupError } from './local.js';
@@ -65,6 +66,8 @@ export async function connect(
     await driver.close();
     await local?.stop();
     const why = err instanceof Error ? err.message : String(err);
+    const explained = explainDatabaseError(err);
+    if (explained) throw new Neo4jSetupError(`Neo4j at ${uri} answers but cannot work: ${explained}`);
     throw new Neo4jSetupError(
       target.kind === 'remote'
         ? `Could not reach Neo4j at ${uri}: ${why}. Check NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD, or unset NEO4J_URI to use the built-in Neo4j.`

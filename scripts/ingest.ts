@@ -7,6 +7,7 @@
 // each other.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { explainDatabaseError } from '../db/errors.js';
 import { isDocumentFile } from '../ingest/decode.js';
 import { countByRule, formatDiagnostic } from '../ingest/diagnostics.js';
 import { ingestParallel } from '../ingest/parallel/index.js';
@@ -131,7 +132,7 @@ main().then(
   (err: unknown) => {
     // Setup errors (no database, bad credentials) say what to do; a stack helps only when debugging.
     const detail = err instanceof Error ? (process.env.DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
-    process.stderr.write(`ingest failed: ${detail}\n`);
+    process.stderr.write(`ingest failed: ${explainDatabaseError(err) ?? detail}\n`);
     process.exitCode = 2;
   },
 );

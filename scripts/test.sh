@@ -12,4 +12,4 @@ echo "== build UI and query IDE (served in the HTTP and browser tests)"
 npm run --silent build:ui
 npm run --silent build:graphiql
 echo "== unit, integration and browser tests (real Neo4j)"
-npx vitest run --project unit --project integration  # the fault suite runs apart: npm run test:faults
+npx vitest run --project unit --project integration  # the fault suite runs apart (npm run test:faults; .ci/run runs it after this)

@@ -24,6 +24,9 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
+import org.neo4j.graphdb.event.DatabaseEventListenerInternal;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -87,6 +90,7 @@ public final class Launcher {
 
         DatabaseManagementService dbms = build(home, heap, port, true);
         requireAvailable(dbms, home);
+        dbms.registerDatabaseEventListener(new PanicExit(home));
 
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -202,6 +206,47 @@ public final class Launcher {
             if (!describe(e).contains("Old password and new password cannot be the same")) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A database that panics (a transaction log write failed, most often on a full disk) refuses
+     * every transaction until the process restarts, while Bolt still accepts connections. The
+     * launcher exits instead, with the reason, so the Node side's supervisor restarts it, or gives
+     * up with that reason when it keeps failing.
+     */
+    private static final class PanicExit extends DatabaseEventListenerAdapter implements DatabaseEventListenerInternal {
+        private final Path home;
+        private volatile boolean outOfDisk;
+
+        PanicExit(Path home) {
+            this.home = home;
+        }
+
+        @Override
+        public void databaseOutOfDiskSpace(DatabaseEventContext ctx) {
+            outOfDisk = true;
+        }
+
+        @Override
+        public void databasePanic(DatabaseEventContext ctx) {
+            long freeMb = -1;
+            try {
+                freeMb = Files.getFileStore(home).getUsableSpace() >> 20;
+            } catch (IOException ignored) {
+                // Unknown: said as such below.
+            }
+            boolean full = outOfDisk || (freeMb >= 0 && freeMb < 16);
+            String why = full
+                    ? "the disk holding " + home + " is full (" + Math.max(freeMb, 0) + " MB free): Neo4j could not write its store. "
+                            + "Free some space; the transactions it committed are kept, the one it was writing is not."
+                    : "see " + home.resolve("logs/debug.log") + ".";
+            System.err.println("LAUNCHER: the database " + ctx.getDatabaseName() + " stopped after a critical error; " + why);
+            System.err.flush();
+            // Not on Neo4j's own thread: System.exit runs the shutdown hook, which waits for it.
+            Thread exit = new Thread(() -> System.exit(9), "panic-exit");
+            exit.setDaemon(false);
+            exit.start();
         }
     }
 
