@@ -14,7 +14,7 @@ import { inSourceOrder } from '../../lib/responsibilities.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 
 type Group = NonNullable<MeasureVersionsQuery['versionGroup']>;
-type Version = Group['versions'][number];
+type Version = Group['versions'][number] | Group['related'][number];
 type GroupLink = Group['links'][number];
 
 const yearOf = (m: { year?: number | null }) => m.year ?? 0;
@@ -55,16 +55,29 @@ function Departments({ m }: { m: VersionMeasureFragment }) {
   );
 }
 
-function VersionCard({ v, focusId, previous }: { v: Version; focusId: string; previous: Version | null }) {
+/** How a card belongs to the group: a version, a related measure, or a version of a related one. */
+function TierLabel({ v, tier }: { v: Version; tier: 'same' | 'related' }) {
   const { t } = useI18n();
+  const via = 'versionOf' in v ? v.versionOf : null;
+  const text = tier === 'same' ? t('tier_same') : via ? t('tier_relatedVersion', { year: via.year ?? '?' }) : t('tier_related');
+  return (
+    <span className={`badge badge--tier badge--${tier}`} data-testid="tier-label">
+      {text}
+    </span>
+  );
+}
+
+function VersionCard({ v, tier, focusId, previous }: { v: Version; tier: 'same' | 'related'; focusId: string; previous: Version | null }) {
   const m = v.measure;
   const doc = m.document;
+  const { t } = useI18n();
   return (
-    <li className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''} data-measure-id={m.id}>
+    <li className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''} data-measure-id={m.id} data-tier={tier}>
       <div className="version__year">
         <span className="year-chip year-chip--big">{m.year ?? '?'}</span>
       </div>
       <div className="version__body">
+        <TierLabel v={v} tier={tier} />
         <h3 className="version__doc">
           <Link to={routes.document(doc.id)}>{doc.title}</Link>
         </h3>
@@ -206,6 +219,7 @@ function VersionsView({ group }: { group: Group }) {
           </span>
         ))}
       </p>
+      {group.truncated && <p className="lineage__notice" data-testid="group-truncated">{t('groupTruncated', { n: group.versions.length })}</p>}
       {group.related.length > 0 && (
         <label className="check lineage__related-toggle">
           <input type="checkbox" checked={showRelated} onChange={(e) => setShowRelated(e.target.checked)} data-testid="show-related" />
@@ -219,15 +233,16 @@ function VersionsView({ group }: { group: Group }) {
       <h2>{t('lineageChain')}</h2>
       <ol className="version-timeline" data-testid="version-timeline">
         {group.versions.map((v, i) => (
-          <VersionCard key={v.measure.id} v={v} focusId={focusId} previous={i > 0 ? group.versions[i - 1]! : null} />
+          <VersionCard key={v.measure.id} v={v} tier="same" focusId={focusId} previous={i > 0 ? group.versions[i - 1]! : null} />
         ))}
       </ol>
       {showRelated && group.related.length > 0 && (
         <>
           <h2>{t('relatedMeasures')}</h2>
+          {group.relatedTruncated && <p className="lineage__notice" data-testid="related-truncated">{t('relatedTruncated', { n: group.related.length })}</p>}
           <ol className="version-timeline version-timeline--related" data-testid="related-timeline">
             {group.related.map((v) => (
-              <VersionCard key={v.measure.id} v={v} focusId={focusId} previous={null} />
+              <VersionCard key={v.measure.id} v={v} tier="related" focusId={focusId} previous={null} />
             ))}
           </ol>
         </>
