@@ -126,7 +126,8 @@ describe('lineage', () => {
     ['phone', { width: 390, height: 844 }],
   ])('shows the 5G measures of 2017, 2020 and 2021 from any of the three, each labelled with its tier (%s)', async (_label, size) => {
     const page = await open('/explore?q=5G', await newPage(app, size));
-    await page.waitForSelector('[data-testid="search-results"] [data-hit-type="Measure"]');
+    // the first search of a fresh database warms its full-text index; on a loaded machine that is slow
+    await page.waitForSelector('[data-testid="search-results"] [data-hit-type="Measure"]', { timeout: 120_000 });
     const ids = await page.$$eval('[data-testid="search-results"] [data-hit-type="Measure"]', (els) => els.map((e) => (e as HTMLElement).dataset.hitId!));
     let members: Record<string, string> = {};
     for (const id of ids.slice(0, 12)) {

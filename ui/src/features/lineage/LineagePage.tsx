@@ -8,6 +8,7 @@ import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../components/
 import { EmptyState, ErrorState, Loading, QueryBoundary } from '../../components/QueryState.js';
 import { ClauseTable } from '../../components/ClauseTable.js';
 import { NotFoundBody } from '../../components/NotFoundBody.js';
+import { Fact } from '../../components/Fact.js';
 import { readableText } from '../../lib/text.js';
 import { fileName, lineRange, readableEvidence } from '../../lib/provenance.js';
 import { inSourceOrder } from '../../lib/responsibilities.js';
@@ -82,38 +83,19 @@ function VersionCard({ v, tier, focusId, previous }: { v: Version; tier: 'same' 
           <Link to={routes.document(doc.id)}>{doc.title}</Link>
         </h3>
         <dl className="version__facts">
-          {doc.docNumber && (
-            <div>
-              <dt>{t('docNumber')}</dt>
-              <dd>{doc.docNumber}</dd>
-            </div>
-          )}
-          {doc.issuedOn && (
-            <div>
-              <dt>{t('issuedOn')}</dt>
-              <dd>{doc.issuedOn}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('jurisdiction')}</dt>
-            <dd>{v.jurisdiction ?? doc.issuer ?? t('unknown')}</dd>
-          </div>
-          <div>
-            <dt>{t('responsibleDepartments')}</dt>
-            <dd>
-              <Departments m={m} />
-            </dd>
-          </div>
-          {m.source && (
-            <div>
-              <dt>{t('source')}</dt>
-              <dd>
-                <Link to={routes.document(doc.id, m.id)} data-testid="source-place">
-                  {t('sourcePlace', { file: fileName(m.source.file), lines: lineRange(m.source.startLine, m.source.endLine) })}
-                </Link>
-              </dd>
-            </div>
-          )}
+          <Fact label={t('docNumber')}>{doc.docNumber}</Fact>
+          <Fact label={t('issuedOn')}>{doc.issuedOn}</Fact>
+          <Fact label={t('jurisdiction')}>{v.jurisdiction ?? doc.issuer ?? t('unknown')}</Fact>
+          <Fact label={t('responsibleDepartments')}>
+            <Departments m={m} />
+          </Fact>
+          <Fact label={t('source')}>
+            {m.source && (
+              <Link to={routes.document(doc.id, m.id)} data-testid="source-place">
+                {t('sourcePlace', { file: fileName(m.source.file), lines: lineRange(m.source.startLine, m.source.endLine) })}
+              </Link>
+            )}
+          </Fact>
         </dl>
         <p className="version__text">{readableText(m.text)}</p>
         <div className="version__actions">
@@ -150,20 +132,9 @@ function Step({ link, earlier, later }: { link: GroupLink; earlier: VersionMeasu
         </Link>
       </h3>
       <dl className="step__facts">
-        <div>
-          <dt>{t('sharedThemes')}</dt>
-          <dd>{themes.length > 0 ? themes.join('、') : t('none')}</dd>
-        </div>
-        <div>
-          <dt>{t('sharedProgrammes')}</dt>
-          <dd>{link.initiatives.length > 0 ? link.initiatives.map((x) => `“${x.name}”`).join('、') : t('none')}</dd>
-        </div>
-        {evidence.length > 0 && (
-          <div>
-            <dt>{t('sharedWords')}</dt>
-            <dd>{evidence.map((e) => (e.target ? t('targetMetric', { name: e.text }) : e.text)).join('、')}</dd>
-          </div>
-        )}
+        <Fact label={t('sharedThemes')}>{themes.length > 0 ? themes.join('、') : t('none')}</Fact>
+        <Fact label={t('sharedProgrammes')}>{link.initiatives.length > 0 ? link.initiatives.map((x) => `“${x.name}”`).join('、') : t('none')}</Fact>
+        <Fact label={t('sharedWords')}>{evidence.map((e) => (e.target ? t('targetMetric', { name: e.text }) : e.text)).join('、')}</Fact>
       </dl>
       {error ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
