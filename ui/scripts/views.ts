@@ -8,6 +8,8 @@ export interface View {
   name: string;
   url: string;
   ready: string;
+  /** A checkbox to tick once the view is usable (not timed), and what then appears. */
+  tick?: { selector: string; shows: string };
 }
 
 async function firstHit(page: Page, base: string, q: string, type: string): Promise<string | null> {
@@ -58,7 +60,7 @@ export async function discoverViews(browser: Browser, base: string): Promise<Vie
         url: `/explore?focus=${encodeURIComponent('dept:天津市/市商务局')}&x=${encodeURIComponent('dept:天津市/市商务局')}&color=year&size=degree`,
         ready: '[data-testid="expansion-cut"] && [data-testid="graph-canvas"][data-layout-ms]',
       },
-      { name: 'lineage', url: `/lineage/${encodeURIComponent(latest)}`, ready: '[data-testid="lineage-years"] && [data-testid="clause-table"]' },
+      { name: 'lineage', url: `/lineage/${encodeURIComponent(latest)}`, ready: '[data-testid="lineage-years"] && [data-testid="clause-table"]', tick: { selector: '[data-testid="show-related"]', shows: '[data-testid="related-timeline"]' } },
       { name: 'compare', url: `/compare?a=${encodeURIComponent(earliest)}&b=${encodeURIComponent(latest)}`, ready: '[data-testid="clause-table"]' },
       { name: 'themes', url: '/themes', ready: '.echart canvas' },
       { name: 'theme', url: `/themes/${encodeURIComponent('冷链')}`, ready: '[data-testid="theme-years"], [data-testid="empty-state"]' },
@@ -88,5 +90,13 @@ export async function openView(page: Page, base: string, view: View, timeoutMs =
       console.error(`${view.name}: not ready (${selector})`);
     });
   }
-  return ok ? Date.now() - started : null;
+  const ms = Date.now() - started;
+  if (ok && view.tick) {
+    const box = await page.$(view.tick.selector);
+    if (box) {
+      await box.check();
+      await page.waitForSelector(view.tick.shows, { timeout: timeoutMs }).catch(() => console.error(`${view.name}: nothing after ticking ${view.tick!.selector}`));
+    }
+  }
+  return ok ? ms : null;
 }
