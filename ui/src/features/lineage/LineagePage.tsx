@@ -177,7 +177,9 @@ function VersionsView({ group }: { group: Group }) {
   const ownSteps = steps.filter((s) => s.earlier.id === focusId || s.later.id === focusId);
 
   if (group.versions.length <= 1 && group.related.length === 0) return <EmptyState>{t('lineageEmpty')}</EmptyState>;
-  const rows = Math.max(1, ...years.map((y) => group.versions.filter((v) => (v.measure.year ?? '?') === y).length));
+  // the canvas is as tall as its fullest year column, related measures included when shown
+  const shown = [...group.versions, ...related];
+  const rows = Math.max(1, ...[...new Set(shown.map((v) => v.measure.year))].map((y) => shown.filter((v) => v.measure.year === y).length));
 
   return (
     <>
