@@ -199,7 +199,8 @@ function VersionsView({ group }: { group: Group }) {
           {t('showRelated', { n: group.related.length })}
         </label>
       )}
-      <div className="lineage__canvas" style={{ height: Math.min(480, 150 + rows * 90) }}>
+      {/* Remounted when related measures are switched, so the canvas fits its new height. */}
+      <div key={showRelated ? 'with-related' : 'versions'} className="lineage__canvas" style={{ height: Math.min(480, 150 + rows * 90) }}>
         <GraphCanvas nodes={nodes} edges={edges} layout="preset" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={12} wrapLabels />
       </div>
       <p className="hint">{t('lineageArrowHint')}</p>
