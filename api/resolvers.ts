@@ -88,8 +88,8 @@ function responsibilityArgs(a: ResponsibilityFieldArgs, info: GraphQLResolveInfo
   };
 }
 
-function versionsOf(measures: MeasureRecord[], jurisdictions: ReadonlyMap<string, string | null>) {
-  return [...measures].sort(compareMeasures).map((measure) => ({ measure, jurisdiction: jurisdictions.get(measure.id) ?? null }));
+function versionsOf(measures: MeasureRecord[], jurisdictions: ReadonlyMap<string, string | null>, via: ReadonlyMap<string, string> = new Map()) {
+  return [...measures].sort(compareMeasures).map((measure) => ({ measure, jurisdiction: jurisdictions.get(measure.id) ?? null, versionOfId: via.get(measure.id) ?? null }));
 }
 
 function required(m: MeasureRecord | null, id: string): MeasureRecord {
@@ -194,8 +194,12 @@ export const resolvers: Resolvers = {
       return m;
     },
     versions: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.versionIds)), g.jurisdictions),
-    related: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.relatedIds)), g.jurisdictions),
+    related: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.relatedIds)), g.jurisdictions, g.relatedVia),
     links: (g) => g.links,
+  },
+
+  Version: {
+    versionOf: (v, _a, { loaders }) => (v.versionOfId ? loaders.measure.load(v.versionOfId) : null),
   },
 
   VersionLink: {

@@ -558,12 +558,14 @@ export type VersionGroup = {
   focus: Measure;
   /** The versions (same-tier group), ordered by year, then document order; the focus included. */
   versions: Array<Version>;
-  /** Measures linked to the group only by related links (not versions of it), ordered by year. */
+  /** Measures linked to the group only by related links (not versions of it), with the versions of each of them (see Version.versionOf), ordered by year. */
   related: Array<Version>;
   /** Every link among the versions and related measures, earlier → later. */
   links: Array<VersionLink>;
   /** True when the group was cut at its bound (200 measures). */
   truncated: Scalars['Boolean']['output'];
+  /** True when the versions of the related measures were cut at their bound (60 related measures in all). */
+  relatedTruncated: Scalars['Boolean']['output'];
 };
 
 /** One version of a measure in a version group. */
@@ -573,6 +575,8 @@ export type Version = {
   measure: Measure;
   /** The jurisdiction of its document (e.g. 天津市), when the ingest recorded one. */
   jurisdiction?: Maybe<Scalars['String']['output']>;
+  /** For a related measure that is in the group as a version of another related measure: that measure. */
+  versionOf?: Maybe<Measure>;
 };
 
 /** A lineage link inside a version group, oriented from the earlier measure to the later one. */
@@ -1634,11 +1638,13 @@ export type VersionGroupResolvers<ContextType = ApiContext, ParentType extends R
   related?: Resolver<Array<ResolversTypes['Version']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['VersionLink']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relatedTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type VersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Version'] = ResolversParentTypes['Version']> = {
   measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
   jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  versionOf?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
 };
 
 export type VersionLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['VersionLink'] = ResolversParentTypes['VersionLink']> = {

@@ -2,7 +2,9 @@
 // direction (not only its ancestors and descendants, so a side branch such as a 2020 version
 // beside a 2017 → 2021 chain belongs to the group), split by the links' tier: `same` links
 // (and EVOLVES_FROM links written before tiers existed) make versions; `related` links and
-// cross-jurisdiction RESEMBLES links are shown apart.
+// cross-jurisdiction RESEMBLES links are shown apart. A related measure comes with its own
+// versions (its same-tier group), so a reader starting from any version of a measure that is
+// related to another sees every version of both.
 import { type Reader, type Row, str, num, strList } from './reader.js';
 import type { MeasureRecord } from './measures.js';
 
@@ -23,16 +25,22 @@ export interface VersionGroupRecord {
   focusId: string;
   /** Measures of the same-tier group, the focus included (ids; the API loads and orders them). */
   versionIds: string[];
-  /** Measures linked to the group only through related links. */
+  /** Measures linked to the group only through related links, and the versions of those measures. */
   relatedIds: string[];
+  /** For a related measure that is in the group as a version of a related measure: that measure's id. */
+  relatedVia: Map<string, string>;
   links: VersionLinkRecord[];
   jurisdictions: Map<string, string | null>;
   truncated: boolean;
+  /** True when the versions of the related measures were cut at RELATED_MAX_MEASURES. */
+  relatedTruncated: boolean;
 }
 
 /** Bounds for a pathological graph; real version groups have a handful of members. */
 export const GROUP_MAX_MEASURES = 200;
 export const GROUP_MAX_ROUNDS = 20;
+/** Related measures together with their versions; the directly related ones are always kept. */
+export const RELATED_MAX_MEASURES = 60;
 
 const LINK_TYPES = ['EVOLVES_FROM', 'RESEMBLES'];
 
@@ -79,8 +87,35 @@ function toLink(r: Row): VersionLinkRecord {
 }
 
 /**
+ * Breadth-first from `start` over lineage links; `visit` decides for each link end whether to
+ * follow it (returns true) and may record it elsewhere. Every link seen is added to `links`.
+ * Returns true when the walk stopped at GROUP_MAX_ROUNDS with ends still to follow.
+ */
+async function walk(
+  reader: Reader,
+  start: string[],
+  links: Map<string, VersionLinkRecord>,
+  visit: (end: string, link: VersionLinkRecord) => boolean,
+): Promise<boolean> {
+  let frontier = start;
+  for (let round = 0; round < GROUP_MAX_ROUNDS && frontier.length > 0; round++) {
+    const rows = await reader.rows(ROUND, { frontier, types: LINK_TYPES });
+    const next: string[] = [];
+    for (const row of rows) {
+      const link = toLink(row);
+      links.set(`${link.earlierId}|${link.type}|${link.laterId}`, link);
+      for (const end of [link.earlierId, link.laterId]) if (visit(end, link)) next.push(end);
+    }
+    frontier = next;
+  }
+  return frontier.length > 0;
+}
+
+/**
  * The group of `id`, or null when no measure has that id. Same-tier links are followed to the
- * whole connected component; related links are followed one step out of it and not beyond.
+ * whole connected component; related links are followed one step out of it, and from each
+ * related measure its same-tier links again to the whole of its own group (bounded), so a
+ * related measure never appears without its versions.
  */
 export async function versionGroup(reader: Reader, id: string): Promise<VersionGroupRecord | null> {
   const exists = await reader.rows(`MATCH (m:Measure {id: $id}) RETURN m.id AS id`, { id });
@@ -88,32 +123,41 @@ export async function versionGroup(reader: Reader, id: string): Promise<VersionG
   const versions = new Set<string>([id]);
   const related = new Set<string>();
   const links = new Map<string, VersionLinkRecord>();
-  let frontier = [id];
   let truncated = false;
-  for (let round = 0; round < GROUP_MAX_ROUNDS && frontier.length > 0; round++) {
-    const rows = await reader.rows(ROUND, { frontier, types: LINK_TYPES });
-    const next: string[] = [];
-    for (const row of rows) {
-      const link = toLink(row);
-      links.set(`${link.earlierId}|${link.type}|${link.laterId}`, link);
-      for (const end of [link.earlierId, link.laterId]) {
-        if (versions.has(end)) continue;
-        if (link.tier === 'same') {
-          if (versions.size >= GROUP_MAX_MEASURES) {
-            truncated = true;
-            continue;
-          }
-          versions.add(end);
-          related.delete(end);
-          next.push(end);
-        } else {
-          related.add(end);
-        }
-      }
+  const versionsCut = await walk(reader, [id], links, (end, link) => {
+    if (versions.has(end)) return false;
+    if (link.tier === 'related') {
+      related.add(end);
+      return false;
     }
-    frontier = next;
-    if (round === GROUP_MAX_ROUNDS - 1 && frontier.length > 0) truncated = true;
-  }
+    if (versions.size >= GROUP_MAX_MEASURES) {
+      truncated = true;
+      return false;
+    }
+    versions.add(end);
+    related.delete(end);
+    return true;
+  });
+  truncated ||= versionsCut;
+
+  // The versions of each related measure: same-tier links only, starting from the related ones.
+  const relatedVia = new Map<string, string>();
+  const viaOf = (m: string) => relatedVia.get(m) ?? m;
+  let relatedTruncated = false;
+  const relatedCut = await walk(reader, [...related], links, (end, link) => {
+    if (link.tier !== 'same' || versions.has(end) || related.has(end)) return false;
+    const from = end === link.earlierId ? link.laterId : link.earlierId;
+    if (!related.has(from)) return false;
+    if (related.size >= RELATED_MAX_MEASURES) {
+      relatedTruncated = true;
+      return false;
+    }
+    related.add(end);
+    relatedVia.set(end, viaOf(from));
+    return true;
+  });
+  relatedTruncated ||= relatedCut;
+
   const members = new Set([...versions, ...related]);
   const kept = [...links.values()].filter((l) => members.has(l.earlierId) && members.has(l.laterId));
   const jurisdictionRows = await reader.rows(
@@ -126,9 +170,11 @@ export async function versionGroup(reader: Reader, id: string): Promise<VersionG
     focusId: id,
     versionIds: [...versions],
     relatedIds: [...related],
+    relatedVia,
     links: kept,
     jurisdictions: new Map(jurisdictionRows.map((r) => [str(r.id) ?? '', str(r.jurisdiction)])),
     truncated,
+    relatedTruncated,
   };
 }
 
@@ -136,4 +182,6 @@ export async function versionGroup(reader: Reader, id: string): Promise<VersionG
 export interface VersionRecord {
   measure: MeasureRecord;
   jurisdiction: string | null;
+  /** For a related measure that is a version of another related measure: that measure's id. */
+  versionOfId: string | null;
 }

@@ -159,7 +159,7 @@ function Profile({ department, includePredecessors, setIncludePredecessors }: { 
       </h1>
       {department.aliases.length > 0 && (
         <p className="muted">
-          {t('aliases')}: {department.aliases.join('、')}
+          {t('aliasesList', { names: department.aliases.join('、') })}
         </p>
       )}
       <div className="dept-history">

@@ -11,6 +11,7 @@ import { readableText } from '../../lib/text.js';
 import { NotFoundBody } from '../../components/NotFoundBody.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Truncate } from '../../components/Truncate.js';
+import { Fact } from '../../components/Fact.js';
 
 type Doc = NonNullable<DocumentOutlineQuery['document']>;
 type Measure = Doc['measures']['nodes'][number];
@@ -140,36 +141,11 @@ function DocumentView({ doc, onMore, loadingMore }: { doc: Doc; onMore: () => vo
             {doc.yearReason && <span className="muted small"> {doc.yearReason}</span>}
           </dd>
         </div>
-        {doc.docNumber && (
-          <div>
-            <dt>{t('docNumber')}</dt>
-            <dd>{doc.docNumber}</dd>
-          </div>
-        )}
-        {doc.issuer && (
-          <div>
-            <dt>{t('issuer')}</dt>
-            <dd>{doc.issuer}</dd>
-          </div>
-        )}
-        {doc.issuedOn && (
-          <div>
-            <dt>{t('issuedOn')}</dt>
-            <dd>{doc.issuedOn}</dd>
-          </div>
-        )}
-        {doc.sourceFile && (
-          <div>
-            <dt>{t('source')}</dt>
-            <dd>
-              {fileName(doc.sourceFile)}
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('measureCount')}</dt>
-          <dd>{doc.measureCount}</dd>
-        </div>
+        <Fact label={t('docNumber')}>{doc.docNumber}</Fact>
+        <Fact label={t('issuer')}>{doc.issuer}</Fact>
+        <Fact label={t('issuedOn')}>{doc.issuedOn}</Fact>
+        <Fact label={t('source')}>{doc.sourceFile ? fileName(doc.sourceFile) : null}</Fact>
+        <Fact label={t('measureCount')}>{doc.measureCount}</Fact>
       </dl>
       <div className="doc-links">
         <section>

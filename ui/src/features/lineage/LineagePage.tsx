@@ -8,6 +8,7 @@ import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../components/
 import { EmptyState, ErrorState, Loading, QueryBoundary } from '../../components/QueryState.js';
 import { ClauseTable } from '../../components/ClauseTable.js';
 import { NotFoundBody } from '../../components/NotFoundBody.js';
+import { Fact } from '../../components/Fact.js';
 import { readableText } from '../../lib/text.js';
 import { fileName, lineRange, readableEvidence } from '../../lib/provenance.js';
 import { inSourceOrder } from '../../lib/responsibilities.js';
@@ -15,7 +16,7 @@ import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { ImplementationBlock } from './ImplementationBlock.js';
 
 type Group = NonNullable<MeasureVersionsQuery['versionGroup']>;
-type Version = Group['versions'][number];
+type Version = Group['versions'][number] | Group['related'][number];
 type GroupLink = Group['links'][number];
 
 const yearOf = (m: { year?: number | null }) => m.year ?? 0;
@@ -56,52 +57,46 @@ function Departments({ m }: { m: VersionMeasureFragment }) {
   );
 }
 
-function VersionCard({ v, focusId, previous }: { v: Version; focusId: string; previous: Version | null }) {
+/** How a card belongs to the group: a version, a related measure, or a version of a related one. */
+function TierLabel({ v, tier }: { v: Version; tier: 'same' | 'related' }) {
   const { t } = useI18n();
+  const via = 'versionOf' in v ? v.versionOf : null;
+  const text = tier === 'same' ? t('tier_same') : via ? t('tier_relatedVersion', { year: via.year ?? '?' }) : t('tier_related');
+  return (
+    <span className={`badge badge--tier badge--${tier}`} data-testid="tier-label">
+      {text}
+    </span>
+  );
+}
+
+function VersionCard({ v, tier, focusId, previous }: { v: Version; tier: 'same' | 'related'; focusId: string; previous: Version | null }) {
   const m = v.measure;
   const doc = m.document;
+  const { t } = useI18n();
   return (
-    <li className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''} data-measure-id={m.id}>
+    <li className={m.id === focusId ? 'version version--focus' : 'version'} data-year={m.year ?? ''} data-measure-id={m.id} data-tier={tier}>
       <div className="version__year">
         <span className="year-chip year-chip--big">{m.year ?? '?'}</span>
       </div>
       <div className="version__body">
+        <TierLabel v={v} tier={tier} />
         <h3 className="version__doc">
           <Link to={routes.document(doc.id)}>{doc.title}</Link>
         </h3>
         <dl className="version__facts">
-          {doc.docNumber && (
-            <div>
-              <dt>{t('docNumber')}</dt>
-              <dd>{doc.docNumber}</dd>
-            </div>
-          )}
-          {doc.issuedOn && (
-            <div>
-              <dt>{t('issuedOn')}</dt>
-              <dd>{doc.issuedOn}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('jurisdiction')}</dt>
-            <dd>{v.jurisdiction ?? doc.issuer ?? t('unknown')}</dd>
-          </div>
-          <div>
-            <dt>{t('responsibleDepartments')}</dt>
-            <dd>
-              <Departments m={m} />
-            </dd>
-          </div>
-          {m.source && (
-            <div>
-              <dt>{t('source')}</dt>
-              <dd>
-                <Link to={routes.document(doc.id, m.id)} data-testid="source-place">
-                  {t('sourcePlace', { file: fileName(m.source.file), lines: lineRange(m.source.startLine, m.source.endLine) })}
-                </Link>
-              </dd>
-            </div>
-          )}
+          <Fact label={t('docNumber')}>{doc.docNumber}</Fact>
+          <Fact label={t('issuedOn')}>{doc.issuedOn}</Fact>
+          <Fact label={t('jurisdiction')}>{v.jurisdiction ?? doc.issuer ?? t('unknown')}</Fact>
+          <Fact label={t('responsibleDepartments')}>
+            <Departments m={m} />
+          </Fact>
+          <Fact label={t('source')}>
+            {m.source && (
+              <Link to={routes.document(doc.id, m.id)} data-testid="source-place">
+                {t('sourcePlace', { file: fileName(m.source.file), lines: lineRange(m.source.startLine, m.source.endLine) })}
+              </Link>
+            )}
+          </Fact>
         </dl>
         <p className="version__text">{readableText(m.text)}</p>
         <div className="version__actions">
@@ -138,20 +133,9 @@ function Step({ link, earlier, later }: { link: GroupLink; earlier: VersionMeasu
         </Link>
       </h3>
       <dl className="step__facts">
-        <div>
-          <dt>{t('sharedThemes')}</dt>
-          <dd>{themes.length > 0 ? themes.join('、') : t('none')}</dd>
-        </div>
-        <div>
-          <dt>{t('sharedProgrammes')}</dt>
-          <dd>{link.initiatives.length > 0 ? link.initiatives.map((x) => `“${x.name}”`).join('、') : t('none')}</dd>
-        </div>
-        {evidence.length > 0 && (
-          <div>
-            <dt>{t('sharedWords')}</dt>
-            <dd>{evidence.map((e) => (e.target ? t('targetMetric', { name: e.text }) : e.text)).join('、')}</dd>
-          </div>
-        )}
+        <Fact label={t('sharedThemes')}>{themes.length > 0 ? themes.join('、') : t('none')}</Fact>
+        <Fact label={t('sharedProgrammes')}>{link.initiatives.length > 0 ? link.initiatives.map((x) => `“${x.name}”`).join('、') : t('none')}</Fact>
+        <Fact label={t('sharedWords')}>{evidence.map((e) => (e.target ? t('targetMetric', { name: e.text }) : e.text)).join('、')}</Fact>
       </dl>
       {error ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
@@ -194,7 +178,9 @@ function VersionsView({ group }: { group: Group }) {
   const ownSteps = steps.filter((s) => s.earlier.id === focusId || s.later.id === focusId);
 
   if (group.versions.length <= 1 && group.related.length === 0) return <EmptyState>{t('lineageEmpty')}</EmptyState>;
-  const rows = Math.max(1, ...years.map((y) => group.versions.filter((v) => (v.measure.year ?? '?') === y).length));
+  // the canvas is as tall as its fullest year column, related measures included when shown
+  const shown = [...group.versions, ...related];
+  const rows = Math.max(1, ...[...new Set(shown.map((v) => v.measure.year))].map((y) => shown.filter((v) => v.measure.year === y).length));
 
   return (
     <>
@@ -207,28 +193,31 @@ function VersionsView({ group }: { group: Group }) {
           </span>
         ))}
       </p>
+      {group.truncated && <p className="lineage__notice" data-testid="group-truncated">{t('groupTruncated', { n: group.versions.length })}</p>}
       {group.related.length > 0 && (
         <label className="check lineage__related-toggle">
           <input type="checkbox" checked={showRelated} onChange={(e) => setShowRelated(e.target.checked)} data-testid="show-related" />
           {t('showRelated', { n: group.related.length })}
         </label>
       )}
-      <div className="lineage__canvas" style={{ height: Math.min(480, 150 + rows * 90) }}>
+      {/* Remounted when related measures are switched, so the canvas fits its new height. */}
+      <div key={showRelated ? 'with-related' : 'versions'} className="lineage__canvas" style={{ height: Math.min(480, 150 + rows * 90) }}>
         <GraphCanvas nodes={nodes} edges={edges} layout="preset" focusId={focusId} ariaLabel={`${t('lineageChain')}: ${years.join(' → ')}`} labelMax={12} wrapLabels />
       </div>
       <p className="hint">{t('lineageArrowHint')}</p>
       <h2>{t('lineageChain')}</h2>
       <ol className="version-timeline" data-testid="version-timeline">
         {group.versions.map((v, i) => (
-          <VersionCard key={v.measure.id} v={v} focusId={focusId} previous={i > 0 ? group.versions[i - 1]! : null} />
+          <VersionCard key={v.measure.id} v={v} tier="same" focusId={focusId} previous={i > 0 ? group.versions[i - 1]! : null} />
         ))}
       </ol>
       {showRelated && group.related.length > 0 && (
         <>
           <h2>{t('relatedMeasures')}</h2>
+          {group.relatedTruncated && <p className="lineage__notice" data-testid="related-truncated">{t('relatedTruncated', { n: group.related.length })}</p>}
           <ol className="version-timeline version-timeline--related" data-testid="related-timeline">
             {group.related.map((v) => (
-              <VersionCard key={v.measure.id} v={v} focusId={focusId} previous={null} />
+              <VersionCard key={v.measure.id} v={v} tier="related" focusId={focusId} previous={null} />
             ))}
           </ol>
         </>
