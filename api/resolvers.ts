@@ -88,8 +88,18 @@ function responsibilityArgs(a: ResponsibilityFieldArgs, info: GraphQLResolveInfo
   };
 }
 
-function versionsOf(measures: MeasureRecord[], jurisdictions: ReadonlyMap<string, string | null>, via: ReadonlyMap<string, string> = new Map()) {
-  return [...measures].sort(compareMeasures).map((measure) => ({ measure, jurisdiction: jurisdictions.get(measure.id) ?? null, versionOfId: via.get(measure.id) ?? null }));
+function versionsOf(
+  measures: MeasureRecord[],
+  jurisdictions: ReadonlyMap<string, string | null>,
+  via: ReadonlyMap<string, string> = new Map(),
+  through: ReadonlyMap<string, string> = new Map(),
+) {
+  return [...measures].sort(compareMeasures).map((measure) => ({
+    measure,
+    jurisdiction: jurisdictions.get(measure.id) ?? null,
+    versionOfId: via.get(measure.id) ?? null,
+    relatedToId: through.get(measure.id) ?? null,
+  }));
 }
 
 function required(m: MeasureRecord | null, id: string): MeasureRecord {
@@ -194,12 +204,13 @@ export const resolvers: Resolvers = {
       return m;
     },
     versions: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.versionIds)), g.jurisdictions),
-    related: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.relatedIds)), g.jurisdictions, g.relatedVia),
+    related: async (g, _a, { loaders }) => versionsOf(await present(loaders.measure.loadMany(g.relatedIds)), g.jurisdictions, g.relatedVia, g.relatedThrough),
     links: (g) => g.links,
   },
 
   Version: {
     versionOf: (v, _a, { loaders }) => (v.versionOfId ? loaders.measure.load(v.versionOfId) : null),
+    relatedTo: (v, _a, { loaders }) => (v.relatedToId ? loaders.measure.load(v.relatedToId) : null),
   },
 
   VersionLink: {

@@ -577,6 +577,8 @@ export type Version = {
   jurisdiction?: Maybe<Scalars['String']['output']>;
   /** For a related measure that is in the group as a version of another related measure: that measure. */
   versionOf?: Maybe<Measure>;
+  /** For a measure that is in the group because a directly related measure is related to it (two related steps from the group): that measure. */
+  relatedTo?: Maybe<Measure>;
 };
 
 /** A lineage link inside a version group, oriented from the earlier measure to the later one. */
@@ -600,6 +602,8 @@ export type VersionLink = {
   themes: Array<Theme>;
   /** The named initiatives both measures mention. */
   initiatives: Array<Initiative>;
+  /** A person's review of the link: `confirmed` or `added`; null when the system found it and no one reviewed it. Links a person rejected are not part of a version group. */
+  curation?: Maybe<Scalars['String']['output']>;
 };
 
 /** Two measures compared clause by clause. */
@@ -1645,6 +1649,7 @@ export type VersionResolvers<ContextType = ApiContext, ParentType extends Resolv
   measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
   jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   versionOf?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  relatedTo?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
 };
 
 export type VersionLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['VersionLink'] = ResolversParentTypes['VersionLink']> = {
@@ -1657,6 +1662,7 @@ export type VersionLinkResolvers<ContextType = ApiContext, ParentType extends Re
   evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
+  curation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {

@@ -57,9 +57,19 @@ describe('versionGroup', () => {
     expect(fromVersion.relatedIds).toEqual(['2017:c']);
   });
 
-  it('does not follow a related link of a related measure', async () => {
-    const g = (await versionGroup(fakeReader([...lineage, related('2023:d', '2021:b')]), '2017:c'))!;
-    expect(g.relatedIds).not.toContain('2023:d');
+  it('follows a related link of a directly related measure one step, marked, and no further', async () => {
+    // 2021 is related to both 2020 and 2017; nothing links 2020 and 2017; 2023 is related to 2020
+    const chain = [related('2021:b', '2020:a'), related('2021:b', '2017:c'), related('2023:d', '2020:a')];
+    for (const id of ['2017:c', '2020:a', '2021:b']) {
+      const g = (await versionGroup(fakeReader(chain), id))!;
+      expect(g.versionIds, id).toEqual([id]);
+      expect([...g.versionIds, ...g.relatedIds], id).toEqual(expect.arrayContaining(['2017:c', '2020:a', '2021:b']));
+    }
+    const from2017 = (await versionGroup(fakeReader(chain), '2017:c'))!;
+    expect(from2017.relatedThrough.get('2020:a')).toBe('2021:b');
+    expect(from2017.relatedThrough.has('2021:b')).toBe(false);
+    // 2023 is three related steps from 2017: not shown
+    expect(from2017.relatedIds).not.toContain('2023:d');
   });
 
   it('cuts the versions of related measures at the bound and says so', async () => {

@@ -3,8 +3,9 @@
 // beside a 2017 → 2021 chain belongs to the group), split by the links' tier: `same` links
 // (and EVOLVES_FROM links written before tiers existed) make versions; `related` links and
 // cross-jurisdiction RESEMBLES links are shown apart. A related measure comes with its own
-// versions (its same-tier group), so a reader starting from any version of a measure that is
-// related to another sees every version of both.
+// versions (its same-tier group) and with the measures it is itself related to (one step, no
+// further), so a reader starting from any measure of a chain whose steps are only `related`
+// (2017 ~ 2021 ~ 2020) still sees every year of it.
 import { type Reader, type Row, str, num, strList } from './reader.js';
 import type { MeasureRecord } from './measures.js';
 
@@ -19,6 +20,8 @@ export interface VersionLinkRecord {
   evidence: string[];
   sharedThemes: string[];
   sharedInitiatives: string[];
+  /** A person's review (db/curation.ts): confirmed or added; null when found by the system alone. */
+  curation: string | null;
 }
 
 export interface VersionGroupRecord {
@@ -29,6 +32,8 @@ export interface VersionGroupRecord {
   relatedIds: string[];
   /** For a related measure that is in the group as a version of a related measure: that measure's id. */
   relatedVia: Map<string, string>;
+  /** For a measure that is in the group because a directly related measure is related to it: that measure's id. */
+  relatedThrough: Map<string, string>;
   links: VersionLinkRecord[];
   jurisdictions: Map<string, string | null>;
   truncated: boolean;
@@ -47,11 +52,11 @@ const LINK_TYPES = ['EVOLVES_FROM', 'RESEMBLES'];
 /** One breadth-first round: every lineage link touching the frontier, with both ends' years. */
 const ROUND = `
   UNWIND $frontier AS id
-  MATCH (a:Measure {id: id})-[r]-(b:Measure) WHERE type(r) IN $types
+  MATCH (a:Measure {id: id})-[r]-(b:Measure) WHERE type(r) IN $types AND coalesce(r.curation, '') <> 'rejected'
   RETURN DISTINCT startNode(r).id AS start, endNode(r).id AS end, type(r) AS type, r.tier AS tier,
          startNode(r).year AS startYear, endNode(r).year AS endYear, r.earlierIssuedOn AS earlierIssuedOn,
          r.score AS score, r.method AS method, r.evidence AS evidence,
-         r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives
+         r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives, r.curation AS curation
   ORDER BY start, type, end`;
 
 export function tierOf(type: string, tier: unknown): 'same' | 'related' {
@@ -83,6 +88,7 @@ function toLink(r: Row): VersionLinkRecord {
     evidence: strList(r.evidence),
     sharedThemes: strList(r.sharedThemes),
     sharedInitiatives: strList(r.sharedInitiatives),
+    curation: str(r.curation) ?? null,
   };
 }
 
@@ -113,9 +119,10 @@ async function walk(
 
 /**
  * The group of `id`, or null when no measure has that id. Same-tier links are followed to the
- * whole connected component; related links are followed one step out of it, and from each
- * related measure its same-tier links again to the whole of its own group (bounded), so a
- * related measure never appears without its versions.
+ * whole connected component; related links are followed one step out of it; from each related
+ * measure its same-tier links again to the whole of its own group, and from each directly related
+ * measure its related links one more step (bounded), so a related measure never appears without
+ * its versions and a chain of related steps shows every year from any of its measures.
  */
 export async function versionGroup(reader: Reader, id: string): Promise<VersionGroupRecord | null> {
   const exists = await reader.rows(`MATCH (m:Measure {id: $id}) RETURN m.id AS id`, { id });
@@ -140,21 +147,30 @@ export async function versionGroup(reader: Reader, id: string): Promise<VersionG
   });
   truncated ||= versionsCut;
 
-  // The versions of each related measure: same-tier links only, starting from the related ones.
+  // The versions of each related measure (same-tier links, to the whole of its group), and the
+  // measures a directly related one is related to (one step: a related measure of those is not
+  // followed, so the group stays a neighbourhood, not the whole theme).
+  const direct = new Set(related);
   const relatedVia = new Map<string, string>();
+  const relatedThrough = new Map<string, string>();
   const viaOf = (m: string) => relatedVia.get(m) ?? m;
   let relatedTruncated = false;
   const relatedCut = await walk(reader, [...related], links, (end, link) => {
-    if (link.tier !== 'same' || versions.has(end) || related.has(end)) return false;
+    if (versions.has(end) || related.has(end)) return false;
     const from = end === link.earlierId ? link.laterId : link.earlierId;
     if (!related.has(from)) return false;
+    if (link.tier === 'related' && !direct.has(from)) return false;
     if (related.size >= RELATED_MAX_MEASURES) {
       relatedTruncated = true;
       return false;
     }
     related.add(end);
-    relatedVia.set(end, viaOf(from));
-    return true;
+    if (link.tier === 'same') {
+      relatedVia.set(end, viaOf(from));
+      return true;
+    }
+    relatedThrough.set(end, from);
+    return false;
   });
   relatedTruncated ||= relatedCut;
 
@@ -171,6 +187,7 @@ export async function versionGroup(reader: Reader, id: string): Promise<VersionG
     versionIds: [...versions],
     relatedIds: [...related],
     relatedVia,
+    relatedThrough,
     links: kept,
     jurisdictions: new Map(jurisdictionRows.map((r) => [str(r.id) ?? '', str(r.jurisdiction)])),
     truncated,
@@ -184,4 +201,6 @@ export interface VersionRecord {
   jurisdiction: string | null;
   /** For a related measure that is a version of another related measure: that measure's id. */
   versionOfId: string | null;
+  /** For a measure shown because a related measure is related to it: that measure's id. */
+  relatedToId: string | null;
 }

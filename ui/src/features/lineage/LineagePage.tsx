@@ -57,11 +57,19 @@ function Departments({ m }: { m: VersionMeasureFragment }) {
   );
 }
 
-/** How a card belongs to the group: a version, a related measure, or a version of a related one. */
+/** How a card belongs to the group: a version, a related measure, a version of a related one, or related to a related one. */
 function TierLabel({ v, tier }: { v: Version; tier: 'same' | 'related' }) {
   const { t } = useI18n();
   const via = 'versionOf' in v ? v.versionOf : null;
-  const text = tier === 'same' ? t('tier_same') : via ? t('tier_relatedVersion', { year: via.year ?? '?' }) : t('tier_related');
+  const through = 'relatedTo' in v ? v.relatedTo : null;
+  const text =
+    tier === 'same'
+      ? t('tier_same')
+      : via
+        ? t('tier_relatedVersion', { year: via.year ?? '?' })
+        : through
+          ? t('tier_relatedOfRelated', { year: through.year ?? '?' })
+          : t('tier_related');
   return (
     <span className={`badge badge--tier badge--${tier}`} data-testid="tier-label">
       {text}

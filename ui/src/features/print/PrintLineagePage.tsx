@@ -37,7 +37,8 @@ function LinkBlock({ link, earlier, later }: Entry['links'][number]) {
   const words = link.evidence.map((w) => readableEvidence(w, [later.text, earlier.text]).text);
   const themes = link.themes.map((x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name));
   const programmes = link.initiatives.map((x) => `“${x.name}”`);
-  const kind = [text.tier[link.tier] ?? link.tier, link.type === 'RESEMBLES' ? text.across : null].filter(Boolean).join('，');
+  const found = link.curation ? (text.curation[link.curation] ?? link.curation) : text.foundBySystem;
+  const kind = [text.tier[link.tier] ?? link.tier, link.type === 'RESEMBLES' ? text.across : null, found].filter(Boolean).join('，');
   const rows: [string, string[]][] = [
     [text.sharedWords, words],
     [text.sharedThemes, themes],
