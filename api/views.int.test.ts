@@ -19,22 +19,31 @@ async function linked5G(): Promise<string[]> {
 }
 
 describe('versionGroup', () => {
-  it('gives the same group of years from every member, earlier → later links', async () => {
+  it('gives every member the same group, and a neighbourhood that is mutual, with earlier → later links', async () => {
     const ids = await linked5G();
     expect(ids.length).toBeGreaterThanOrEqual(3);
-    const groups = new Map<string, string>();
+    const versions = new Map<string, string>();
+    const shown = new Map<string, Set<string>>();
+    const years = new Map<string, Set<number>>();
     for (const id of ids) {
-      const data = await run(`query($id: ID!) { versionGroup(id: $id) { versions { measure { id year } } links { earlier { year } later { year } tier } } }`, { id });
+      const data = await run(
+        `query($id: ID!) { versionGroup(id: $id) { versions { measure { id year } } related { measure { id year } } links { earlier { year } later { year } tier } } }`,
+        { id },
+      );
       const g = data.versionGroup;
       expect(g.versions.map((v: any) => v.measure.id)).toContain(id);
       for (const l of g.links) expect(l.earlier.year).toBeLessThanOrEqual(l.later.year);
-      groups.set(id, g.versions.map((v: any) => v.measure.id).sort().join());
+      versions.set(id, g.versions.map((v: any) => v.measure.id).sort().join());
+      const all = [...g.versions, ...g.related].map((v: any) => v.measure);
+      shown.set(id, new Set(all.map((m: any) => m.id)));
+      years.set(id, new Set(all.map((m: any) => m.year)));
     }
-    // members of one group see the same group: every member of a group of two or more versions
-    // (on the seeds: the 2020 and 2021 5G measures, linked as the same measure) gets that group
-    const grouped = [...groups.entries()].filter(([, g]) => g.split(',').length >= 2);
-    expect(grouped.length).toBeGreaterThanOrEqual(2);
-    for (const [, g] of grouped) for (const member of g.split(',')) if (groups.has(member)) expect(groups.get(member)).toBe(g);
+    // members of one same-tier group see the same group
+    for (const [, g] of versions) for (const member of g.split(',')) if (versions.has(member)) expect(versions.get(member)).toBe(g);
+    // what a measure's page shows is mutual: B on A's page ⇔ A on B's page
+    for (const [a, members] of shown) for (const b of members) if (shown.has(b)) expect(shown.get(b)!.has(a), `${b} shows ${a}`).toBe(true);
+    // some 5G measure's page spans three or more years of the measure's history
+    expect(Math.max(...[...years.values()].map((y) => y.size))).toBeGreaterThanOrEqual(3);
   });
 
   it('is null for an unknown id', async () => {
