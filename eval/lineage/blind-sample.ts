@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { linkMeasures, type LineageLink, type LinkOptions } from '../../ingest/link/lineage.js';
 import { normalise } from '../../ingest/normalise.js';
 import { linkableMeasuresFromGraph, loadLabelledSet, resolveRef, seedGraph, type EvalMeasure, type MeasureRef } from './evaluate.js';
+import { mulberry32 } from '../../bench/lib/prng.js';
 
 export type Judgment = 'S' | 'R' | 'W';
 
@@ -27,18 +28,6 @@ export interface BlindSampleFile {
   seed: number;
   drawnFrom: number;
   links: JudgedLink[];
-}
-
-/** mulberry32: a small seeded generator, so a draw can be repeated exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
@@ -64,7 +53,7 @@ export function drawSample(links: LineageLink[], measures: EvalMeasure[], seed: 
     if (typeof e !== 'string' && typeof l !== 'string') labelled.add(`${l.id}→${e.id}`);
   }
   const pool = links.filter((l) => !labelled.has(`${l.from}→${l.to}`)).sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
-  const next = random(seed);
+  const next = mulberry32(seed);
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
