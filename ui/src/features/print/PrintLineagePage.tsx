@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { PrintLineageDocument, type PrintLineageQuery, type PrintMeasureFragment } from '../../generated/graphql.js';
@@ -184,7 +185,11 @@ export default function PrintLineagePage() {
   const text = useText();
   const { measureId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const withRelated = search.get('related') === '1';
+  const asked = search.get('related') === '1';
+  // The box answers the click at once; the URL (for sharing) follows as a router transition,
+  // which lags behind a controlled input's click on a busy machine.
+  const [withRelated, setWithRelated] = useState(asked);
+  useEffect(() => setWithRelated(asked), [asked]);
   const { data, loading, error, refetch } = useQuery(PrintLineageDocument, { variables: { id: measureId } });
   usePageTitle(text.title);
   const relatedCount = data?.versionGroup?.related.length ?? 0;
@@ -203,6 +208,7 @@ export default function PrintLineagePage() {
               type="checkbox"
               checked={withRelated}
               onChange={(e) => {
+                setWithRelated(e.target.checked);
                 const next = new URLSearchParams(search);
                 if (e.target.checked) next.set('related', '1');
                 else next.delete('related');
