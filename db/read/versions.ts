@@ -7,21 +7,15 @@
 // further), so a reader starting from any measure of a chain whose steps are only `related`
 // (2017 ~ 2021 ~ 2020) still sees every year of it.
 import { type Reader, type Row, str, num, strList } from './reader.js';
-import type { MeasureRecord } from './measures.js';
+import type { LinkProperties, MeasureRecord } from './measures.js';
 
-export interface VersionLinkRecord {
+/** A link of the group: the lineage link's own properties (a rejected link never gets here). */
+export interface VersionLinkRecord extends Omit<LinkProperties, 'curationNote'> {
   /** EVOLVES_FROM or RESEMBLES. */
   type: string;
   tier: 'same' | 'related';
   earlierId: string;
   laterId: string;
-  score: number;
-  method: string | null;
-  evidence: string[];
-  sharedThemes: string[];
-  sharedInitiatives: string[];
-  /** A person's review (db/curation.ts): confirmed or added; null when found by the system alone. */
-  curation: string | null;
 }
 
 export interface VersionGroupRecord {
