@@ -8,16 +8,17 @@
 // 2. Weights: TF-IDF with document frequencies over measures + existing. Words so common that
 //    they describe the genre rather than a subject (推动, 加快, 建设, 相关部门…) are stop-words
 //    derived from document frequency, not from a hand list.
-// 3. Candidates: an inverted index over each measure's strongest features, and over pairs of
-//    them, with a posting cap; a key whose posting list exceeds the cap is dropped (it is generic
-//    at this corpus size). Each measure then scores at most `maxCandidates` candidates, the ones
-//    sharing the most key weight. Cost is O(N · keys · cap): linear in the corpus.
+// 3. Candidates (candidates.ts): an inverted index over each measure's strongest features, and
+//    over pairs of them, with a posting cap; a key whose posting list exceeds the cap is dropped
+//    (it is generic at this corpus size). Each measure then scores at most `maxCandidates`
+//    candidates, the ones sharing the most key weight. Cost is O(N · keys · cap): linear in the corpus.
 // 4. Score: cosine of the weighted feature vectors. Evidence: the shared features that
 //    contribute most to the cosine, so a reader can see at a glance why a link was drawn.
 // 5. Selection: above the calibrated threshold, only the best measure per earlier document, at
 //    most `maxLinks` per later measure, and not far below that measure's best link.
 import { nameKey, normalise } from '../normalise.js';
 import type { StoredMeasure } from '../../model/lineage.js';
+import { forEachCandidateList } from './candidates.js';
 import { isStockWord, measureTerms } from './terms.js';
 
 /** A measure the linker takes: one of this run, or one already stored (the model's shape). */
@@ -461,64 +462,6 @@ export function linkMeasures(
     return db < da ? -1 : 1;
   };
 
-  // --- candidate index -------------------------------------------------------------------
-  // A pair is a candidate when a strong feature of one (its signature) occurs anywhere in the
-  // other, or when both share a pair of top features. The rule is symmetric, so each pair of new
-  // measures is met from both sides and scored once, from the lower index. Looking up every
-  // feature of the other side matters: a long 2017 measure mentions 5G once among twenty
-  // subjects, and only the short 2020 measure has 5G among its strongest words.
-  const inRange = (f: number) => df[f]! >= 2 && df[f]! <= postingCap && idf[f]! > 0;
-  const allPostings = new Map<number, number[]>();
-  const sigPostings = new Map<number, number[]>();
-  const push = (map: Map<number, number[]>, key: number, i: number) => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
-  const pairKeyId = new Map<number, number>();
-  const pairPostings: number[][] = [];
-  const pairWeight: number[] = [];
-  const pairKeysOf: Int32Array[] = new Array(N);
-  let cappedKeys = 0;
-  for (let f = 0; f < F; f++) if (df[f]! > postingCap && idf[f]! > 0) cappedKeys++;
-  const keys: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const v = vectors[i]!;
-    for (const f of v.features) if (inRange(f)) push(allPostings, f, i);
-    for (const f of v.signature) if (inRange(f)) push(sigPostings, f, i);
-    // Pairs of strong features stay selective when each feature alone has become common
-    // (冷链 in a national corpus): the co-occurrence is what identifies the subject.
-    const top = v.signature.subarray(0, PAIR_SOURCE);
-    keys.length = 0;
-    for (let a = 0; a < top.length; a++) {
-      for (let b = a + 1; b < top.length; b++) {
-        const x = Math.min(top[a]!, top[b]!);
-        const y = Math.max(top[a]!, top[b]!);
-        const name = x * F + y;
-        let k = pairKeyId.get(name);
-        if (k === undefined) {
-          k = pairPostings.length;
-          pairKeyId.set(name, k);
-          pairPostings.push([]);
-          pairWeight.push(idf[x]! + idf[y]!);
-        }
-        pairPostings[k]!.push(i);
-        keys.push(k);
-      }
-    }
-    pairKeysOf[i] = Int32Array.from(keys);
-  }
-  pairKeyId.clear();
-  let indexKeys = 0;
-  for (const list of allPostings.values()) if (list.length > 1) indexKeys++;
-  for (let k = 0; k < pairPostings.length; k++) {
-    const p = pairPostings[k]!;
-    if (p.length > postingCap) {
-      pairPostings[k] = [];
-      cappedKeys++;
-    } else if (p.length > 1) indexKeys++;
-  }
-
   // --- scoring ---------------------------------------------------------------------------
   // Above-threshold pairs, as parallel arrays (millions of candidates must not mean millions of
   // small objects).
@@ -527,67 +470,53 @@ export function linkMeasures(
   const pairScore: number[] = [];
   const pairKind: LinkKind[] = [];
   const pairClauses: AlignedClause[][] = [];
-  const accumulator = new Float64Array(N);
-  const touched: number[] = [];
+  const noClauses: AlignedClause[] = [];
   let candidatePairs = 0;
-  const none: number[] = [];
 
-  for (let i = 0; i < nNew; i++) {
-    if (yearOf[i] !== yearOf[i]) continue;
-    const v = vectors[i]!;
-    const visit = (list: number[], w: number) => {
-      for (const j of list) {
-        if (j === i) continue;
-        if (j < nNew && j < i) continue; // met from j's side already (the rule is symmetric)
-        if (direction(i, j) === 0) continue;
-        if (accumulator[j] === 0) touched.push(j);
-        accumulator[j] = accumulator[j]! + w;
+  const { indexKeys, cappedKeys } = forEachCandidateList(
+    {
+      n: N,
+      nNew,
+      featureCount: F,
+      features: vectors.map((v) => v.features),
+      signatures: vectors.map((v) => v.signature),
+      df,
+      idf,
+      docOf,
+      yearOf,
+      dateOf,
+      postingCap,
+      maxCandidates,
+      pairSource: PAIR_SOURCE,
+    },
+    (i, list, count) => {
+      const v = vectors[i]!;
+      candidatePairs += count;
+      for (let c = 0; c < count; c++) {
+        const j = list[c]!;
+        const kind = kindOf(i, j);
+        if (!kind) continue;
+        const whole = dot(v, vectors[j]!) * shortness[i]! * shortness[j]!;
+        if (whole < threshold) continue;
+        const earlierIsJ = direction(i, j) < 0;
+        const later = earlierIsJ ? i : j;
+        const earlier = earlierIsJ ? j : i;
+        const score = whole;
+        if (score < strongScore && !sharesMoreThanWords(v, vectors[j]!)) continue;
+        // The shared subject must sit in one clause of each: words scattered over two long
+        // measures (银行业金融机构 here, 风险 there) are two measures of one field, not one measure.
+        const clauses = minClause > 0 ? alignClauses(later, earlier) : noClauses;
+        if (minClause > 0 && (clauses[0]?.score ?? 0) < minClause) continue;
+        // Existing measures are not relinked among themselves; a new, older document may still
+        // give an existing measure a new predecessor.
+        pairLater.push(later);
+        pairEarlier.push(earlier);
+        pairScore.push(score);
+        pairKind.push(kind);
+        pairClauses.push(clauses);
       }
-    };
-    let s = 0;
-    for (const f of v.features) {
-      // Signature features look up everyone who has them; the others only those who have them
-      // among their own strongest.
-      const isSig = s < v.signature.length && v.signature.includes(f);
-      if (isSig) s++;
-      visit((isSig ? allPostings.get(f) : sigPostings.get(f)) ?? none, idf[f]!);
-    }
-    for (const k of pairKeysOf[i]!) visit(pairPostings[k]!, pairWeight[k]!);
-
-    let floor = -Infinity;
-    if (touched.length > maxCandidates) {
-      const values = Float64Array.from(touched, (j) => accumulator[j]!).sort();
-      floor = values[values.length - maxCandidates]!;
-    }
-    let scored = 0;
-    for (const j of touched) {
-      if (accumulator[j]! < floor || scored >= maxCandidates) continue;
-      scored++;
-      const kind = kindOf(i, j);
-      if (!kind) continue;
-      const whole = dot(v, vectors[j]!) * shortness[i]! * shortness[j]!;
-      if (whole < threshold) continue;
-      const earlierIsJ = direction(i, j) < 0;
-      const later = earlierIsJ ? i : j;
-      const earlier = earlierIsJ ? j : i;
-      const score = whole;
-      if (score < strongScore && !sharesMoreThanWords(v, vectors[j]!)) continue;
-      // The shared subject must sit in one clause of each: words scattered over two long
-      // measures (银行业金融机构 here, 风险 there) are two measures of one field, not one measure.
-      const clauses = minClause > 0 ? alignClauses(later, earlier) : [];
-      if (minClause > 0 && (clauses[0]?.score ?? 0) < minClause) continue;
-      // Existing measures are not relinked among themselves; a new, older document may still
-      // give an existing measure a new predecessor.
-      pairLater.push(later);
-      pairEarlier.push(earlier);
-      pairScore.push(score);
-      pairKind.push(kind);
-      pairClauses.push(clauses);
-    }
-    candidatePairs += scored;
-    for (const j of touched) accumulator[j] = 0;
-    touched.length = 0;
-  }
+    },
+  );
 
   /** True when the two share a phrase, programme or target metric (see `strongScore`). */
   function sharesMoreThanWords(a: Vector, b: Vector): boolean {
