@@ -28,6 +28,29 @@ async function sharedNeighbours(tx: ManagedTransaction, id: string): Promise<str
   return (r.records[0]?.get('ids') as string[] | undefined) ?? [];
 }
 
+/**
+ * A removed document that other documents cite (a national directive, usually) goes back to being
+ * known by citation only: a placeholder nat:<number or title>, as the ingest writes it, takes its
+ * citations and the requirements quoted from it. The graph is then the one a corpus without the
+ * document gives, and ingesting the document again absorbs the placeholder as before.
+ */
+async function restorePlaceholder(tx: ManagedTransaction, id: string): Promise<void> {
+  await tx.run(
+    `MATCH (d:Document {id: $id})
+     WHERE EXISTS { MATCH (x:Document)-[:CITES]->(d) WHERE x <> d } OR EXISTS { MATCH (:Requirement)-[:PART_OF]->(d) }
+     WITH d, coalesce(d.docNumber, replace(d.title, ' ', '')) AS key
+     WHERE key IS NOT NULL
+     MERGE (ph:Document {id: 'nat:' + key})
+     ON CREATE SET ph.title = d.title, ph.docNumber = d.docNumber, ph.year = d.year,
+       ph.yearSource = CASE WHEN d.docNumber IS NULL THEN 'unknown' ELSE 'stated' END,
+       ph.issuer = d.issuer, ph.level = d.level
+     WITH d, ph
+     CALL (d, ph) { MATCH (x:Document)-[r:CITES]->(d) WHERE x <> d MERGE (x)-[c:CITES]->(ph) SET c = properties(r) }
+     CALL (d, ph) { MATCH (q:Requirement)-[:PART_OF]->(d) MERGE (q)-[:PART_OF]->(ph) }`,
+    { id },
+  );
+}
+
 export async function removeSourceDocument(driver: Driver, id: string, database?: string): Promise<RemoveSummary> {
   const session = driver.session({ database });
   try {
@@ -36,6 +59,7 @@ export async function removeSourceDocument(driver: Driver, id: string, database?
       const rec = found.records[0];
       if (!rec) return { removed: false, title: null, sourceFile: null, nodes: 0 };
       const candidates = await sharedNeighbours(tx, id);
+      await restorePlaceholder(tx, id);
       const own = await tx.run(
         `MATCH (d:Document {id: $id})
          OPTIONAL MATCH (d)-[:HAS_MEASURE]->(m:Measure)

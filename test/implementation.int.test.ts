@@ -107,11 +107,16 @@ describe('implementation of a national document ingested after the local one', (
     expect(await implementation(fresh)).toEqual(links);
     expect(await graphSnapshot(fresh)).toEqual(forward);
 
-    // Removing the national document removes its links; relinking the rest finds none.
+    // Removing the national document removes its links; relinking the rest finds none, and the
+    // directive is known by citation again, as before it was ingested.
     const removed = await removeSourceDocument(fresh, national!.id);
     expect(removed.removed).toBe(true);
     await relinkStored(fresh);
     expect(await implementation(fresh)).toEqual([]);
+    expect(await documents(fresh, '发改就业〔2020〕293号')).toEqual([{ id: 'nat:发改就业〔2020〕293号', file: null, citedBy: 1, requirements: 84 }]);
+    // …and ingesting it again gives the graph of the first order once more.
+    await ingestInto(fresh, [NATIONAL]);
+    expect(await implementation(fresh)).toEqual(links);
   }, 600_000);
 
   it('keeps one node for 国办发〔2022〕9号 whichever of the opinion and a city document citing it comes first', async () => {
