@@ -14,8 +14,10 @@
 //    sharing the most key weight. Cost is O(N · keys · cap): linear in the corpus.
 // 4. Score: cosine of the weighted feature vectors. Evidence: the shared features that
 //    contribute most to the cosine, so a reader can see at a glance why a link was drawn.
-// 5. Selection: above the calibrated threshold, only the best measure per earlier document, at
-//    most `maxLinks` per later measure, and not far below that measure's best link.
+// 5. Selection: above the calibrated threshold, at most two measures per earlier document, not far
+//    below that measure's best link; a weak `related` link only with a distinctive shared subject;
+//    a bundled measure through one aligned clause on a rare theme; then each chain reduced to its
+//    nearest versions (`reduceChains`), and at most a few RESEMBLES per measure.
 import { nameKey, normalise } from '../normalise.js';
 import type { StoredMeasure } from '../../model/lineage.js';
 import { isStockWord, measureTerms } from './terms.js';
@@ -727,6 +729,7 @@ export function linkMeasures(
       const d = docOf[pairEarlier[p]!]!;
       if ((perDoc.get(d) ?? 0) >= perDocument) continue;
       const link = toLink(later, pairEarlier[p]!, pairScore[p]!, kind, pairClauses[p]!);
+      if (pairBundled[p]) link.reason += '; one clause of a bundled measure, on a rare shared theme';
       if (link.tier === 'related' && link.score < relatedScore && !distinctiveSubject(link, later, pairEarlier[p]!)) continue;
       perDoc.set(d, (perDoc.get(d) ?? 0) + 1);
       kept++;
