@@ -3,7 +3,8 @@
 //   npx tsx eval/lineage/blind-sample.ts draw [--seed N] [--size 40] > sample.txt
 //     draws links of the current linker on the seeds at random (fixed seed), excluding pairs already
 //     labelled in pairs.json, and prints both measures' texts only: no score, tier or evidence.
-//     With --json it prints a judgments skeleton to fill in (judgment S | R | W, reason).
+//     With --json it prints a judgments skeleton to fill in (judgment S | R | W, reason);
+//     --include-labelled draws from all links (when the unlabelled ones are fewer than --size).
 //   npx tsx eval/lineage/blind-sample.ts reveal eval/lineage/blind-sample-<date>.json [--link '{…}']
 //     reruns the linker, finds each judged pair's link, and reports the fractions and tiers.
 import { readFileSync } from 'node:fs';
@@ -44,8 +45,8 @@ export function refOf(m: EvalMeasure, measures: EvalMeasure[]): MeasureRef {
 }
 
 /** Links not already labelled, shuffled with the seed, the first `size` of them. */
-export function drawSample(links: LineageLink[], measures: EvalMeasure[], seed: number, size: number): LineageLink[] {
-  const set = loadLabelledSet();
+export function drawSample(links: LineageLink[], measures: EvalMeasure[], seed: number, size: number, includeLabelled = false): LineageLink[] {
+  const set = includeLabelled ? { positives: [], negatives: [] } : loadLabelledSet();
   const labelled = new Set<string>();
   for (const p of [...set.positives, ...set.negatives]) {
     const e = resolveRef(p.earlier, measures);
@@ -116,7 +117,10 @@ async function main(): Promise<void> {
   const byId = new Map(measures.map((m) => [m.id, m]));
   if (command === 'draw') {
     const seed = option('--seed', 20261201);
-    const sample = drawSample(links, measures, seed, option('--size', 40));
+    // --include-labelled: once pairs.json covers most of a small corpus's links, the unlabelled
+    // pool is too small for 40; judge labelled links again, blind, without reading their labels.
+    const includeLabelled = args.includes('--include-labelled');
+    const sample = drawSample(links, measures, seed, option('--size', 40), includeLabelled);
     if (args.includes('--json')) {
       const skeleton: BlindSampleFile = {
         about: 'Blind sample of lineage links (eval/lineage/README.md): judged by reading both texts, without score or tier.',
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(skeleton, null, 1));
       return;
     }
-    console.log(`${sample.length} of ${links.length} links (seed ${seed}), labelled pairs excluded; texts only\n`);
+    console.log(`${sample.length} of ${links.length} links (seed ${seed}), labelled pairs ${includeLabelled ? 'included' : 'excluded'}; texts only\n`);
     sample.forEach((l, i) => {
       const later = byId.get(l.from)!;
       const earlier = byId.get(l.to)!;

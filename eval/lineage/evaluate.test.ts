@@ -47,19 +47,22 @@ describe('scoreLineage', () => {
 });
 
 describe('lineage on the seeds', () => {
-  // Floor just under what the method reaches on the 150 labelled pairs (precision 0.77, recall
-  // 0.946; same tier: precision 0.909, recall 0.898; related: 0.456, 1).
+  // Floor just under what the method reaches on the 190 labelled pairs (precision 0.974, recall
+  // 0.628; same tier: precision 0.947, recall 0.836; related: 0.451, 0.455). Overall and related
+  // recall fell from 0.946 / 1 on purpose: a related link below 0.12 now needs a distinctive
+  // shared subject, and most labelled related pairs share one field's words only (README).
   it('keeps precision and recall above the floor', async () => {
     const s = await evaluateLineage();
     expect(s.unresolved).toEqual([]);
-    expect(s.positives + s.negatives).toBeGreaterThanOrEqual(150);
-    expect(s.precision).toBeGreaterThanOrEqual(0.75);
-    expect(s.recall).toBeGreaterThanOrEqual(0.92);
+    expect(s.positives + s.negatives).toBeGreaterThanOrEqual(190);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
+    expect(s.directFalsePositives).toBeLessThanOrEqual(2);
     const [same, related] = s.tiers;
-    expect(same!.precision).toBeGreaterThanOrEqual(0.9);
-    expect(same!.recall).toBeGreaterThanOrEqual(0.88);
+    expect(same!.precision).toBeGreaterThanOrEqual(0.93);
+    expect(same!.recall).toBeGreaterThanOrEqual(0.82);
     expect(related!.precision).toBeGreaterThanOrEqual(0.43);
-    expect(related!.recall).toBeGreaterThanOrEqual(0.95);
+    expect(related!.recall).toBeGreaterThanOrEqual(0.43);
     for (const e of [...s.best, ...s.weakest]) expect(e.evidence.length).toBeGreaterThan(0);
   }, 120_000);
 });
