@@ -165,6 +165,8 @@ export const LINK_DEFAULTS = {
 
 /** A bundled measure is looked at down to this fraction of the threshold (see `linkMeasures`). */
 const BUNDLE_FLOOR = 0.5;
+/** Measures whose clause vectors are kept: every candidate link aligns clauses, and a cleared cache segments them again. */
+const CLAUSE_CACHE = 200_000;
 /** Clause pairs kept as a link's evidence. */
 const CLAUSE_EVIDENCE = 2;
 /** A clause with fewer weighted features than this is damped (√(n/4)): one shared word is not a clause match. */
@@ -464,31 +466,55 @@ export function linkMeasures(
         damp: Math.min(1, Math.sqrt(entries.length / SHORT_CLAUSE)),
       });
     }
-    if (clauseCache.size > 20_000) clauseCache.clear();
+    if (clauseCache.size > CLAUSE_CACHE) clauseCache.clear();
     clauseCache.set(i, cached);
     return cached;
   };
-  /** The best-aligned clause pairs of later i and earlier j, strongest first. */
+  /**
+   * The best-aligned clause pairs of later i and earlier j, strongest first (score rounded to three
+   * places, then text order), each clause once: the second pair aligns other clauses than the first.
+   * Scores go to a reused matrix, not to an object per clause pair: this runs for every candidate
+   * link, millions of times on a large corpus.
+   */
+  let alignScores = new Float64Array(64);
   const alignClauses = (i: number, j: number): AlignedClause[] => {
-    const pairs: AlignedClause[] = [];
-    for (const a of clausesOf(i)) {
-      for (const b of clausesOf(j)) {
+    const A = clausesOf(i);
+    const B = clausesOf(j);
+    const nb = B.length;
+    if (alignScores.length < A.length * nb) alignScores = new Float64Array(A.length * nb * 2);
+    for (let x = 0; x < A.length; x++) {
+      const a = A[x]!;
+      for (let y = 0; y < nb; y++) {
+        const b = B[y]!;
         const score = dot(a, b) * a.damp * b.damp;
-        if (score <= 0) continue;
-        pairs.push({
-          later: a.text, laterStart: a.start, laterEnd: a.end,
-          earlier: b.text, earlierStart: b.start, earlierEnd: b.end,
-          score: Math.round(score * 1000) / 1000,
-        });
+        alignScores[x * nb + y] = score > 0 ? Math.round(score * 1000) / 1000 : -1;
       }
     }
-    pairs.sort((x, y) => y.score - x.score || x.laterStart - y.laterStart || x.earlierStart - y.earlierStart);
-    // Each clause once: the second pair must align other clauses than the first.
     const kept: AlignedClause[] = [];
-    for (const p of pairs) {
-      if (kept.length >= CLAUSE_EVIDENCE) break;
-      if (kept.some((k) => k.laterStart === p.laterStart || k.earlierStart === p.earlierStart)) continue;
-      kept.push(p);
+    let skipX = -1;
+    let skipY = -1;
+    while (kept.length < CLAUSE_EVIDENCE) {
+      let bx = -1;
+      let by = -1;
+      let best = -1;
+      for (let x = 0; x < A.length; x++) {
+        if (x === skipX) continue;
+        for (let y = 0; y < nb; y++) {
+          if (y === skipY) continue;
+          const score = alignScores[x * nb + y]!;
+          if (score > best) {
+            best = score;
+            bx = x;
+            by = y;
+          }
+        }
+      }
+      if (bx < 0) break;
+      const a = A[bx]!;
+      const b = B[by]!;
+      kept.push({ later: a.text, laterStart: a.start, laterEnd: a.end, earlier: b.text, earlierStart: b.start, earlierEnd: b.end, score: best });
+      skipX = bx;
+      skipY = by;
     }
     return kept;
   };
@@ -579,9 +605,10 @@ export function linkMeasures(
   }
 
   /** A shared programme node, or a rare shared theme with an aligned clause pair (see `relatedScore`). */
-  function distinctiveSubject(link: LineageLink, later: number, earlier: number): boolean {
+  function distinctiveSubject(link: Decision, later: number, earlier: number): boolean {
     if (link.sharedInitiatives.length) return true;
-    const clause = link.clauses?.[0];
+    link.clauses ??= alignClauses(later, earlier);
+    const clause = link.clauses[0];
     if (!clause || clause.score < relatedClause) return false;
     if (sharesRareTheme(vectors[later]!, vectors[earlier]!)) return true;
     // A name of several words in one clause of each (信息进村入户, 一刻钟便民生活圈): two shared
@@ -642,7 +669,11 @@ export function linkMeasures(
       pairScore[b]! - pairScore[a]! ||
       pairEarlier[a]! - pairEarlier[b]!,
   );
-  const links: LineageLink[] = [];
+  // Each pair is first decided on what its tier and the related rule need (the clauses only when
+  // the tier or the rule asks for them); the chain reduction then runs on those decisions, and
+  // only the links that survive it are written out with their evidence. On a corpus where a
+  // measure recurs in hundreds of documents, most candidate links end in the reduction.
+  const decided: Decision[] = [];
   for (let start = 0; start < order.length; ) {
     const later = pairLater[order[start]!]!;
     const kind = pairKind[order[start]!]!;
@@ -657,20 +688,77 @@ export function linkMeasures(
       if (pairScore[p]! < best * relativeFloor && !pairBundled[p]) continue;
       const d = docOf[pairEarlier[p]!]!;
       if ((perDoc.get(d) ?? 0) >= perDocument) continue;
-      const link = toLink(later, pairEarlier[p]!, pairScore[p]!, kind, pairClauses[p]!);
-      if (pairBundled[p]) link.reason += '; one clause of a bundled measure, on a rare shared theme';
-      if (link.tier === 'related' && link.score < relatedScore && !distinctiveSubject(link, later, pairEarlier[p]!)) continue;
+      const decision = decide(p, later, kind);
+      // The rule reads the score as the link reports it (three places).
+      if (decision.tier === 'related' && Math.round(pairScore[p]! * 1000) / 1000 < relatedScore && !distinctiveSubject(decision, later, pairEarlier[p]!)) continue;
       perDoc.set(d, (perDoc.get(d) ?? 0) + 1);
       kept++;
-      links.push(link);
+      decided.push(decision);
     }
     start = end;
   }
-  const chained = opts.reduce === false ? links : reduceChains(links);
+  const chained = (opts.reduce === false ? decided : reduceChains(decided)).map((x) => {
+    const link = toLink(x);
+    if (pairBundled[x.pair]) link.reason += '; one clause of a bundled measure, on a rare shared theme';
+    return link;
+  });
   chained.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || b.score - a.score || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 
-  function toLink(laterIndex: number, earlierIndex: number, score: number, kind: LinkKind, aligned: AlignedClause[]): LineageLink {
-    const clauses = aligned.length ? aligned : alignClauses(laterIndex, earlierIndex);
+  interface Decision {
+    pair: number;
+    from: string;
+    to: string;
+    kind: LinkKind;
+    tier: LinkTier;
+    /** Aligned clauses, when the decision needed them (else aligned when the link is written). */
+    clauses: AlignedClause[] | undefined;
+    sharedInitiatives: string[];
+    byClause: boolean;
+  }
+
+  function decide(p: number, laterIndex: number, kind: LinkKind): Decision {
+    const earlierIndex = pairEarlier[p]!;
+    const score = pairScore[p]!;
+    let clauses: AlignedClause[] | undefined = pairClauses[p]!.length ? pairClauses[p]! : undefined;
+    const mutual = isMutualBest(laterIndex, earlierIndex, score);
+    let byClause = false;
+    let byWhole = false;
+    if (mutual) {
+      clauses ??= alignClauses(laterIndex, earlierIndex);
+      const best = clauses[0]?.score ?? 0;
+      const whole = Math.round(dot(vectors[laterIndex]!, vectors[earlierIndex]!) * 1000) / 1000;
+      byClause = best >= sameClause;
+      byWhole = whole >= sameScore && best >= sameScoreClause;
+    }
+    const later = all[laterIndex]!;
+    const earlier = all[earlierIndex]!;
+    return {
+      pair: p,
+      from: later.id,
+      to: earlier.id,
+      kind,
+      tier: byClause || byWhole ? 'same' : 'related',
+      clauses,
+      sharedInitiatives: sharedInitiativesOf(sharedFeatures(vectors[laterIndex]!, vectors[earlierIndex]!), later, earlier),
+      byClause,
+    };
+  }
+
+  /** Only programmes that exist as Initiative nodes; a quoted name that is not one stays in the evidence. */
+  function sharedInitiativesOf(shared: [number, number][], later: LinkableMeasure, earlier: LinkableMeasure): string[] {
+    return shared
+      .filter(([f]) => featureKind[f] === 'i' && nodeInitiative.has(f))
+      .map(([f]) => initiativeId(featureName[f]!, later, earlier))
+      .filter((id) => later.initiatives.includes(id) || earlier.initiatives.includes(id))
+      .sort();
+  }
+
+  function toLink(x: Decision): LineageLink {
+    const laterIndex = pairLater[x.pair]!;
+    const earlierIndex = pairEarlier[x.pair]!;
+    const score = pairScore[x.pair]!;
+    const kind = x.kind;
+    const clauses = x.clauses ?? alignClauses(laterIndex, earlierIndex);
     const later = all[laterIndex]!;
     const earlier = all[earlierIndex]!;
     const shared = sharedFeatures(vectors[laterIndex]!, vectors[earlierIndex]!);
@@ -686,22 +774,13 @@ export function linkMeasures(
       .map(([f]) => describe(f));
     const earlierThemes = new Set(earlier.themes);
     const sharedThemes = later.themes.filter((t) => earlierThemes.has(t)).sort();
-    // Only programmes that exist as Initiative nodes; a quoted name that is not one stays in the evidence.
-    const sharedInitiatives = shared
-      .filter(([f]) => featureKind[f] === 'i' && nodeInitiative.has(f))
-      .map(([f]) => initiativeId(featureName[f]!, later, earlier))
-      .filter((id) => later.initiatives.includes(id) || earlier.initiatives.includes(id))
-      .sort();
     const best = clauses[0]?.score ?? 0;
     const whole = Math.round(dot(vectors[laterIndex]!, vectors[earlierIndex]!) * 1000) / 1000;
-    const mutual = isMutualBest(laterIndex, earlierIndex, score);
-    const byClause = mutual && best >= sameClause;
-    const byWhole = mutual && whole >= sameScore && best >= sameScoreClause;
-    const tier: LinkTier = byClause || byWhole ? 'same' : 'related';
+    const tier = x.tier;
     const distinctive = shared.filter(([f]) => featureKind[f] === 'p' || featureKind[f] === 'i').map(([f]) => describe(f));
     const reason =
       tier === 'same'
-        ? byClause
+        ? x.byClause
           ? `clauses align (${best}), each the other's best match: “${clauses[0]!.later.slice(0, 30)}” ~ “${clauses[0]!.earlier.slice(0, 30)}”`
           : `whole measures agree (${whole}, best clause ${best})`
         : `same topic, different measure (best clause ${best}, whole ${whole})` +
@@ -714,7 +793,7 @@ export function linkMeasures(
       method,
       evidence,
       sharedThemes,
-      sharedInitiatives,
+      sharedInitiatives: x.sharedInitiatives,
       kind,
       tier,
       reason,
@@ -758,7 +837,7 @@ export function linkMeasures(
  * A `same` link gives way only to a path of `same` links; a `related` one to a path with at most
  * one `related` step (two `related` steps may have drifted to another subject).
  */
-export function reduceChains(links: LineageLink[]): LineageLink[] {
+export function reduceChains<T extends Pick<LineageLink, 'from' | 'to' | 'kind' | 'tier'>>(links: T[]): T[] {
   const out = new Map<string, Map<string, LinkTier | undefined>>();
   for (const l of links) {
     if ((l.kind ?? 'EVOLVES_FROM') !== 'EVOLVES_FROM') continue;
