@@ -606,6 +606,7 @@ export function linkMeasures(
 
   /** A shared programme node, or a rare shared theme with an aligned clause pair (see `relatedScore`). */
   function distinctiveSubject(link: Decision, later: number, earlier: number): boolean {
+    link.sharedInitiatives ??= sharedInitiativesOf(sharedFeatures(vectors[later]!, vectors[earlier]!), all[later]!, all[earlier]!);
     if (link.sharedInitiatives.length) return true;
     link.clauses ??= alignClauses(later, earlier);
     const clause = link.clauses[0];
@@ -649,26 +650,34 @@ export function linkMeasures(
   // --- mutual best matches -------------------------------------------------------------
   // A measure carried into the next version of a plan is, in that version, the best match of its
   // predecessor and vice versa; a look-alike usually loses to the true successor on one side.
-  const bestOfLater = new Map<string, number>();
-  const bestOfEarlier = new Map<string, number>();
-  const raise = (map: Map<string, number>, key: string, score: number) => {
+  // Keyed by measure × document as one number (a string per pair is millions of strings).
+  const docs = docIndex.size;
+  const bestOfLater = new Map<number, number>();
+  const bestOfEarlier = new Map<number, number>();
+  const raise = (map: Map<number, number>, key: number, score: number) => {
     if (score > (map.get(key) ?? 0)) map.set(key, score);
   };
   for (let p = 0; p < pairScore.length; p++) {
-    raise(bestOfLater, `${pairLater[p]}|${docOf[pairEarlier[p]!]}`, pairScore[p]!);
-    raise(bestOfEarlier, `${pairEarlier[p]}|${docOf[pairLater[p]!]}`, pairScore[p]!);
+    raise(bestOfLater, pairLater[p]! * docs + docOf[pairEarlier[p]!]!, pairScore[p]!);
+    raise(bestOfEarlier, pairEarlier[p]! * docs + docOf[pairLater[p]!]!, pairScore[p]!);
   }
   const isMutualBest = (later: number, earlier: number, score: number): boolean =>
-    score >= bestOfLater.get(`${later}|${docOf[earlier]}`)! && score >= bestOfEarlier.get(`${earlier}|${docOf[later]}`)!;
+    score >= bestOfLater.get(later * docs + docOf[earlier]!)! && score >= bestOfEarlier.get(earlier * docs + docOf[later]!)!;
 
   // --- selection -------------------------------------------------------------------------
-  const order = Array.from(pairScore.keys()).sort(
-    (a, b) =>
-      pairLater[a]! - pairLater[b]! ||
-      (pairKind[a]! < pairKind[b]! ? -1 : pairKind[a]! > pairKind[b]! ? 1 : 0) ||
-      pairScore[b]! - pairScore[a]! ||
-      pairEarlier[a]! - pairEarlier[b]!,
-  );
+  // Pairs by later measure (a counting sort: a comparator over all pairs would be called tens of
+  // millions at 1,000 documents), then within a later measure by kind, score (best first), earlier.
+  const order = new Int32Array(pairScore.length);
+  {
+    const start = new Int32Array(N + 1);
+    for (let p = 0; p < pairScore.length; p++) start[pairLater[p]! + 1]!++;
+    for (let i = 0; i < N; i++) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, N);
+    for (let p = 0; p < pairScore.length; p++) order[fill[pairLater[p]!]!++] = p;
+    const byKindScore = (a: number, b: number) =>
+      (pairKind[a]! < pairKind[b]! ? -1 : pairKind[a]! > pairKind[b]! ? 1 : 0) || pairScore[b]! - pairScore[a]! || pairEarlier[a]! - pairEarlier[b]!;
+    for (let i = 0; i < N; i++) if (start[i + 1]! - start[i]! > 1) order.subarray(start[i]!, start[i + 1]!).sort(byKindScore);
+  }
   // Each pair is first decided on what its tier and the related rule need (the clauses only when
   // the tier or the rule asks for them); the chain reduction then runs on those decisions, and
   // only the links that survive it are written out with their evidence. On a corpus where a
@@ -712,7 +721,8 @@ export function linkMeasures(
     tier: LinkTier;
     /** Aligned clauses, when the decision needed them (else aligned when the link is written). */
     clauses: AlignedClause[] | undefined;
-    sharedInitiatives: string[];
+    /** Shared programmes, when the related rule needed them (else found when the link is written). */
+    sharedInitiatives: string[] | undefined;
     byClause: boolean;
   }
 
@@ -739,7 +749,7 @@ export function linkMeasures(
       kind,
       tier: byClause || byWhole ? 'same' : 'related',
       clauses,
-      sharedInitiatives: sharedInitiativesOf(sharedFeatures(vectors[laterIndex]!, vectors[earlierIndex]!), later, earlier),
+      sharedInitiatives: undefined,
       byClause,
     };
   }
@@ -793,7 +803,7 @@ export function linkMeasures(
       method,
       evidence,
       sharedThemes,
-      sharedInitiatives: x.sharedInitiatives,
+      sharedInitiatives: x.sharedInitiatives ?? sharedInitiativesOf(shared, later, earlier),
       kind,
       tier,
       reason,
