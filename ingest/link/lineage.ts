@@ -599,9 +599,24 @@ export function linkMeasures(
     },
   );
 
+  // Runs for every pair just under the threshold: a merge walk, no arrays.
   function sharesRareTheme(a: Vector, b: Vector): boolean {
     const rare = rareTheme * N;
-    return sharedFeatures(a, b).some(([f]) => featureKind[f] === 't' && df[f]! <= rare);
+    const fa = a.features;
+    const fb = b.features;
+    let i = 0;
+    let j = 0;
+    while (i < fa.length && j < fb.length) {
+      const x = fa[i]!;
+      const y = fb[j]!;
+      if (x === y) {
+        if (featureKind[x] === 't' && df[x]! <= rare) return true;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return false;
   }
 
   /** A shared programme node, or a rare shared theme with an aligned clause pair (see `relatedScore`). */
