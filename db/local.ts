@@ -241,7 +241,14 @@ function logWriter(logFile: string, log: (line: string) => void) {
  */
 export async function startLocalNeo4j(
   target: LocalTarget,
-  opts: { detached?: boolean; log?: (line: string) => void; timeoutMs?: number; logFile?: string } = {},
+  opts: {
+    detached?: boolean;
+    log?: (line: string) => void;
+    timeoutMs?: number;
+    logFile?: string;
+    /** The last run stopped on a full disk: recovery may drop the torn tail of the transaction log (see the launcher). */
+    afterDiskFull?: boolean;
+  } = {},
 ): Promise<LocalNeo4j> {
   const log = opts.log ?? (() => {});
   const uri = `bolt://127.0.0.1:${target.port}`;
@@ -289,6 +296,7 @@ export async function startLocalNeo4j(
     passwordFile(target),
   ];
   if (opts.detached) args.push('--no-stdin-watch');
+  if (opts.afterDiskFull) args.push('--after-disk-full');
 
   const logFile = opts.logFile ?? target.logFile ?? path.join(target.dataDir, 'launcher.log');
   const out = logWriter(logFile, log);

@@ -84,11 +84,11 @@ export async function connect(
      * short of space and fail, or damage the store, and the restarts would be used up. So the
      * supervisor waits for space first (the server answers DATABASE_UNAVAILABLE meanwhile).
      */
-    const waitForSpace = async (how: string) => {
+    const waitForSpace = async (how: string): Promise<boolean> => {
       let said = false;
       for (;;) {
         const free = freeSpaceMb(target.dataDir);
-        if (closed || free === undefined || free >= LOW_SPACE_MB) return;
+        if (closed || free === undefined || free >= LOW_SPACE_MB) return said;
         if (!said) {
           log(`Neo4j stopped (${how}); the disk holding ${target.dataDir} has ${free} MB free: waiting for ${LOW_SPACE_MB} MB before restarting it. Free some space.`);
           said = true;
@@ -100,8 +100,10 @@ export async function connect(
       void current.died.then(async (how) => {
         if (closed) return;
         state = 'restarting';
+        // The launcher says "is full" when a full disk stopped the database (see PanicExit).
+        let afterDiskFull = /\bis full\b/.test(how);
         for (;;) {
-          await waitForSpace(how);
+          if (await waitForSpace(how)) afterDiskFull = true;
           if (closed) return;
           const now = Date.now();
           while (restarts.length > 0 && restarts[0]! < now - SUPERVISION.windowMs) restarts.shift();
@@ -119,7 +121,7 @@ export async function connect(
           if (closed) return;
           const t0 = Date.now();
           try {
-            local = await startLocalNeo4j(target, { log });
+            local = await startLocalNeo4j(target, { log, afterDiskFull });
             if (closed) {
               await local.stop();
               return;

@@ -57,6 +57,7 @@ public final class Launcher {
         String heap = arg(args, "--pagecache", "512m");
         String passwordFile = arg(args, "--password-file", null);
         boolean watchStdin = !hasFlag(args, "--no-stdin-watch");
+        boolean afterDiskFull = hasFlag(args, "--after-disk-full");
 
         Path home = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(home);
@@ -79,7 +80,7 @@ public final class Launcher {
         Path applied = home.resolve("password.applied");
         String digest = sha256(password);
         if (!Files.exists(applied) || !Files.readString(applied, StandardCharsets.UTF_8).trim().equals(digest)) {
-            DatabaseManagementService setup = build(home, heap, port, false);
+            DatabaseManagementService setup = build(home, heap, port, false, afterDiskFull);
             try {
                 setPassword(setup, password);
             } finally {
@@ -88,7 +89,7 @@ public final class Launcher {
             Files.writeString(applied, digest, StandardCharsets.UTF_8);
         }
 
-        DatabaseManagementService dbms = build(home, heap, port, true);
+        DatabaseManagementService dbms = build(home, heap, port, true, afterDiskFull);
         requireAvailable(dbms, home);
         dbms.registerDatabaseEventListener(new PanicExit(home));
 
@@ -120,9 +121,17 @@ public final class Launcher {
         stop.await();
     }
 
-    private static DatabaseManagementService build(Path home, String pagecache, int port, boolean bolt) {
+    /**
+     * {@code afterDiskFull}: the last run stopped because a transaction log append failed on a
+     * full disk (the supervisor says so). That append can leave unreadable bytes after the last
+     * complete transaction, and recovery then refuses the whole store. Those bytes are the one
+     * transaction whose append failed, which no client was told had committed, so recovery may
+     * drop them: everything before them is replayed as usual.
+     */
+    private static DatabaseManagementService build(Path home, String pagecache, int port, boolean bolt, boolean afterDiskFull) {
         try {
             return new DatabaseManagementServiceBuilder(home)
+                    .setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, !afterDiskFull)
                     .setConfig(BoltConnector.enabled, bolt)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
