@@ -3,7 +3,7 @@
 // the file's size in peak resident memory, whatever this machine's speed: a memory bound, not a
 // timing. The target of issues 12 and 13 is 5 ×; measured on 2026-12-01 it is 7–9 × (the parse and
 // assemble stages hold most of it), so the bound asserted is 10 ×: it holds what was gained (the
-// readable summary, built as one string, took 12.8 ×) and is to come down to 5 × when they do.
+// readable summary, built as one string, took 12.5 ×) and is to come down to 5 × when they do.
 // The text is the seeds repeated to 52 MB, as the file of the probe was (bench/bigfile.ts makes the
 // same one for the benchmark).
 import { spawn } from 'node:child_process';
