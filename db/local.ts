@@ -18,6 +18,17 @@ export class Neo4jSetupError extends Error {
   override name = 'Neo4jSetupError';
 }
 
+/**
+ * The store does not open and Neo4j cannot recover it (the launcher's exit code 6): starting it
+ * again cannot help, so the supervisor gives up at once with this message instead of retrying.
+ */
+export class StoreDamagedError extends Neo4jSetupError {
+  override name = 'StoreDamagedError';
+}
+
+/** The launcher's exit code for a store that does not open and is not short of space. */
+const STORE_DAMAGED_EXIT = 6;
+
 const remoteHint = 'Or use a Neo4j 5.x server you already run: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD).';
 
 export function javaMajorVersion(): number | null {
@@ -95,6 +106,23 @@ export function diskProblem(err: unknown, file: string): string {
   if (code === 'EDQUOT') return `the disk quota is used up: cannot write ${file} (EDQUOT). Free some space, then start again.`;
   if (code === 'EACCES' || code === 'EPERM') return `no permission to write ${file} (${code}); the data folder must belong to the user running the product.`;
   return `cannot write ${file}: ${(err as Error).message}`;
+}
+
+/**
+ * Below this much free space the built-in Neo4j is not (re)started: its recovery and first writes
+ * need room, and a recovery cut short by a full disk is how a store gets damaged. The launcher
+ * uses the same figure to tell a full disk from a damaged store.
+ */
+export const LOW_SPACE_MB = 64;
+
+/** Free space for this user on the disk holding `dir`, in MB; undefined when it cannot be told. */
+export function freeSpaceMb(dir: string): number | undefined {
+  try {
+    const s = fs.statfsSync(dir);
+    return Math.floor((s.bavail * s.bsize) / 2 ** 20);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -213,7 +241,14 @@ function logWriter(logFile: string, log: (line: string) => void) {
  */
 export async function startLocalNeo4j(
   target: LocalTarget,
-  opts: { detached?: boolean; log?: (line: string) => void; timeoutMs?: number; logFile?: string } = {},
+  opts: {
+    detached?: boolean;
+    log?: (line: string) => void;
+    timeoutMs?: number;
+    logFile?: string;
+    /** The last run stopped on a full disk: recovery may drop the torn tail of the transaction log (see the launcher). */
+    afterDiskFull?: boolean;
+  } = {},
 ): Promise<LocalNeo4j> {
   const log = opts.log ?? (() => {});
   const uri = `bolt://127.0.0.1:${target.port}`;
@@ -261,6 +296,7 @@ export async function startLocalNeo4j(
     passwordFile(target),
   ];
   if (opts.detached) args.push('--no-stdin-watch');
+  if (opts.afterDiskFull) args.push('--after-disk-full');
 
   const logFile = opts.logFile ?? target.logFile ?? path.join(target.dataDir, 'launcher.log');
   const out = logWriter(logFile, log);
@@ -296,7 +332,7 @@ export async function startLocalNeo4j(
     child.once('exit', (code) => {
       clearTimeout(timer);
       const why = messages.join(' ') || `the Neo4j launcher exited with code ${code}; see ${logFile}`;
-      reject(new Neo4jSetupError(`${why} ${remoteHint}`));
+      reject(code === STORE_DAMAGED_EXIT ? new StoreDamagedError(why) : new Neo4jSetupError(`${why} ${remoteHint}`));
     });
   });
 

@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { localTarget, targetFromEnv, type Neo4jTarget } from './config.js';
 import { explainDatabaseError } from './errors.js';
-import { Neo4jSetupError, startLocalNeo4j, type LocalNeo4j } from './local.js';
+import { freeSpaceMb, LOW_SPACE_MB, Neo4jSetupError, startLocalNeo4j, StoreDamagedError, type LocalNeo4j } from './local.js';
 
 export { Neo4jSetupError } from './local.js';
 
@@ -31,8 +31,8 @@ export async function connect(
     log?: (line: string) => void;
     /**
      * Called when the built-in Neo4j died and could not be brought back (after
-     * SUPERVISION.maxRestarts attempts within SUPERVISION.windowMs). Without it the connection
-     * just reports 'failed'.
+     * SUPERVISION.maxRestarts attempts within SUPERVISION.windowMs, or at the first restart that
+     * finds the store damaged beyond recovery). Without it the connection just reports 'failed'.
      */
     onFatal?: (reason: string) => void;
   } = {},
@@ -79,11 +79,32 @@ export async function connect(
   let state: DatabaseState = 'up';
   if (local && target.kind === 'local') {
     const restarts: number[] = [];
+    /**
+     * A full disk is transient but a restart cannot wait it out: Neo4j would run its recovery
+     * short of space and fail, or damage the store, and the restarts would be used up. So the
+     * supervisor waits for space first (the server answers DATABASE_UNAVAILABLE meanwhile).
+     */
+    const waitForSpace = async (how: string): Promise<boolean> => {
+      let said = false;
+      for (;;) {
+        const free = freeSpaceMb(target.dataDir);
+        if (closed || free === undefined || free >= LOW_SPACE_MB) return said;
+        if (!said) {
+          log(`Neo4j stopped (${how}); the disk holding ${target.dataDir} has ${free} MB free: waiting for ${LOW_SPACE_MB} MB before restarting it. Free some space.`);
+          said = true;
+        }
+        await new Promise((r) => setTimeout(r, SUPERVISION.spacePollMs));
+      }
+    };
     const watch = (current: LocalNeo4j) => {
       void current.died.then(async (how) => {
         if (closed) return;
         state = 'restarting';
+        // The launcher says "is full" when a full disk stopped the database (see PanicExit).
+        let afterDiskFull = /\bis full\b/.test(how);
         for (;;) {
+          if (await waitForSpace(how)) afterDiskFull = true;
+          if (closed) return;
           const now = Date.now();
           while (restarts.length > 0 && restarts[0]! < now - SUPERVISION.windowMs) restarts.shift();
           if (restarts.length >= SUPERVISION.maxRestarts) {
@@ -100,7 +121,7 @@ export async function connect(
           if (closed) return;
           const t0 = Date.now();
           try {
-            local = await startLocalNeo4j(target, { log });
+            local = await startLocalNeo4j(target, { log, afterDiskFull });
             if (closed) {
               await local.stop();
               return;
@@ -110,6 +131,14 @@ export async function connect(
             watch(local);
             return;
           } catch (err) {
+            if (err instanceof StoreDamagedError) {
+              // Not transient: every further restart would fail the same way after a full JVM start.
+              state = 'failed';
+              const reason = `the built-in Neo4j stopped (${how}) and its store cannot be reopened: ${err.message}`;
+              log(`error: ${reason}`);
+              opts.onFatal?.(reason);
+              return;
+            }
             how = `restart failed: ${(err as Error).message}`;
           }
         }
@@ -137,6 +166,8 @@ export const SUPERVISION = {
   maxRestarts: 5,
   windowMs: 10 * 60_000,
   backoffMs: [500, 2_000, 5_000, 10_000, 20_000],
+  /** How often the free space is checked while a restart waits for it. */
+  spacePollMs: 1_000,
 };
 
 async function waitForSession(driver: Driver, database: string | undefined): Promise<void> {

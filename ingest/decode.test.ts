@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { imageOnlyPdf, portalHtml, wordDocx } from './fixtures/formats.js';
-import { decodeBuffer, decodeDocument, decodeDocumentBuffer, decodeFile, isDocumentFile } from './decode.js';
+import { decodeBuffer, decodeDocument, decodeDocumentBuffer, decodeFile, isDocumentFile, sha256Hex } from './decode.js';
 
 const F = 'ingest/fixtures';
 const prose = readFileSync(`${F}/prose-plan.txt`, 'utf8');
@@ -100,5 +101,12 @@ describe('decode', () => {
 
   it('picks documents in a folder by their extension', () => {
     expect(['a.txt', 'b.HTML', 'c.htm', 'd.docx', 'e.pdf', 'manifest.json', 'f.png', 'reference'].filter(isDocumentFile)).toEqual(['a.txt', 'b.HTML', 'c.htm', 'd.docx', 'e.pdf']);
+  });
+
+  it('hashes a long text in pieces exactly as its whole UTF-8 form, a surrogate pair across a piece boundary included', () => {
+    for (const shift of [0, 1, 2]) {
+      const text = `${'政'.repeat((1 << 20) - 1 - shift)}𠀀${'策 text '.repeat(1000)}`;
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+    }
   });
 });

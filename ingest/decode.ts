@@ -18,8 +18,20 @@ export type DecodeResult =
   | { ok: true; source: SourceText; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/** Code units hashed at a time: the UTF-8 copy of a 50 MB text is never made whole. */
+const HASH_CHUNK = 1 << 20;
+
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  const hash = createHash('sha256');
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + HASH_CHUNK);
+    // A surrogate pair split between chunks would be encoded as two replacement characters.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    hash.update(text.slice(i, end), 'utf8');
+    i = end;
+  }
+  return hash.digest('hex');
 }
 
 /** File names the ingest picks up when given a folder (the content still decides the format). */

@@ -13,6 +13,11 @@ function oneLine(s: string, max: number): string {
 }
 
 export function documentSummaries(graph: Graph, opts: { width?: number } = {}): string {
+  return [...documentSummaryLines(graph, opts)].join('\n');
+}
+
+/** documentSummaries line by line: a file of 50 MB has a summary of tens of MB, never held whole. */
+export function* documentSummaryLines(graph: Graph, opts: { width?: number } = {}): Generator<string> {
   const width = opts.width ?? 60;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const measuresOf = new Map<string, { order: number; node: GraphNode }[]>();
@@ -30,27 +35,25 @@ export function documentSummaries(graph: Graph, opts: { width?: number } = {}): 
       partiesOf.set(r.start, list);
     }
   }
-  const out: string[] = [];
   for (const d of graph.nodes) {
     if (!d.labels.includes('Document') || typeof d.properties.sourceFile !== 'string') continue;
     const p = d.properties;
-    out.push(`── ${p.sourceFile}`);
-    out.push(`   title        ${str(p.title)}`);
-    out.push(`   issuer       ${Array.isArray(p.issuers) ? p.issuers.join('、') : str(p.issuer) || '—'}`);
-    out.push(`   year         ${str(p.year) || '—'}${p.yearSource && p.yearSource !== 'stated' ? ` (${str(p.yearSource)})` : ''}   number ${str(p.docNumber) || '—'}   issued ${str(p.issuedOn) || '—'}`);
-    out.push(`   level        ${str(p.level) || '—'}   jurisdiction ${str(p.jurisdiction) || '—'}   layout ${str(p.genre)}`);
+    yield `── ${p.sourceFile}`;
+    yield `   title        ${str(p.title)}`;
+    yield `   issuer       ${Array.isArray(p.issuers) ? p.issuers.join('、') : str(p.issuer) || '—'}`;
+    yield `   year         ${str(p.year) || '—'}${p.yearSource && p.yearSource !== 'stated' ? ` (${str(p.yearSource)})` : ''}   number ${str(p.docNumber) || '—'}   issued ${str(p.issuedOn) || '—'}`;
+    yield `   level        ${str(p.level) || '—'}   jurisdiction ${str(p.jurisdiction) || '—'}   layout ${str(p.genre)}`;
     const ms = (measuresOf.get(d.id) ?? []).sort((a, b) => a.order - b.order);
-    out.push(`   measures     ${ms.length}`);
+    yield `   measures     ${ms.length}`;
     for (const { order, node } of ms) {
       const m = node.properties;
       const parties = partiesOf.get(node.id) ?? [];
       const due = m.deadline ? `  [${str(m.deadline)}${m.deadlineDate ? ` → ${str(m.deadlineDate)}` : ''}]` : '';
-      out.push(`   ${String(order).padStart(3)}. ${str(m.path).padEnd(14)} ${oneLine(`${m.title ? `${str(m.title)}。` : ''}${str(m.text)}`, width)}`);
-      out.push(`        ${parties.length > 0 ? parties.join('、') : '(no party)'}${due}`);
+      yield `   ${String(order).padStart(3)}. ${str(m.path).padEnd(14)} ${oneLine(`${m.title ? `${str(m.title)}。` : ''}${str(m.text)}`, width)}`;
+      yield `        ${parties.length > 0 ? parties.join('、') : '(no party)'}${due}`;
     }
     const diags = graph.diagnostics.filter((x) => x.file === p.sourceFile);
-    out.push(`   diagnostics  ${diags.length}`);
-    for (const x of diags) out.push(`     ${formatDiagnostic(x)}`);
+    yield `   diagnostics  ${diags.length}`;
+    for (const x of diags) yield `     ${formatDiagnostic(x)}`;
   }
-  return out.join('\n');
 }

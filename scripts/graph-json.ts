@@ -52,3 +52,17 @@ export async function writeJsonStreaming(out: Writable, value: object): Promise<
   buf += '}\n';
   await flush(true);
 }
+
+/** Writes each line followed by a line feed, in chunks that respect the stream's backpressure. */
+export async function writeLinesStreaming(out: Writable, lines: Iterable<string>): Promise<void> {
+  let buf = '';
+  for (const line of lines) {
+    buf += `${line}\n`;
+    if (buf.length >= CHUNK) {
+      const text = buf;
+      buf = '';
+      await write(out, text);
+    }
+  }
+  if (buf.length > 0) await write(out, buf);
+}

@@ -12,8 +12,8 @@ import { isDocumentFile } from '../ingest/decode.js';
 import { countByRule, formatDiagnostic } from '../ingest/diagnostics.js';
 import { ingestParallel } from '../ingest/parallel/index.js';
 import type { PipelineReport } from '../ingest/pipeline.js';
-import { documentSummaries } from '../ingest/summary.js';
-import { writeJsonStreaming } from './graph-json.js';
+import { documentSummaryLines } from '../ingest/summary.js';
+import { writeJsonStreaming, writeLinesStreaming } from './graph-json.js';
 import type { Graph } from '../model/graph.js';
 
 interface Args {
@@ -95,8 +95,9 @@ async function main(): Promise<number> {
       // Streamed: the same text as JSON.stringify, never one string of the whole graph.
       await writeJsonStreaming(process.stdout, report.graph);
     } else if (!args.quiet) {
-      // A person checking a file by hand: each document read back, with its diagnostics.
-      stderr.write(`${documentSummaries(report.graph)}\n`);
+      // A person checking a file by hand: each document read back, with its diagnostics. Line by
+      // line: the summary of a 50 MB file is tens of MB of text.
+      await writeLinesStreaming(stderr, documentSummaryLines(report.graph));
     }
   } else {
     // Imported only here so that a dry run never loads the database code.

@@ -57,6 +57,7 @@ public final class Launcher {
         String heap = arg(args, "--pagecache", "512m");
         String passwordFile = arg(args, "--password-file", null);
         boolean watchStdin = !hasFlag(args, "--no-stdin-watch");
+        boolean afterDiskFull = hasFlag(args, "--after-disk-full");
 
         Path home = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(home);
@@ -79,7 +80,7 @@ public final class Launcher {
         Path applied = home.resolve("password.applied");
         String digest = sha256(password);
         if (!Files.exists(applied) || !Files.readString(applied, StandardCharsets.UTF_8).trim().equals(digest)) {
-            DatabaseManagementService setup = build(home, heap, port, false);
+            DatabaseManagementService setup = build(home, heap, port, false, afterDiskFull);
             try {
                 setPassword(setup, password);
             } finally {
@@ -88,7 +89,7 @@ public final class Launcher {
             Files.writeString(applied, digest, StandardCharsets.UTF_8);
         }
 
-        DatabaseManagementService dbms = build(home, heap, port, true);
+        DatabaseManagementService dbms = build(home, heap, port, true, afterDiskFull);
         requireAvailable(dbms, home);
         dbms.registerDatabaseEventListener(new PanicExit(home));
 
@@ -120,9 +121,17 @@ public final class Launcher {
         stop.await();
     }
 
-    private static DatabaseManagementService build(Path home, String pagecache, int port, boolean bolt) {
+    /**
+     * {@code afterDiskFull}: the last run stopped because a transaction log append failed on a
+     * full disk (the supervisor says so). That append can leave unreadable bytes after the last
+     * complete transaction, and recovery then refuses the whole store. Those bytes are the one
+     * transaction whose append failed, which no client was told had committed, so recovery may
+     * drop them: everything before them is replayed as usual.
+     */
+    private static DatabaseManagementService build(Path home, String pagecache, int port, boolean bolt, boolean afterDiskFull) {
         try {
             return new DatabaseManagementServiceBuilder(home)
+                    .setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, !afterDiskFull)
                     .setConfig(BoltConnector.enabled, bolt)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
@@ -188,13 +197,31 @@ public final class Launcher {
             }
         }
         dbms.shutdown();
-        String lower = status.toLowerCase();
-        String what = lower.contains("space") ? "the disk is full"
-                : "the store is damaged and Neo4j cannot recover it";
-        fail("the graph in " + home + " does not open: " + what + " (" + status.replace('\n', ' ').trim() + "). "
+        String detail = status.replace('\n', ' ').trim();
+        // A recovery that fails for want of space says so only in debug.log, if at all: the free
+        // space decides. A full disk is transient (the supervisor restarts once space is freed);
+        // a damaged store is not, and gets its own exit code so that nobody retries it.
+        long freeMb = freeMb(home);
+        if (status.toLowerCase().contains("space") || (freeMb >= 0 && freeMb < LOW_SPACE_MB)) {
+            fail("the graph in " + home + " does not open: the disk holding it is full (" + Math.max(freeMb, 0)
+                    + " MB free; " + detail + "). Free some space and start again.", 7);
+        }
+        fail("the graph in " + home + " does not open: the store is damaged and Neo4j cannot recover it (" + detail + "). "
                 + "What to do: stop the product, move the data folder aside (mv " + home + " " + home + ".damaged), "
                 + "then run npm start to create a new one and ingest the seeds again; re-ingest your own documents "
                 + "and re-apply any curation. Keep the moved folder until the new graph is complete.", 6);
+    }
+
+    /** Below this a store cannot be trusted to recover or write: Neo4j's own writes come in megabytes. */
+    private static final long LOW_SPACE_MB = 64;
+
+    /** Usable space on the data folder's disk in MB, or -1 when unknown. */
+    private static long freeMb(Path home) {
+        try {
+            return Files.getFileStore(home).getUsableSpace() >> 20;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static void setPassword(DatabaseManagementService dbms, String password) {
@@ -230,13 +257,8 @@ public final class Launcher {
 
         @Override
         public void databasePanic(DatabaseEventContext ctx) {
-            long freeMb = -1;
-            try {
-                freeMb = Files.getFileStore(home).getUsableSpace() >> 20;
-            } catch (IOException ignored) {
-                // Unknown: said as such below.
-            }
-            boolean full = outOfDisk || (freeMb >= 0 && freeMb < 16);
+            long freeMb = freeMb(home);
+            boolean full = outOfDisk || (freeMb >= 0 && freeMb < LOW_SPACE_MB);
             String why = full
                     ? "the disk holding " + home + " is full (" + Math.max(freeMb, 0) + " MB free): Neo4j could not write its store. "
                             + "Free some space; the transactions it committed are kept, the one it was writing is not."
