@@ -192,14 +192,16 @@ function searchedText(type: SearchType, r: Row): string {
   }
 }
 
-// Up to $first hits of one Lucene query, of the wanted types, as maps.
+// Up to $first hits of one Lucene query, of the wanted types, as maps. A measure's text as
+// written is read only when its matching form is missing: long strings are what a hit costs.
 const hitsOf = (query: string) => `
     CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', ${query}) YIELD node, score
     WITH node, score, [l IN labels(node) WHERE l IN $types][0] AS type
     WHERE type IS NOT NULL
     WITH node, score, type LIMIT $first
     RETURN collect({type: type, score: score,
-                    node: node { .id, .text, .normText, .title, .docNumber, .name, .nameEn, .aliases, .synonyms, .year }}) AS hits`;
+                    node: node { .id, .normText, .title, .docNumber, .name, .nameEn, .aliases, .synonyms, .year,
+                                 text: CASE WHEN node.normText IS NULL THEN node.text END }}) AS hits`;
 
 // Phrase matching, and any-bigram matching only when the phrases found nothing: one round trip
 // either way (the second index query runs only for a row the WHERE lets through).
