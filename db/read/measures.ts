@@ -201,31 +201,27 @@ export async function implementersOfRequirements(reader: Reader, ids: readonly s
   return group(rows, (r) => toMeasure(r.measure));
 }
 
-/** Outgoing EVOLVES_FROM of each measure (its predecessors), best score first. */
-export async function evolvesFromOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageLinkRecord[]>> {
+// A lineage link's properties as a map, for the relationship bound to `r`.
+const LINK_MAP = `score: r.score, method: r.method, evidence: r.evidence, sharedThemes: r.sharedThemes,
+  sharedInitiatives: r.sharedInitiatives, curation: r.curation, curationNote: r.curationNote`;
+
+// Each measure's EVOLVES_FROM links in one direction, best score first; `pattern` is one of
+// the two constants below.
+async function linksOf(reader: Reader, ids: readonly string[], pattern: string): Promise<Map<string, LineageLinkRecord[]>> {
   const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Measure {id: id})-[r:EVOLVES_FROM]->(m:Measure)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
-            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives,
-            r.curation AS curation, r.curationNote AS curationNote
+    `UNWIND $ids AS id MATCH ${pattern}
+     RETURN id, ${MEASURE_PROJECTION} AS measure, {${LINK_MAP}} AS link
      ORDER BY id, r.score DESC, m.id`,
     { ids: [...ids] },
   );
-  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r) }));
+  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r.link as Row) }));
 }
 
+/** Outgoing EVOLVES_FROM of each measure (its predecessors), best score first. */
+export const evolvesFromOf = (reader: Reader, ids: readonly string[]) => linksOf(reader, ids, '(:Measure {id: id})-[r:EVOLVES_FROM]->(m:Measure)');
+
 /** Incoming EVOLVES_FROM of each measure (its successors), best score first. */
-export async function evolvesIntoOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageLinkRecord[]>> {
-  const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Measure {id: id})<-[r:EVOLVES_FROM]-(m:Measure)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
-            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives,
-            r.curation AS curation, r.curationNote AS curationNote
-     ORDER BY id, r.score DESC, m.id`,
-    { ids: [...ids] },
-  );
-  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r) }));
-}
+export const evolvesIntoOf = (reader: Reader, ids: readonly string[]) => linksOf(reader, ids, '(:Measure {id: id})<-[r:EVOLVES_FROM]-(m:Measure)');
 
 /** GraphQL Measure fields the members of a lineage are read with besides the focus (null: all). */
 export type LineageFields = readonly string[] | null;
@@ -249,9 +245,7 @@ const lineageCypher = (members: string) => `UNWIND $ids AS id MATCH (f:Measure {
             COLLECT {
               UNWIND members AS a
               MATCH (a)-[r:EVOLVES_FROM]->(b:Measure) WHERE b IN members
-              RETURN {later: a.id, earlier: b.id, laterYear: a.year, score: r.score, method: r.method, evidence: r.evidence,
-                      sharedThemes: r.sharedThemes, sharedInitiatives: r.sharedInitiatives,
-                      curation: r.curation, curationNote: r.curationNote} AS link
+              RETURN {later: a.id, earlier: b.id, laterYear: a.year, ${LINK_MAP}} AS link
               ORDER BY a.year, a.id, r.score DESC, b.id
             } AS links
      UNION
