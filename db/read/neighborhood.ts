@@ -41,7 +41,7 @@ const HIDDEN_PROPERTIES = ['sourceText', 'normText', 'aliasesText', 'synonymsTex
 const NODE_FIELDS = `elementId(m) AS eid, [l IN labels(m) WHERE l IN $labels][0] AS type, m { .*, sourceText: null, normText: null } AS props`;
 
 // Which neighbours win when the limit cuts: the document and the people first, then the content.
-const TYPE_RANK = `CASE [l IN labels(m) WHERE l IN $labels][0]
+const TYPE_RANK = `CASE type
   WHEN 'Document' THEN 0 WHEN 'Department' THEN 1 WHEN 'Theme' THEN 2 WHEN 'Initiative' THEN 3
   WHEN 'Measure' THEN 4 WHEN 'Requirement' THEN 5 ELSE 6 END`;
 
@@ -103,8 +103,9 @@ export async function nodeById(reader: Reader, id: string): Promise<GraphNodeRec
   return row && str(row.type) ? toGraphNode(str(row.type) as NodeType, (row.props ?? {}) as Row, null) : null;
 }
 
-// A neighbour that may be shown: a node of the model, of a requested type when types are given.
-const WANTED = `any(l IN labels(m) WHERE l IN $labels) AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types))`;
+// A neighbour that may be shown: a node of the model (its type is its label of the model), of a
+// requested type when types are given. Decided once per distinct node, after the DISTINCT.
+const WANTED = `type IS NOT NULL AND ($types IS NULL OR type IN $types)`;
 
 // One hop out of the nodes in \`frontier\`, skipping those already taken: the best \`limit\`
 // candidates, best first. The caller keeps as many as the limit leaves; one more than that only
@@ -113,8 +114,10 @@ const WANTED = `any(l IN labels(m) WHERE l IN $labels) AND ($types IS NULL OR an
 const HOP = (hop: number, imports: string, frontier: string, taken: string) => `
   CALL (${imports}) {
     UNWIND CASE WHEN $depth >= ${hop} THEN ${frontier} ELSE [] END AS n
-    MATCH (n)--(m) WHERE m <> c AND NOT m IN ${taken} AND ${WANTED}
-    WITH DISTINCT m ORDER BY ${TYPE_RANK}, m.year, m.id
+    MATCH (n)--(m) WHERE m <> c AND NOT m IN ${taken}
+    WITH DISTINCT m
+    WITH m, [l IN labels(m) WHERE l IN $labels][0] AS type WHERE ${WANTED}
+    WITH m, type ORDER BY ${TYPE_RANK}, m.year, m.id
     LIMIT $limit
     RETURN collect(m) AS h${hop}
   }`;
