@@ -55,7 +55,7 @@ export function createLoaders(reader: Reader) {
     quotedClause: loader(reader, implementation.quotedClausesOf, []),
     evolvesFrom: loader(reader, measures.evolvesFromOf, []),
     evolvesInto: loader(reader, measures.evolvesIntoOf, []),
-    lineage: loader(reader, measures.lineageOf, null),
+    lineage: keyed(reader, (r, ids, a: { fields: measures.LineageFields }) => measures.lineageOf(r, ids, a.fields), null),
 
     department: loader(reader, departments.departmentsByIds, null),
     predecessors: loader(reader, departments.predecessorsOf, []),

@@ -88,6 +88,12 @@ function responsibilityArgs(a: ResponsibilityFieldArgs, info: GraphQLResolveInfo
   };
 }
 
+/** The Measure fields a lineage reached through `path` selects of its measures, wherever they appear. */
+function lineageFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  const at = [['measures'], ['focus'], ['links', 'later'], ['links', 'earlier']];
+  return [...new Set(at.flatMap((p) => [...selectedFields(info, [...path, ...p])]))].sort();
+}
+
 function versionsOf(
   measures: MeasureRecord[],
   jurisdictions: ReadonlyMap<string, string | null>,
@@ -118,7 +124,7 @@ export const resolvers: Resolvers = {
     measure: async (_p, { id }, { loaders }, info) => {
       // Asked with its lineage: the lineage query returns the measure too (one statement).
       if (!selects(info, ['lineage'])) return loaders.measure.load(id);
-      const lineage = await loaders.lineage.load(id);
+      const lineage = await loaders.lineage({ fields: lineageFields(info, ['lineage']) }).load(id);
       const focus = lineage?.measures.find((m) => m.id === id) ?? null;
       if (focus) loaders.measure.prime(id, focus);
       return focus;
@@ -265,8 +271,11 @@ export const resolvers: Resolvers = {
     implementedBy: (m, _a, { loaders }) => loaders.clauseImplementers.load(m.id),
     evolvesFrom: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesFrom.load(m.id), includeRejected ?? false),
     evolvesInto: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesInto.load(m.id), includeRejected ?? false),
-    lineage: async (m, { includeRejected }, { loaders }) =>
-      curateLineage((await loaders.lineage.load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false }, includeRejected ?? false),
+    lineage: async (m, { includeRejected }, { loaders }, info) =>
+      curateLineage(
+        (await loaders.lineage({ fields: lineageFields(info, []) }).load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false },
+        includeRejected ?? false,
+      ),
   },
 
   LineageLink: {

@@ -20,14 +20,20 @@ export function curateLinks(links: readonly LineageLinkRecord[], includeRejected
  */
 export function pruneRejected(focusId: string, measures: MeasureRecord[], links: LineageEdgeRecord[]): { measures: MeasureRecord[]; links: LineageEdgeRecord[] } {
   const kept = links.filter((l) => originOf(l) !== 'rejected');
+  // Adjacency once, so the walk is linear in the links (a long lineage has thousands).
   const reach = (next: (l: LineageEdgeRecord) => [string, string]) => {
+    const out = new Map<string, string[]>();
+    for (const l of kept) {
+      const [from, to] = next(l);
+      const list = out.get(from);
+      if (list) list.push(to);
+      else out.set(from, [to]);
+    }
     const seen = new Set([focusId]);
     const queue = [focusId];
-    while (queue.length > 0) {
-      const at = queue.shift()!;
-      for (const l of kept) {
-        const [from, to] = next(l);
-        if (from === at && !seen.has(to)) {
+    for (let i = 0; i < queue.length; i++) {
+      for (const to of out.get(queue[i]!) ?? []) {
+        if (!seen.has(to)) {
           seen.add(to);
           queue.push(to);
         }
@@ -45,6 +51,8 @@ export function pruneRejected(focusId: string, measures: MeasureRecord[], links:
 }
 
 export function curateLineage(lineage: LineageRecord, includeRejected: boolean): LineageRecord {
-  if (includeRejected) return lineage;
+  // With no rejected link there is nothing to leave out (a member the size bound cut off from
+  // the focus stays, as the lineage query returned it).
+  if (includeRejected || !lineage.links.some((l) => originOf(l) === 'rejected')) return lineage;
   return { ...lineage, ...pruneRejected(lineage.focusId, lineage.measures, lineage.links) };
 }

@@ -4,7 +4,7 @@
 import { type Reader, type Row, str, int, num, strList } from './reader.js';
 import {
   DEPARTMENT_PROJECTION, INITIATIVE_PROJECTION, MEASURE_ORDER, MEASURE_PROJECTION, THEME_PROJECTION,
-  compareMeasures, toDepartment, toInitiative, toMeasure, toTheme,
+  compareMeasures, measureProjection, toDepartment, toInitiative, toMeasure, toTheme,
   type DepartmentRecord, type InitiativeRecord, type MeasureRecord, type SourceSpanRecord, type ThemeRecord,
 } from './projections.js';
 import { resolveThemeIds } from './themes.js';
@@ -201,40 +201,37 @@ export async function implementersOfRequirements(reader: Reader, ids: readonly s
   return group(rows, (r) => toMeasure(r.measure));
 }
 
-/** Outgoing EVOLVES_FROM of each measure (its predecessors), best score first. */
-export async function evolvesFromOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageLinkRecord[]>> {
+// A lineage link's properties as a map, for the relationship bound to `r`.
+const LINK_MAP = `score: r.score, method: r.method, evidence: r.evidence, sharedThemes: r.sharedThemes,
+  sharedInitiatives: r.sharedInitiatives, curation: r.curation, curationNote: r.curationNote`;
+
+// Each measure's EVOLVES_FROM links in one direction, best score first; `pattern` is one of
+// the two constants below.
+async function linksOf(reader: Reader, ids: readonly string[], pattern: string): Promise<Map<string, LineageLinkRecord[]>> {
   const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Measure {id: id})-[r:EVOLVES_FROM]->(m:Measure)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
-            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives,
-            r.curation AS curation, r.curationNote AS curationNote
+    `UNWIND $ids AS id MATCH ${pattern}
+     RETURN id, ${MEASURE_PROJECTION} AS measure, {${LINK_MAP}} AS link
      ORDER BY id, r.score DESC, m.id`,
     { ids: [...ids] },
   );
-  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r) }));
+  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r.link as Row) }));
 }
+
+/** Outgoing EVOLVES_FROM of each measure (its predecessors), best score first. */
+export const evolvesFromOf = (reader: Reader, ids: readonly string[]) => linksOf(reader, ids, '(:Measure {id: id})-[r:EVOLVES_FROM]->(m:Measure)');
 
 /** Incoming EVOLVES_FROM of each measure (its successors), best score first. */
-export async function evolvesIntoOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageLinkRecord[]>> {
-  const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Measure {id: id})<-[r:EVOLVES_FROM]-(m:Measure)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, r.score AS score, r.method AS method, r.evidence AS evidence,
-            r.sharedThemes AS sharedThemes, r.sharedInitiatives AS sharedInitiatives,
-            r.curation AS curation, r.curationNote AS curationNote
-     ORDER BY id, r.score DESC, m.id`,
-    { ids: [...ids] },
-  );
-  return group(rows, (r) => ({ measure: toMeasure(r.measure), ...toLink(r) }));
-}
+export const evolvesIntoOf = (reader: Reader, ids: readonly string[]) => linksOf(reader, ids, '(:Measure {id: id})<-[r:EVOLVES_FROM]-(m:Measure)');
 
-/**
- * The lineage of each measure: its ancestors (EVOLVES_FROM followed forwards) and descendants
- * (followed backwards), bounded in depth and size, and every EVOLVES_FROM link among them.
- * Siblings (other descendants of an ancestor) are not part of a measure's own lineage.
- */
-export async function lineageOf(reader: Reader, ids: readonly string[]): Promise<Map<string, LineageRecord>> {
-  const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (f:Measure {id: id})
+/** GraphQL Measure fields the members of a lineage are read with besides the focus (null: all). */
+export type LineageFields = readonly string[] | null;
+
+// Reading order (compareMeasures) needs these, whatever the request selects.
+const ORDER_FIELDS = ['year', 'document', 'source'];
+
+// The lineage of the measure bound to `f`; members other than the focus read only `members`
+// (a projection of m), since their long texts are most of what a long lineage costs.
+const lineageCypher = (members: string) => `UNWIND $ids AS id MATCH (f:Measure {id: id})
      CALL (f) {
        MATCH (f)-[:EVOLVES_FROM*1..${LINEAGE_MAX_DEPTH}]->(x:Measure) RETURN DISTINCT x
        UNION
@@ -242,21 +239,28 @@ export async function lineageOf(reader: Reader, ids: readonly string[]): Promise
      }
      WITH id, f, x ORDER BY x.year, x.startOffset, x.id
      WITH id, f, collect(x) AS others
-     WITH id, [f] + others[..${LINEAGE_MAX_MEASURES - 1}] AS members, size(others) >= ${LINEAGE_MAX_MEASURES} AS truncated
-     RETURN id, truncated, [m IN members | ${MEASURE_PROJECTION}] AS measures,
+     WITH id, f, others[..${LINEAGE_MAX_MEASURES - 1}] AS kept, size(others) >= ${LINEAGE_MAX_MEASURES} AS truncated
+     WITH id, truncated, [f] + kept AS members, [m IN [f] | ${MEASURE_PROJECTION}] + [m IN kept | ${members}] AS measures
+     RETURN id, truncated, measures,
             COLLECT {
               UNWIND members AS a
               MATCH (a)-[r:EVOLVES_FROM]->(b:Measure) WHERE b IN members
-              RETURN {later: a.id, earlier: b.id, laterYear: a.year, score: r.score, method: r.method, evidence: r.evidence,
-                      sharedThemes: r.sharedThemes, sharedInitiatives: r.sharedInitiatives,
-                      curation: r.curation, curationNote: r.curationNote} AS link
+              RETURN {later: a.id, earlier: b.id, laterYear: a.year, ${LINK_MAP}} AS link
               ORDER BY a.year, a.id, r.score DESC, b.id
             } AS links
      UNION
      UNWIND $ids AS id MATCH (f:Measure {id: id}) WHERE NOT (f)-[:EVOLVES_FROM]-()
-     RETURN id, false AS truncated, [m IN [f] | ${MEASURE_PROJECTION}] AS measures, [] AS links`,
-    { ids: [...ids] },
-  );
+     RETURN id, false AS truncated, [m IN [f] | ${MEASURE_PROJECTION}] AS measures, [] AS links`;
+
+/**
+ * The lineage of each measure: its ancestors (EVOLVES_FROM followed forwards) and descendants
+ * (followed backwards), bounded in depth and size, and every EVOLVES_FROM link among them.
+ * Siblings (other descendants of an ancestor) are not part of a measure's own lineage. The focus
+ * is read whole (callers reuse it as the measure itself); the others with `fields` only.
+ */
+export async function lineageOf(reader: Reader, ids: readonly string[], fields: LineageFields = null): Promise<Map<string, LineageRecord>> {
+  const members = measureProjection(fields ? new Set([...fields, ...ORDER_FIELDS]) : null);
+  const rows = await reader.rows(lineageCypher(members), { ids: [...ids] });
   const out = new Map<string, LineageRecord>();
   for (const r of rows) {
     const id = str(r.id) ?? '';

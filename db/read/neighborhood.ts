@@ -41,12 +41,13 @@ const HIDDEN_PROPERTIES = ['sourceText', 'normText', 'aliasesText', 'synonymsTex
 const NODE_FIELDS = `elementId(m) AS eid, [l IN labels(m) WHERE l IN $labels][0] AS type, m { .*, sourceText: null, normText: null } AS props`;
 
 // Which neighbours win when the limit cuts: the document and the people first, then the content.
-const TYPE_RANK = `CASE [l IN labels(m) WHERE l IN $labels][0]
+const TYPE_RANK = `CASE type
   WHEN 'Document' THEN 0 WHEN 'Department' THEN 1 WHEN 'Theme' THEN 2 WHEN 'Initiative' THEN 3
   WHEN 'Measure' THEN 4 WHEN 'Requirement' THEN 5 ELSE 6 END`;
 
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
 function labelOf(type: NodeType, p: Row): string {
-  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
   switch (type) {
     case 'Document':
       return str(p.title) ?? str(p.docNumber) ?? str(p.id) ?? '';
@@ -73,6 +74,21 @@ export function toGraphNode(type: NodeType, props: Row, distance: number | null)
   };
 }
 
+/** A node fetched with LIGHT_NODE: its label mostly made by the database, no properties. */
+function toLightNode(type: NodeType, p: Row, distance: number | null): GraphNodeRecord {
+  const text = type === 'Measure' || type === 'Requirement' || type === 'Target';
+  const label = str(p.label);
+  return {
+    id: str(p.id) ?? '',
+    type,
+    // A text node stored without its matching form gets it here (normalise is JavaScript's).
+    label: text ? cut(label ?? normalise((str(p.text) ?? str(p.id) ?? '').slice(0, 80)), 30) : (label ?? ''),
+    year: type === 'Document' || type === 'Measure' || type === 'Target' ? int(p.year) : null,
+    distance,
+    properties: {},
+  };
+}
+
 // A node by id, whatever its label: one index seek per label of the model (ids are unique per label).
 const NODE_BY_ID = `CALL (id) {
   MATCH (m:Document {id: id}) RETURN m UNION MATCH (m:Measure {id: id}) RETURN m
@@ -87,8 +103,9 @@ export async function nodeById(reader: Reader, id: string): Promise<GraphNodeRec
   return row && str(row.type) ? toGraphNode(str(row.type) as NodeType, (row.props ?? {}) as Row, null) : null;
 }
 
-// A neighbour that may be shown: a node of the model, of a requested type when types are given.
-const WANTED = `any(l IN labels(m) WHERE l IN $labels) AND ($types IS NULL OR any(l IN labels(m) WHERE l IN $types))`;
+// A neighbour that may be shown: a node of the model (its type is its label of the model), of a
+// requested type when types are given. Decided once per distinct node, after the DISTINCT.
+const WANTED = `type IS NOT NULL AND ($types IS NULL OR type IN $types)`;
 
 // One hop out of the nodes in \`frontier\`, skipping those already taken: the best \`limit\`
 // candidates, best first. The caller keeps as many as the limit leaves; one more than that only
@@ -97,8 +114,10 @@ const WANTED = `any(l IN labels(m) WHERE l IN $labels) AND ($types IS NULL OR an
 const HOP = (hop: number, imports: string, frontier: string, taken: string) => `
   CALL (${imports}) {
     UNWIND CASE WHEN $depth >= ${hop} THEN ${frontier} ELSE [] END AS n
-    MATCH (n)--(m) WHERE m <> c AND NOT m IN ${taken} AND ${WANTED}
-    WITH DISTINCT m ORDER BY ${TYPE_RANK}, m.year, m.id
+    MATCH (n)--(m) WHERE m <> c AND NOT m IN ${taken}
+    WITH DISTINCT m
+    WITH m, [l IN labels(m) WHERE l IN $labels][0] AS type WHERE ${WANTED}
+    WITH m, type ORDER BY ${TYPE_RANK}, m.year, m.id
     LIMIT $limit
     RETURN collect(m) AS h${hop}
   }`;
@@ -131,7 +150,13 @@ const neighborhoodCypher = (nodeMap: string, edgeProps: string) => `
 // What a node carries: all its properties (but the bulky texts), or only what the label and
 // year need when the request does not ask for properties (a canvas usually does not).
 const FULL_NODE = `n { .*, sourceText: null, normText: null }`;
-const LIGHT_NODE = `n { .id, .title, .name, .docNumber, .year, text: left(n.text, 80), normText: left(n.normText, 40) }`;
+// Long strings live outside the node record, so reading them is most of what a node costs: the
+// light form reads one (the matching form, cut), the original text only where that is missing.
+const LIGHT_NODE = `n { .id, .year, label: CASE
+    WHEN n:Document THEN coalesce(n.title, n.docNumber, n.id)
+    WHEN n:Measure OR n:Requirement OR n:Target THEN left(n.normText, 31)
+    ELSE coalesce(n.name, n.id) END,
+  text: CASE WHEN (n:Measure OR n:Requirement OR n:Target) AND n.normText IS NULL THEN left(n.text, 80) END }`;
 // Relationship properties (evidence lists of lineage links) only when the request selects them.
 const NEIGHBORHOOD = {
   full: { props: neighborhoodCypher(FULL_NODE, ', props: properties(r)'), none: neighborhoodCypher(FULL_NODE, '') },
@@ -145,12 +170,14 @@ export async function neighborhood(
   const depth = Math.max(0, Math.min(MAX_DEPTH, Math.trunc(args.depth)));
   const limit = Math.max(1, Math.min(MAX_NODES, Math.trunc(args.limit)));
   const types = args.types && args.types.length > 0 ? [...args.types] : null;
-  const cypher = NEIGHBORHOOD[args.withProperties === false ? 'light' : 'full'][args.withEdgeProperties === false ? 'none' : 'props'];
+  const light = args.withProperties === false;
+  const cypher = NEIGHBORHOOD[light ? 'light' : 'full'][args.withEdgeProperties === false ? 'none' : 'props'];
   const rows = await reader.rows(cypher, { id: args.id, depth, limit, types, labels: [...LABELS] });
   const row = rows[0];
   if (!row) return { center: args.id, nodes: [], edges: [], truncated: false };
   const distances = (row.distances as unknown[] | undefined) ?? [];
-  const nodes = ((row.nodes as Row[] | undefined) ?? []).map((n, i) => toGraphNode(str(n.type) as NodeType, (n.props ?? {}) as Row, int(distances[i])));
+  const toNode = light ? toLightNode : toGraphNode;
+  const nodes = ((row.nodes as Row[] | undefined) ?? []).map((n, i) => toNode(str(n.type) as NodeType, (n.props ?? {}) as Row, int(distances[i])));
   const edges = ((row.edges as Row[] | undefined) ?? []).map(toEdge);
   return { center: nodes[0]?.id ?? args.id, nodes, edges, truncated: row.truncated === true };
 }

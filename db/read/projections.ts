@@ -68,10 +68,12 @@ export interface MeasureRecord {
   source: SourceSpanRecord | null;
 }
 
-/** Map projection of a measure bound to `m`. */
 // The writer stores documentId on each measure; CASE (lazy, unlike coalesce) only walks
 // HAS_MEASURE for a measure written without it.
-export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, .startPage, .endPage, documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END }`;
+const MEASURE_DOCUMENT_ID = 'documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END';
+
+/** Map projection of a measure bound to `m`. */
+export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, .startPage, .endPage, ${MEASURE_DOCUMENT_ID} }`;
 
 /** Measures in reading order: by year, then document, then position in the document. */
 export const MEASURE_ORDER = `m.year IS NULL, m.year, m.documentId, m.startOffset, m.id`;
@@ -192,7 +194,7 @@ const MEASURE_FIELDS: Record<string, string> = {
   responsibleText: '.responsibleText',
   summaryText: '.summaryText',
   source: '.sourceFile, .startLine, .endLine, .startOffset, .endOffset, .startPage, .endPage',
-  document: 'documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END',
+  document: MEASURE_DOCUMENT_ID,
 };
 
 const DOCUMENT_FIELDS: Record<string, string> = {

@@ -107,8 +107,15 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Most values are strings, numbers and booleans: returned before any of the checks below.
   if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
-  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (Array.isArray(value)) return value.map(toPlain);
+  // Maps come back as plain objects, and they are most of a nested projection: copied before
+  // the checks below, which probe each object's properties for every driver type.
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const k in value as Record<string, unknown>) out[k] = toPlain((value as Record<string, unknown>)[k]);
+    return out;
+  }
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return String(value);
   }

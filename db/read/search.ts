@@ -192,12 +192,27 @@ function searchedText(type: SearchType, r: Row): string {
   }
 }
 
+// Up to $first hits of one Lucene query, of the wanted types, as maps. A measure's text as
+// written is read only when its matching form is missing: long strings are what a hit costs.
+const hitsOf = (query: string) => `
+    CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', ${query}) YIELD node, score
+    WITH node, score, [l IN labels(node) WHERE l IN $types][0] AS type
+    WHERE type IS NOT NULL
+    WITH node, score, type LIMIT $first
+    RETURN collect({type: type, score: score,
+                    node: node { .id, .normText, .title, .docNumber, .name, .nameEn, .aliases, .synonyms, .year,
+                                 text: CASE WHEN node.normText IS NULL THEN node.text END }}) AS hits`;
+
+// Phrase matching, and any-bigram matching only when the phrases found nothing: one round trip
+// either way (the second index query runs only for a row the WHERE lets through).
 const SEARCH_CYPHER = `
-  CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score
-  WITH node, score, [l IN labels(node) WHERE l IN $types][0] AS type
-  WHERE type IS NOT NULL
-  RETURN type, score, node { .id, .text, .normText, .title, .docNumber, .name, .nameEn, .aliases, .synonyms, .year } AS node
-  LIMIT $first`;
+  CALL () { ${hitsOf('$query')} }
+  WITH hits AS strict
+  CALL (strict) {
+    WITH strict WHERE size(strict) = 0 AND $loose IS NOT NULL
+    ${hitsOf('$loose')}
+  }
+  RETURN CASE WHEN size(strict) > 0 THEN strict ELSE hits END AS hits`;
 
 /**
  * Full-text search: phrase matching first; when that finds nothing, any-bigram matching, so a
@@ -206,14 +221,11 @@ const SEARCH_CYPHER = `
 export async function search(reader: Reader, text: string, types: readonly SearchType[] | null, first: number): Promise<SearchHitRecord[]> {
   const terms = queryTerms(text);
   const wanted = types && types.length > 0 ? [...types] : [...SEARCH_TYPES];
-  let rows: Row[] = [];
-  for (const loose of [false, true]) {
-    const query = toLuceneQuery(text, loose);
-    if (query === null) return [];
-    rows = await reader.rows(SEARCH_CYPHER, { query, types: wanted, first });
-    if (rows.length > 0) break;
-  }
-  const hits = rows.map((row) => {
+  const query = toLuceneQuery(text);
+  if (query === null) return [];
+  const loose = toLuceneQuery(text, true);
+  const rows = await reader.rows(SEARCH_CYPHER, { query, loose: loose === query ? null : loose, types: wanted, first });
+  const hits = ((rows[0]?.hits as Row[] | undefined) ?? []).map((row) => {
     const type = str(row.type) as SearchType;
     const node = (row.node ?? {}) as Row;
     const matched = searchedText(type, node);

@@ -33,10 +33,11 @@ export interface TimelineShape {
 }
 
 // A theme's timeline for the theme bound to `t`, one entry per year (unknown last), documents by
-// title; a constant but for the document projection, which is built from a whitelist.
-const timelineSubquery = (docProjection: string) => `CALL (t) {
+// title; a constant but for the document projection, which is built from a whitelist. Measures
+// are put in reading order only when their ids are asked for (the sort reads two properties of each).
+const timelineSubquery = (docProjection: string, withMeasureIds: boolean) => `CALL (t) {
        MATCH (t)<-[:ABOUT]-(m:Measure)
-       WITH m ORDER BY m.documentId, m.startOffset, m.id
+       ${withMeasureIds ? 'WITH m ORDER BY m.documentId, m.startOffset, m.id' : ''}
        WITH m.year AS year, collect(m) AS ms
        CALL (ms) {
          UNWIND ms AS m MATCH (d:Document)-[:HAS_MEASURE]->(m)
@@ -44,7 +45,7 @@ const timelineSubquery = (docProjection: string) => `CALL (t) {
          RETURN collect(${docProjection}) AS documents
        }
        WITH year, ms, documents ORDER BY year
-       RETURN collect({year: year, measureCount: size(ms), measureIds: CASE WHEN $withMeasureIds THEN [m IN ms | m.id] ELSE [] END,
+       RETURN collect({year: year, measureCount: size(ms), measureIds: ${withMeasureIds ? '[m IN ms | m.id]' : '[]'},
                        documents: documents}) AS timeline
      }`;
 
@@ -144,9 +145,9 @@ export async function findThemeWithTimeline(
         OR any(s IN coalesce(t.synonyms, []) WHERE toLower(s) IN $lower)
      WITH t, CASE WHEN t.id IN $names OR t.name IN $names OR toLower(t.nameEn) IN $lower THEN 0 ELSE 1 END AS rank
      ORDER BY rank, COUNT { (t)<-[:ABOUT]-() } DESC, t.id LIMIT 1
-     ${shape ? timelineSubquery(documentProjection(shape.documentFields)) : ''}
+     ${shape ? timelineSubquery(documentProjection(shape.documentFields), shape.measureIds) : ''}
      RETURN ${THEME_PROJECTION} AS theme${shape ? ', timeline' : ''}`,
-    { names, lower, withMeasureIds: shape?.measureIds ?? false },
+    { names, lower },
   );
   const row = rows[0];
   if (row) {
@@ -189,9 +190,9 @@ export async function resolveThemeIds(reader: Reader, names: readonly string[]):
 export async function themeTimelines(reader: Reader, ids: readonly string[], shape: TimelineShape): Promise<Map<string, ThemeYearRecord[]>> {
   const rows = await reader.rows(
     `UNWIND $ids AS id MATCH (t:Theme {id: id})
-     ${timelineSubquery(documentProjection(shape.documentFields))}
+     ${timelineSubquery(documentProjection(shape.documentFields), shape.measureIds)}
      RETURN id, timeline`,
-    { ids: [...ids], withMeasureIds: shape.measureIds },
+    { ids: [...ids] },
   );
   return new Map(rows.map((r) => [str(r.id) ?? '', toTimeline(str(r.id) ?? '', r.timeline)]));
 }
