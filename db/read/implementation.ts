@@ -47,35 +47,31 @@ function group(rows: Row[]): Map<string, ImplementationLinkRecord[]> {
   return out;
 }
 
-/** The higher-level clauses each measure implements, best score first. */
-export async function implementedClausesOf(reader: Reader, ids: readonly string[]): Promise<Map<string, ImplementationLinkRecord[]>> {
+/**
+ * The implementation links at each id, best score first. `path` is one of the constant patterns
+ * below (never request text): the start node is bound by `id`, the link `r`, the other measure `m`.
+ */
+async function linksAt(reader: Reader, ids: readonly string[], path: string): Promise<Map<string, ImplementationLinkRecord[]>> {
   const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Measure {id: id})-[r:IMPLEMENTS_CLAUSE]->(m:Measure)
+    `UNWIND $ids AS id MATCH ${path}
      RETURN id, ${MEASURE_PROJECTION} AS measure, ${LINK_FIELDS}
      ORDER BY id, r.score DESC, m.id`,
     { ids: [...ids] },
   );
   return group(rows);
+}
+
+/** The higher-level clauses each measure implements, best score first. */
+export function implementedClausesOf(reader: Reader, ids: readonly string[]): Promise<Map<string, ImplementationLinkRecord[]>> {
+  return linksAt(reader, ids, '(:Measure {id: id})-[r:IMPLEMENTS_CLAUSE]->(m:Measure)');
 }
 
 /** The local measures implementing each higher-level measure, best score first. */
-export async function implementersOfClauses(reader: Reader, ids: readonly string[]): Promise<Map<string, ImplementationLinkRecord[]>> {
-  const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Measure {id: id})<-[r:IMPLEMENTS_CLAUSE]-(m:Measure)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, ${LINK_FIELDS}
-     ORDER BY id, r.score DESC, m.id`,
-    { ids: [...ids] },
-  );
-  return group(rows);
+export function implementersOfClauses(reader: Reader, ids: readonly string[]): Promise<Map<string, ImplementationLinkRecord[]>> {
+  return linksAt(reader, ids, '(:Measure {id: id})<-[r:IMPLEMENTS_CLAUSE]-(m:Measure)');
 }
 
 /** The clause of its directive each requirement quotes (at most one). */
-export async function quotedClausesOf(reader: Reader, ids: readonly string[]): Promise<Map<string, ImplementationLinkRecord[]>> {
-  const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (:Requirement {id: id})-[r:QUOTES]->(m:Measure)
-     RETURN id, ${MEASURE_PROJECTION} AS measure, ${LINK_FIELDS}
-     ORDER BY id, r.score DESC, m.id`,
-    { ids: [...ids] },
-  );
-  return group(rows);
+export function quotedClausesOf(reader: Reader, ids: readonly string[]): Promise<Map<string, ImplementationLinkRecord[]>> {
+  return linksAt(reader, ids, '(:Requirement {id: id})-[r:QUOTES]->(m:Measure)');
 }
