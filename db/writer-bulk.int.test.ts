@@ -47,6 +47,10 @@ describe('writeGraph bulk path', () => {
     // 'auto' on an empty database with at least 50 documents takes the bulk path.
     expect((await writeGraph(driver, g, { batchSize: 7 })).mode).toBe('bulk');
     expect(await snapshot(driver)).toBe(incremental);
+    // Batches bounded by characters (a row larger than the bound goes alone) give the same graph.
+    await emptyDatabase();
+    expect((await writeGraph(driver, g, { batchChars: 200 })).mode).toBe('bulk');
+    expect(await snapshot(driver)).toBe(incremental);
     // The full-text index is back after the bulk load.
     const idx = await driver.executeQuery("SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state");
     expect(idx.records.map((r) => [r.get('name'), r.get('state')])).toContainEqual(['policyFulltext', 'ONLINE']);

@@ -31,6 +31,8 @@ export interface WriteSummary {
 export interface WriteOptions {
   database?: string;
   batchSize?: number;
+  /** The bulk path's bound on the characters of one batch (see BULK_BATCH_CHARS). */
+  batchChars?: number;
   onDocument?: (sourceFile: string, index: number, total: number) => void;
   /**
    * Whole documents written per transaction (default 1). A bulk load may group them: a commit
@@ -308,6 +310,40 @@ async function removeOrphans(tx: ManagedTransaction): Promise<number> {
 // short is redone file by file on the next run rather than taken for complete.
 
 const BULK_BATCH = 10_000;
+/**
+ * A batch is also bounded by its text: the Bolt message and the server's transaction state grow
+ * with characters, not rows. Ten thousand documents carrying their source text are hundreds of
+ * megabytes in one transaction; at 10,000 documents such a batch ran past the server's
+ * transaction timeout.
+ */
+const BULK_BATCH_CHARS = 4_000_000;
+
+/** About how many characters a row carries (strings by length, other values a few each). */
+function rowChars(row: Row): number {
+  let n = (row.id?.length ?? 0) + (row.start?.length ?? 0) + (row.end?.length ?? 0);
+  for (const v of Object.values(row.props)) {
+    if (typeof v === 'string') n += v.length;
+    else if (Array.isArray(v)) for (const x of v) n += typeof x === 'string' ? x.length : 8;
+    else n += 8;
+  }
+  return n;
+}
+
+/** Consecutive slices of at most `maxRows` rows and, unless one row alone is larger, `maxChars` characters. */
+export function* bulkSlices<T extends Row>(rows: T[], maxRows: number, maxChars: number): Generator<T[]> {
+  let from = 0;
+  let chars = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const c = rowChars(rows[i]!);
+    if (i > from && (i - from >= maxRows || chars + c > maxChars)) {
+      yield rows.slice(from, i);
+      from = i;
+      chars = 0;
+    }
+    chars += c;
+  }
+  if (from < rows.length) yield rows.slice(from);
+}
 
 const createNodes = (label: Label) => `UNWIND $rows AS row CREATE (n:${label} {id: row.id}) SET n += row.props`;
 const createRelationships = (type: string, from: string, to: string) =>
@@ -347,10 +383,10 @@ function bulkRows(graph: Graph, index: GraphIndex) {
 async function bulkWrite(driver: Driver, graph: Graph, index: GraphIndex, opts: WriteOptions): Promise<void> {
   const batch = opts.batchSize ?? BULK_BATCH;
   const { nodes, rels } = bulkRows(graph, index);
-  const hashes: { id: string; sha256: PropertyValue }[] = [];
+  const hashes: Row[] = [];
   for (const row of nodes.get('Document')?.values() ?? []) {
     if (row.props.sha256 === undefined) continue;
-    hashes.push({ id: row.id!, sha256: row.props.sha256 });
+    hashes.push({ id: row.id!, props: { sha256: row.props.sha256 } });
     const { sha256: _hash, ...rest } = row.props;
     row.props = rest;
   }
@@ -359,9 +395,8 @@ async function bulkWrite(driver: Driver, graph: Graph, index: GraphIndex, opts: 
   // constraints stay: relationship batches look their ends up through them.
   await driver.executeQuery(`DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`, {}, { database: opts.database });
   const session = driver.session({ database: opts.database, bookmarkManager: driver.executeQueryBookmarkManager });
-  const run = async (cypher: string, rows: unknown[]) => {
-    for (let i = 0; i < rows.length; i += batch) {
-      const slice = rows.slice(i, i + batch);
+  const run = async (cypher: string, rows: Row[]) => {
+    for (const slice of bulkSlices(rows, batch, opts.batchChars ?? BULK_BATCH_CHARS)) {
       await session.executeWrite((tx) => tx.run(cypher, { rows: slice }));
     }
   };
@@ -371,7 +406,7 @@ async function bulkWrite(driver: Driver, graph: Graph, index: GraphIndex, opts: 
       const [from, to] = ENDPOINTS[type as keyof typeof ENDPOINTS];
       await run(createRelationships(type, from, to), [...byEnds.values()]);
     }
-    await run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256', hashes);
+    await run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.props.sha256', hashes);
   } finally {
     await session.close();
     // Recreates the index (and waits for it), also after a failure, so the schema is whole again.
