@@ -245,24 +245,26 @@ async function sampleArgs(driver: Driver, database: string | undefined): Promise
 /** Explorer views from small to large: a measure, a document, a busy department, then that
  * department with documents expanded (the explorer's x= list), for about 1,000 and 3,000 elements. */
 async function explorerCases(driver: Driver, database: string | undefined, args: QueryArgs) {
-  const dept = args.departmentResponsibilities[0]?.name;
-  const docs = (
-    await driver.executeQuery(
-      `MATCH (d:Department {name: $dept})<-[:ASSIGNED_TO]-(:Measure)<-[:HAS_MEASURE]-(doc:Document)
-       WITH doc, count(*) AS c ORDER BY c DESC, doc.id LIMIT 30 RETURN doc.id AS id`,
-      { dept: dept ?? '' },
-      { database, routing: 'READ' },
-    )
-  ).records.map((r) => r.get('id') as string);
+  // The explorer focuses by id, and a department's id carries its jurisdiction (dept:天津市/市商务局).
+  const found = await driver.executeQuery(
+    `MATCH (d:Department {name: $dept})<-[:ASSIGNED_TO]-(:Measure)<-[:HAS_MEASURE]-(doc:Document)
+     WITH d, doc, count(*) AS c ORDER BY c DESC, doc.id
+     WITH d, collect(doc.id)[..30] AS docs, sum(c) AS total ORDER BY total DESC, d.id LIMIT 1
+     RETURN d.id AS dept, docs`,
+    { dept: args.departmentResponsibilities[0]?.name ?? '' },
+    { database, routing: 'READ' },
+  );
+  const dept = found.records[0]?.get('dept') as string | undefined;
+  const docs = (found.records[0]?.get('docs') as string[] | undefined) ?? [];
   const measure = args.measureLineage[0]?.id;
   const q = (focus: string, x: string[] = []) => `/explore?focus=${encodeURIComponent(focus)}${x.length ? `&x=${x.map(encodeURIComponent).join('~')}` : ''}`;
   const cases: { label: string; path: string }[] = [];
   if (measure) cases.push({ label: 'measure', path: q(measure) });
   if (docs[0]) cases.push({ label: 'document', path: q(docs[0]) });
   if (dept) {
-    cases.push({ label: 'department', path: q(`dept:${dept}`) });
-    if (docs.length > 0) cases.push({ label: `department + ${Math.min(8, docs.length)} documents`, path: q(`dept:${dept}`, docs.slice(0, 8)) });
-    if (docs.length > 8) cases.push({ label: `department + ${Math.min(25, docs.length)} documents`, path: q(`dept:${dept}`, docs.slice(0, 25)) });
+    cases.push({ label: 'department', path: q(dept) });
+    if (docs.length > 0) cases.push({ label: `department + ${Math.min(8, docs.length)} documents`, path: q(dept, docs.slice(0, 8)) });
+    if (docs.length > 8) cases.push({ label: `department + ${Math.min(25, docs.length)} documents`, path: q(dept, docs.slice(0, 25)) });
   }
   return cases;
 }

@@ -44,8 +44,18 @@ export async function measureExplorer(baseUrl: string, cases: ExplorerCase[], qu
           for (const r of records) if (r.attributeName === 'data-layout-ms') w.__layouts.push(performance.now());
         }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-layout-ms'] });
       });
-      await page.goto(`${baseUrl}${c.path}`);
-      await page.waitForFunction(() => (window as unknown as { __layouts: number[] }).__layouts.length > 0, undefined, { timeout: 120_000 });
+      const response = await page.goto(`${baseUrl}${c.path}`);
+      // A view that never lays out (an unknown id answers 404 with suggestions) is this case's
+      // error, not the end of the step.
+      const laidOut = await page
+        .waitForFunction(() => (window as unknown as { __layouts: number[] }).__layouts.length > 0, undefined, { timeout: 120_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!laidOut) {
+        out.push({ label: c.label, nodes: 0, edges: 0, elements: 0, layouts: 0, readyMs: NaN, layoutMs: NaN, tapMs: null, error: `no layout within 120 s (HTTP ${response?.status() ?? '–'}, ${c.path})${pageErrors.length ? `; ${pageErrors[0]}` : ''}` });
+        await page.close();
+        continue;
+      }
       // Expansions arrive one after another; the canvas is complete when layouts stop.
       let last = -1;
       for (;;) {
