@@ -165,8 +165,6 @@ export const LINK_DEFAULTS = {
 
 /** A bundled measure is looked at down to this fraction of the threshold (see `linkMeasures`). */
 const BUNDLE_FLOOR = 0.5;
-/** Measures whose clause vectors are kept: every candidate link aligns clauses, and a cleared cache segments them again. */
-const CLAUSE_CACHE = 200_000;
 /** Clause pairs kept as a link's evidence. */
 const CLAUSE_EVIDENCE = 2;
 /** A clause with fewer weighted features than this is damped (√(n/4)): one shared word is not a clause match. */
@@ -431,21 +429,33 @@ export function linkMeasures(
   };
 
   // --- clauses ---------------------------------------------------------------------------
-  interface ClauseVector {
-    text: string;
-    start: number;
-    end: number;
-    features: Int32Array;
-    weights: Float64Array;
-    damp: number;
-  }
-  const clauseCache = new Map<number, ClauseVector[]>();
-  const clausesOf = (i: number): ClauseVector[] => {
-    let cached = clauseCache.get(i);
-    if (cached) return cached;
+  // Every measure's clauses as vectors in flat typed arrays, segmented on first use and kept:
+  // a cache that forgets (it did, past 200,000 measures) segments the same clauses again and
+  // again, three times the linking time at 1,000 documents when made to forget, and clause objects
+  // cost more memory than the numbers.
+  const clauseFirst = new Int32Array(N).fill(-1); // first clause of measure i; -1 not segmented yet
+  const clauseCount = new Uint16Array(N);
+  let clauseStart = new Int32Array(1024); // offsets in the measure's text
+  let clauseEnd = new Int32Array(1024);
+  let clauseFrom = new Int32Array(1024); // the clause's features: clauseFeature[from, from + len)
+  let clauseLen = new Int32Array(1024);
+  let clauseDamp = new Float64Array(1024);
+  let clauseFeature = new Int32Array(16_384);
+  let clauseWeight = new Float64Array(16_384);
+  let clauses = 0;
+  let clauseFeatures = 0;
+  const grow = <T extends Int32Array | Float64Array>(a: T, need: number): T => {
+    if (need <= a.length) return a;
+    const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+  };
+  /** Segments measure i's clauses (once) and returns its first clause; it has clauseCount[i]. */
+  const clausesOf = (i: number): number => {
+    if (clauseFirst[i]! >= 0) return clauseFirst[i]!;
     const m = all[i]!;
     const names = m.departments.map(departmentName);
-    cached = [];
+    const first = clauses;
     for (const c of splitClauses(m.text)) {
       const terms = measureTerms(normalise(c.text), names);
       const w = new Map<number, number>();
@@ -459,17 +469,49 @@ export function linkMeasures(
       if (w.size === 0) continue;
       const entries = [...w].sort((x, y) => x[0] - y[0]);
       const norm = Math.sqrt(entries.reduce((t, [, v]) => t + v * v, 0)) || 1;
-      cached.push({
-        ...c,
-        features: Int32Array.from(entries, ([f]) => f),
-        weights: Float64Array.from(entries, ([, v]) => v / norm),
-        damp: Math.min(1, Math.sqrt(entries.length / SHORT_CLAUSE)),
-      });
+      clauseStart = grow(clauseStart, clauses + 1);
+      clauseEnd = grow(clauseEnd, clauses + 1);
+      clauseFrom = grow(clauseFrom, clauses + 1);
+      clauseLen = grow(clauseLen, clauses + 1);
+      clauseDamp = grow(clauseDamp, clauses + 1);
+      clauseFeature = grow(clauseFeature, clauseFeatures + entries.length);
+      clauseWeight = grow(clauseWeight, clauseFeatures + entries.length);
+      clauseStart[clauses] = c.start;
+      clauseEnd[clauses] = c.end;
+      clauseFrom[clauses] = clauseFeatures;
+      clauseLen[clauses] = entries.length;
+      clauseDamp[clauses] = Math.min(1, Math.sqrt(entries.length / SHORT_CLAUSE));
+      for (const [f, v] of entries) {
+        clauseFeature[clauseFeatures] = f;
+        clauseWeight[clauseFeatures++] = v / norm;
+      }
+      clauses++;
     }
-    if (clauseCache.size > CLAUSE_CACHE) clauseCache.clear();
-    clauseCache.set(i, cached);
-    return cached;
+    clauseFirst[i] = first;
+    clauseCount[i] = clauses - first;
+    return first;
   };
+  /** The cosine of two clauses (both normalised): a merge walk over their features. */
+  const clauseDot = (a: number, b: number): number => {
+    let i = clauseFrom[a]!;
+    let j = clauseFrom[b]!;
+    const ia = i + clauseLen[a]!;
+    const jb = j + clauseLen[b]!;
+    let sum = 0;
+    while (i < ia && j < jb) {
+      const x = clauseFeature[i]!;
+      const y = clauseFeature[j]!;
+      if (x === y) sum += clauseWeight[i++]! * clauseWeight[j++]!;
+      else if (x < y) i++;
+      else j++;
+    }
+    return sum;
+  };
+  /** A clause as the vector `sharedFeatures` reads (views, no copies). */
+  const clauseVector = (c: number) => ({
+    features: clauseFeature.subarray(clauseFrom[c]!, clauseFrom[c]! + clauseLen[c]!),
+    weights: clauseWeight.subarray(clauseFrom[c]!, clauseFrom[c]! + clauseLen[c]!),
+  });
   /**
    * The best-aligned clause pairs of later i and earlier j, strongest first (score rounded to three
    * places, then text order), each clause once: the second pair aligns other clauses than the first.
@@ -478,26 +520,29 @@ export function linkMeasures(
    */
   let alignScores = new Float64Array(64);
   const alignClauses = (i: number, j: number): AlignedClause[] => {
-    const A = clausesOf(i);
-    const B = clausesOf(j);
-    const nb = B.length;
-    if (alignScores.length < A.length * nb) alignScores = new Float64Array(A.length * nb * 2);
-    for (let x = 0; x < A.length; x++) {
-      const a = A[x]!;
+    const a0 = clausesOf(i);
+    const b0 = clausesOf(j);
+    const na = clauseCount[i]!;
+    const nb = clauseCount[j]!;
+    if (alignScores.length < na * nb) alignScores = new Float64Array(na * nb * 2);
+    for (let x = 0; x < na; x++) {
+      const a = a0 + x;
       for (let y = 0; y < nb; y++) {
-        const b = B[y]!;
-        const score = dot(a, b) * a.damp * b.damp;
+        const b = b0 + y;
+        const score = clauseDot(a, b) * clauseDamp[a]! * clauseDamp[b]!;
         alignScores[x * nb + y] = score > 0 ? Math.round(score * 1000) / 1000 : -1;
       }
     }
     const kept: AlignedClause[] = [];
     let skipX = -1;
     let skipY = -1;
+    const laterText = all[i]!.text;
+    const earlierText = all[j]!.text;
     while (kept.length < CLAUSE_EVIDENCE) {
       let bx = -1;
       let by = -1;
       let best = -1;
-      for (let x = 0; x < A.length; x++) {
+      for (let x = 0; x < na; x++) {
         if (x === skipX) continue;
         for (let y = 0; y < nb; y++) {
           if (y === skipY) continue;
@@ -510,13 +555,27 @@ export function linkMeasures(
         }
       }
       if (bx < 0) break;
-      const a = A[bx]!;
-      const b = B[by]!;
-      kept.push({ later: a.text, laterStart: a.start, laterEnd: a.end, earlier: b.text, earlierStart: b.start, earlierEnd: b.end, score: best });
+      const a = a0 + bx;
+      const b = b0 + by;
+      kept.push({
+        later: laterText.slice(clauseStart[a]!, clauseEnd[a]!),
+        laterStart: clauseStart[a]!,
+        laterEnd: clauseEnd[a]!,
+        earlier: earlierText.slice(clauseStart[b]!, clauseEnd[b]!),
+        earlierStart: clauseStart[b]!,
+        earlierEnd: clauseEnd[b]!,
+        score: best,
+      });
       skipX = bx;
       skipY = by;
     }
     return kept;
+  };
+  /** Measure i's clause that starts at `start` in its text, or -1. */
+  const clauseAt = (i: number, start: number): number => {
+    const first = clausesOf(i);
+    for (let c = first; c < first + clauseCount[i]!; c++) if (clauseStart[c] === start) return c;
+    return -1;
   };
 
   /** -1: j is earlier than i, 1: later, 0: not comparable (same document, same undated year). */
@@ -629,10 +688,10 @@ export function linkMeasures(
     if (sharesRareTheme(vectors[later]!, vectors[earlier]!)) return true;
     // A name of several words in one clause of each (信息进村入户, 一刻钟便民生活圈): two shared
     // phrases, where the generic compound nouns of the wrong links (信用约束, 穿戴设备) are one.
-    const a = clausesOf(later).find((c) => c.start === clause.laterStart);
-    const b = clausesOf(earlier).find((c) => c.start === clause.earlierStart);
-    if (!a || !b) return false;
-    const inClause = sharedFeatures(a, b).map(([f]) => f);
+    const a = clauseAt(later, clause.laterStart);
+    const b = clauseAt(earlier, clause.earlierStart);
+    if (a < 0 || b < 0) return false;
+    const inClause = sharedFeatures(clauseVector(a), clauseVector(b)).map(([f]) => f);
     if (clause.score >= nameClause && inClause.filter((f) => featureKind[f] === 'p').length >= 2) return true;
     // Or two rare subjects side by side (外贸 … 内销): a phrase counts once with its words.
     const rareDf = rareWord * N;
