@@ -491,48 +491,104 @@ export function linkMeasures(
     clauseCount[i] = clauses - first;
     return first;
   };
-  /** The cosine of two clauses (both normalised): a merge walk over their features. */
-  const clauseDot = (a: number, b: number): number => {
-    let i = clauseFrom[a]!;
-    let j = clauseFrom[b]!;
-    const ia = i + clauseLen[a]!;
-    const jb = j + clauseLen[b]!;
-    let sum = 0;
-    while (i < ia && j < jb) {
-      const x = clauseFeature[i]!;
-      const y = clauseFeature[j]!;
-      if (x === y) sum += clauseWeight[i++]! * clauseWeight[j++]!;
-      else if (x < y) i++;
-      else j++;
-    }
-    return sum;
-  };
   /** A clause as the vector `sharedFeatures` reads (views, no copies). */
   const clauseVector = (c: number) => ({
     features: clauseFeature.subarray(clauseFrom[c]!, clauseFrom[c]! + clauseLen[c]!),
     weights: clauseWeight.subarray(clauseFrom[c]!, clauseFrom[c]! + clauseLen[c]!),
   });
+  // One measure's clauses indexed by feature (a linked list per feature: head → entry → next),
+  // kept while consecutive alignments involve that measure: candidates and decisions come
+  // grouped by measure, so each of its ~70 partners costs a walk over the partner's clause
+  // features instead of a merge walk per clause pair.
+  const indexHead = new Int32Array(F).fill(-1);
+  let indexClause = new Int32Array(256); // the indexed measure's clause, 0-based
+  let indexWeight = new Float64Array(256);
+  let indexNext = new Int32Array(256);
+  let indexed = -1;
+  const indexMeasure = (i: number) => {
+    if (indexed === i) return;
+    if (indexed >= 0) {
+      const first = clauseFirst[indexed]!;
+      for (let c = first; c < first + clauseCount[indexed]!; c++) {
+        for (let k = clauseFrom[c]!; k < clauseFrom[c]! + clauseLen[c]!; k++) indexHead[clauseFeature[k]!] = -1;
+      }
+    }
+    const first = clausesOf(i);
+    const n = clauseCount[i]!;
+    // A measure's clauses, and their features, are contiguous.
+    const size = n > 0 ? clauseFrom[first + n - 1]! + clauseLen[first + n - 1]! - clauseFrom[first]! : 0;
+    indexClause = grow(indexClause, size);
+    indexWeight = grow(indexWeight, size);
+    indexNext = grow(indexNext, size);
+    let e = 0;
+    // Backwards, so each feature's list runs in clause order.
+    for (let c = first + n - 1; c >= first; c--) {
+      for (let k = clauseFrom[c]!; k < clauseFrom[c]! + clauseLen[c]!; k++) {
+        const f = clauseFeature[k]!;
+        indexClause[e] = c - first;
+        indexWeight[e] = clauseWeight[k]!;
+        indexNext[e] = indexHead[f]!;
+        indexHead[f] = e++;
+      }
+    }
+    indexed = i;
+  };
+  /**
+   * Clause-pair scores of later i and earlier j into `alignScores` (row: a clause of i, column:
+   * one of j), rounded to three places, -1 where they share nothing. Each cell sums its products
+   * in ascending feature order, as a merge walk of the two clauses would: the same floating-point
+   * result whichever of the two measures is indexed.
+   */
+  let alignScores = new Float64Array(64);
+  const scoreClauses = (i: number, j: number): void => {
+    const a0 = clausesOf(i);
+    const b0 = clausesOf(j);
+    const na = clauseCount[i]!;
+    const nb = clauseCount[j]!;
+    if (alignScores.length < na * nb) alignScores = new Float64Array(na * nb * 2);
+    alignScores.fill(0, 0, na * nb);
+    // Index whichever is already indexed (else i), walk the other's clause features.
+    const iIndexed = indexed !== j;
+    indexMeasure(iIndexed ? i : j);
+    const w0 = iIndexed ? b0 : a0;
+    const nw = iIndexed ? nb : na;
+    for (let y = 0; y < nw; y++) {
+      const c = w0 + y;
+      for (let k = clauseFrom[c]!; k < clauseFrom[c]! + clauseLen[c]!; k++) {
+        const w = clauseWeight[k]!;
+        for (let e = indexHead[clauseFeature[k]!]!; e >= 0; e = indexNext[e]!) {
+          if (iIndexed) alignScores[indexClause[e]! * nb + y]! += indexWeight[e]! * w;
+          else alignScores[y * nb + indexClause[e]!]! += w * indexWeight[e]!;
+        }
+      }
+    }
+    for (let x = 0; x < na; x++) {
+      const da = clauseDamp[a0 + x]!;
+      for (let y = 0; y < nb; y++) {
+        const score = alignScores[x * nb + y]! * da * clauseDamp[b0 + y]!;
+        alignScores[x * nb + y] = score > 0 ? Math.round(score * 1000) / 1000 : -1;
+      }
+    }
+  };
+  /** The best clause pair's score of later i and earlier j (0 when none): `alignClauses(i, j)[0]?.score ?? 0` without the evidence. */
+  const bestClause = (i: number, j: number): number => {
+    scoreClauses(i, j);
+    let best = 0;
+    for (let k = clauseCount[i]! * clauseCount[j]! - 1; k >= 0; k--) if (alignScores[k]! > best) best = alignScores[k]!;
+    return best;
+  };
   /**
    * The best-aligned clause pairs of later i and earlier j, strongest first (score rounded to three
    * places, then text order), each clause once: the second pair aligns other clauses than the first.
    * Scores go to a reused matrix, not to an object per clause pair: this runs for every candidate
    * link, millions of times on a large corpus.
    */
-  let alignScores = new Float64Array(64);
   const alignClauses = (i: number, j: number): AlignedClause[] => {
-    const a0 = clausesOf(i);
-    const b0 = clausesOf(j);
+    scoreClauses(i, j);
+    const a0 = clauseFirst[i]!;
+    const b0 = clauseFirst[j]!;
     const na = clauseCount[i]!;
     const nb = clauseCount[j]!;
-    if (alignScores.length < na * nb) alignScores = new Float64Array(na * nb * 2);
-    for (let x = 0; x < na; x++) {
-      const a = a0 + x;
-      for (let y = 0; y < nb; y++) {
-        const b = b0 + y;
-        const score = clauseDot(a, b) * clauseDamp[a]! * clauseDamp[b]!;
-        alignScores[x * nb + y] = score > 0 ? Math.round(score * 1000) / 1000 : -1;
-      }
-    }
     const kept: AlignedClause[] = [];
     let skipX = -1;
     let skipY = -1;
@@ -803,13 +859,14 @@ export function linkMeasures(
   function decide(p: number, laterIndex: number, kind: LinkKind): Decision {
     const earlierIndex = pairEarlier[p]!;
     const score = pairScore[p]!;
-    let clauses: AlignedClause[] | undefined = pairClauses[p]!.length ? pairClauses[p]! : undefined;
+    const clauses: AlignedClause[] | undefined = pairClauses[p]!.length ? pairClauses[p]! : undefined;
     const mutual = isMutualBest(laterIndex, earlierIndex, score);
     let byClause = false;
     let byWhole = false;
     if (mutual) {
-      clauses ??= alignClauses(laterIndex, earlierIndex);
-      const best = clauses[0]?.score ?? 0;
+      // The tier needs only the best score; most decided links end in the chain reduction, so
+      // their evidence is aligned when a link is written.
+      const best = clauses ? (clauses[0]?.score ?? 0) : bestClause(laterIndex, earlierIndex);
       const whole = Math.round(dot(vectors[laterIndex]!, vectors[earlierIndex]!) * 1000) / 1000;
       byClause = best >= sameClause;
       byWhole = whole >= sameScore && best >= sameScoreClause;
