@@ -163,6 +163,8 @@ export const LINK_DEFAULTS = {
   maxResembles: 3,
 } as const;
 
+/** Link kinds in the order a later measure's links are selected (EVOLVES_FROM first). */
+const KINDS: readonly LinkKind[] = ['EVOLVES_FROM', 'RESEMBLES'];
 /** A bundled measure is looked at down to this fraction of the threshold (see `linkMeasures`). */
 const BUNDLE_FLOOR = 0.5;
 /** Clause pairs kept as a link's evidence. */
@@ -444,7 +446,7 @@ export function linkMeasures(
   let clauseWeight = new Float64Array(16_384);
   let clauses = 0;
   let clauseFeatures = 0;
-  const grow = <T extends Int32Array | Float64Array>(a: T, need: number): T => {
+  const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T => {
     if (need <= a.length) return a;
     const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
     b.set(a);
@@ -647,15 +649,16 @@ export function linkMeasures(
   };
 
   // --- scoring ---------------------------------------------------------------------------
-  // Above-threshold pairs, as parallel arrays (millions of candidates must not mean millions of
-  // small objects).
-  const pairLater: number[] = [];
-  const pairEarlier: number[] = [];
-  const pairScore: number[] = [];
-  const pairKind: LinkKind[] = [];
-  const pairClauses: AlignedClause[][] = [];
-  const noClauses: AlignedClause[] = [];
-  const pairBundled: boolean[] = [];
+  // Above-threshold pairs, as parallel typed arrays (millions of candidates must not mean millions
+  // of small objects, nor arrays of boxed numbers).
+  let pairs = 0;
+  let pairLater = new Int32Array(1024);
+  let pairEarlier = new Int32Array(1024);
+  let pairScore = new Float64Array(1024);
+  let pairKindCode = new Uint8Array(1024); // index in KINDS
+  let pairBundled = new Uint8Array(1024);
+  /** Clauses aligned while a pair was scored (bundled ones), by pair. */
+  const pairClauses = new Map<number, AlignedClause[]>();
   let candidatePairs = 0;
 
   const { indexKeys, cappedKeys } = forEachCandidateList(
@@ -700,16 +703,24 @@ export function linkMeasures(
         if (!bundled && score < strongScore && !sharesMoreThanWords(v, vectors[j]!)) continue;
         // The shared subject must sit in one clause of each: words scattered over two long
         // measures (银行业金融机构 here, 风险 there) are two measures of one field, not one measure.
-        const clauses = minClause > 0 || bundled ? alignClauses(later, earlier) : noClauses;
-        if (minClause > 0 && (clauses[0]?.score ?? 0) < minClause) continue;
+        const clauses = minClause > 0 || bundled ? alignClauses(later, earlier) : undefined;
+        if (minClause > 0 && (clauses?.[0]?.score ?? 0) < minClause) continue;
         // Existing measures are not relinked among themselves; a new, older document may still
         // give an existing measure a new predecessor.
-        pairLater.push(later);
-        pairEarlier.push(earlier);
-        pairScore.push(score);
-        pairKind.push(kind);
-        pairClauses.push(clauses);
-        pairBundled.push(bundled);
+        if (pairs === pairs) {
+          pairLater = grow(pairLater, pairs + 1);
+          pairEarlier = grow(pairEarlier, pairs + 1);
+          pairScore = grow(pairScore, pairs + 1);
+          pairKindCode = grow(pairKindCode, pairs + 1);
+          pairBundled = grow(pairBundled, pairs + 1);
+        }
+        pairLater[pairs] = later;
+        pairEarlier[pairs] = earlier;
+        pairScore[pairs] = score;
+        pairKindCode[pairs] = KINDS.indexOf(kind);
+        pairBundled[pairs] = bundled ? 1 : 0;
+        if (clauses?.length) pairClauses.set(pairs, clauses);
+        pairs++;
       }
     },
   );
@@ -780,32 +791,49 @@ export function linkMeasures(
   // --- mutual best matches -------------------------------------------------------------
   // A measure carried into the next version of a plan is, in that version, the best match of its
   // predecessor and vice versa; a look-alike usually loses to the true successor on one side.
-  // Keyed by measure × document as one number (a string per pair is millions of strings).
+  // Decided per pair through a counting sort by measure and a per-document maximum (a map keyed
+  // by measure × document held an entry per pair: a gigabyte at 10,000 documents).
   const docs = docIndex.size;
-  const bestOfLater = new Map<number, number>();
-  const bestOfEarlier = new Map<number, number>();
-  const raise = (map: Map<number, number>, key: number, score: number) => {
-    if (score > (map.get(key) ?? 0)) map.set(key, score);
+  /** For each pair, the best score among the pairs of the same `own` measure and the same document of `other`. */
+  const bestPerDocument = (own: Int32Array, other: Int32Array): Float64Array => {
+    const start = new Int32Array(N + 1);
+    for (let p = 0; p < pairs; p++) start[own[p]! + 1]!++;
+    for (let i = 0; i < N; i++) start[i + 1]! += start[i]!;
+    const byOwn = new Int32Array(pairs);
+    const fill = start.slice(0, N);
+    for (let p = 0; p < pairs; p++) byOwn[fill[own[p]!]!++] = p;
+    const best = new Float64Array(pairs);
+    const docBest = new Float64Array(docs);
+    for (let i = 0; i < N; i++) {
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const p = byOwn[k]!;
+        const d = docOf[other[p]!]!;
+        if (pairScore[p]! > docBest[d]!) docBest[d] = pairScore[p]!;
+      }
+      for (let k = start[i]!; k < start[i + 1]!; k++) best[byOwn[k]!] = docBest[docOf[other[byOwn[k]!]!]!]!;
+      for (let k = start[i]!; k < start[i + 1]!; k++) docBest[docOf[other[byOwn[k]!]!]!] = 0;
+    }
+    return best;
   };
-  for (let p = 0; p < pairScore.length; p++) {
-    raise(bestOfLater, pairLater[p]! * docs + docOf[pairEarlier[p]!]!, pairScore[p]!);
-    raise(bestOfEarlier, pairEarlier[p]! * docs + docOf[pairLater[p]!]!, pairScore[p]!);
+  const mutualPair = new Uint8Array(pairs);
+  {
+    const bestOfLater = bestPerDocument(pairLater, pairEarlier);
+    const bestOfEarlier = bestPerDocument(pairEarlier, pairLater);
+    for (let p = 0; p < pairs; p++) mutualPair[p] = pairScore[p]! >= bestOfLater[p]! && pairScore[p]! >= bestOfEarlier[p]! ? 1 : 0;
   }
-  const isMutualBest = (later: number, earlier: number, score: number): boolean =>
-    score >= bestOfLater.get(later * docs + docOf[earlier]!)! && score >= bestOfEarlier.get(earlier * docs + docOf[later]!)!;
 
   // --- selection -------------------------------------------------------------------------
   // Pairs by later measure (a counting sort: a comparator over all pairs would be called tens of
   // millions at 1,000 documents), then within a later measure by kind, score (best first), earlier.
-  const order = new Int32Array(pairScore.length);
+  const order = new Int32Array(pairs);
   {
     const start = new Int32Array(N + 1);
-    for (let p = 0; p < pairScore.length; p++) start[pairLater[p]! + 1]!++;
+    for (let p = 0; p < pairs; p++) start[pairLater[p]! + 1]!++;
     for (let i = 0; i < N; i++) start[i + 1]! += start[i]!;
     const fill = start.slice(0, N);
-    for (let p = 0; p < pairScore.length; p++) order[fill[pairLater[p]!]!++] = p;
+    for (let p = 0; p < pairs; p++) order[fill[pairLater[p]!]!++] = p;
     const byKindScore = (a: number, b: number) =>
-      (pairKind[a]! < pairKind[b]! ? -1 : pairKind[a]! > pairKind[b]! ? 1 : 0) || pairScore[b]! - pairScore[a]! || pairEarlier[a]! - pairEarlier[b]!;
+      pairKindCode[a]! - pairKindCode[b]! || pairScore[b]! - pairScore[a]! || pairEarlier[a]! - pairEarlier[b]!;
     for (let i = 0; i < N; i++) if (start[i + 1]! - start[i]! > 1) order.subarray(start[i]!, start[i + 1]!).sort(byKindScore);
   }
   // Each pair is first decided on what its tier and the related rule need (the clauses only when
@@ -815,9 +843,10 @@ export function linkMeasures(
   const decided: Decision[] = [];
   for (let start = 0; start < order.length; ) {
     const later = pairLater[order[start]!]!;
-    const kind = pairKind[order[start]!]!;
+    const kindCode = pairKindCode[order[start]!]!;
+    const kind = KINDS[kindCode]!;
     let end = start;
-    while (end < order.length && pairLater[order[end]!] === later && pairKind[order[end]!] === kind) end++;
+    while (end < order.length && pairLater[order[end]!] === later && pairKindCode[order[end]!] === kindCode) end++;
     const best = pairScore[order[start]!]!;
     const perDoc = new Map<number, number>();
     const cap = kind === 'RESEMBLES' ? Math.min(maxLinks, maxResembles) : maxLinks;
@@ -858,9 +887,8 @@ export function linkMeasures(
 
   function decide(p: number, laterIndex: number, kind: LinkKind): Decision {
     const earlierIndex = pairEarlier[p]!;
-    const score = pairScore[p]!;
-    const clauses: AlignedClause[] | undefined = pairClauses[p]!.length ? pairClauses[p]! : undefined;
-    const mutual = isMutualBest(laterIndex, earlierIndex, score);
+    const clauses = pairClauses.get(p);
+    const mutual = mutualPair[p] === 1;
     let byClause = false;
     let byWhole = false;
     if (mutual) {
