@@ -629,11 +629,22 @@ export function linkMeasures(
     }
     return kept;
   };
-  /** Measure i's clause that starts at `start` in its text, or -1. */
-  const clauseAt = (i: number, start: number): number => {
-    const first = clausesOf(i);
-    for (let c = first; c < first + clauseCount[i]!; c++) if (clauseStart[c] === start) return c;
-    return -1;
+  /**
+   * The first best clause pair of later i and earlier j (row by row, as `alignClauses` picks its
+   * first pair): [clause of i, clause of j, score], or [-1, -1, 0] when no clause pair shares a feature.
+   */
+  const bestClausePair = (i: number, j: number): [number, number, number] => {
+    scoreClauses(i, j);
+    const nb = clauseCount[j]!;
+    let best = -1;
+    let at = -1;
+    for (let k = 0; k < clauseCount[i]! * nb; k++) {
+      if (alignScores[k]! > best) {
+        best = alignScores[k]!;
+        at = k;
+      }
+    }
+    return at < 0 ? [-1, -1, 0] : [clauseFirst[i]! + Math.floor(at / nb), clauseFirst[j]! + (at % nb), best];
   };
 
   /** -1: j is earlier than i, 1: later, 0: not comparable (same document, same undated year). */
@@ -747,24 +758,41 @@ export function linkMeasures(
 
   /** A shared programme node, or a rare shared theme with an aligned clause pair (see `relatedScore`). */
   function distinctiveSubject(link: Decision, later: number, earlier: number): boolean {
-    link.sharedInitiatives ??= sharedInitiativesOf(sharedFeatures(vectors[later]!, vectors[earlier]!), all[later]!, all[earlier]!);
-    if (link.sharedInitiatives.length) return true;
-    link.clauses ??= alignClauses(later, earlier);
-    const clause = link.clauses[0];
-    if (!clause || clause.score < relatedClause) return false;
+    // Most candidates share no programme node: a merge walk says so before any list is built.
+    if (sharesNodeInitiative(vectors[later]!, vectors[earlier]!)) {
+      link.sharedInitiatives ??= sharedInitiativesOf(sharedFeatures(vectors[later]!, vectors[earlier]!), all[later]!, all[earlier]!);
+      if (link.sharedInitiatives.length) return true;
+    }
+    // The best clause pair by position and score only: the evidence is aligned if the link survives.
+    const [a, b, score] = bestClausePair(later, earlier);
+    if (a < 0 || score < relatedClause) return false;
     if (sharesRareTheme(vectors[later]!, vectors[earlier]!)) return true;
     // A name of several words in one clause of each (信息进村入户, 一刻钟便民生活圈): two shared
     // phrases, where the generic compound nouns of the wrong links (信用约束, 穿戴设备) are one.
-    const a = clauseAt(later, clause.laterStart);
-    const b = clauseAt(earlier, clause.earlierStart);
-    if (a < 0 || b < 0) return false;
     const inClause = sharedFeatures(clauseVector(a), clauseVector(b)).map(([f]) => f);
-    if (clause.score >= nameClause && inClause.filter((f) => featureKind[f] === 'p').length >= 2) return true;
+    if (score >= nameClause && inClause.filter((f) => featureKind[f] === 'p').length >= 2) return true;
     // Or two rare subjects side by side (外贸 … 内销): a phrase counts once with its words.
     const rareDf = rareWord * N;
     const parts = new Set(inClause.flatMap((f) => phraseParts.get(f) ?? []));
     const units = inClause.filter((f) => df[f]! <= rareDf && (featureKind[f] !== 'w' || !parts.has(f)));
     return units.length >= 2;
+  }
+
+  /** True when the two share a programme feature that some measure carries as an Initiative node. */
+  function sharesNodeInitiative(a: Vector, b: Vector): boolean {
+    let i = 0;
+    let j = 0;
+    while (i < a.features.length && j < b.features.length) {
+      const x = a.features[i]!;
+      const y = b.features[j]!;
+      if (x === y) {
+        if (featureKind[x] === 'i' && nodeInitiative.has(x)) return true;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return false;
   }
 
   /** True when the two share a phrase, programme or target metric (see `strongScore`). */
