@@ -16,6 +16,7 @@ import {
   departmentGraph,
   detectFirstIsLead,
   documentJurisdiction,
+  endsWithPlaceName,
   jurisdictionOf,
   NATIONAL,
   type DepartmentReference,
@@ -67,15 +68,25 @@ const NATIONAL_ISSUER = /^(国务院|中共中央|全国人大|国家|中华人�
 /** Document numbers of provincial-level governments start with the place's one-character abbreviation (津政办发, 浙政发, 沪府发). */
 const LOCAL_NUMBER = /^[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏宁新][^〔]{0,6}〔/u;
 
+const PLACE_LED = /^\p{Script=Han}{2,8}?(?:省|市(?!场)|自治区)/u;
+/** 市 closing a common noun (推进城市…, 连锁超市…), a place only when the gazetteer knows the name (运城市, 成都市). */
+const NOUN_IN_SHI = /(?:城|超|都|夜|集|门|上|股)市$/u;
+
+/** A title led by a place name (天津市…, 关于印发某省…). */
+function placeLed(title: string): boolean {
+  const m = PLACE_LED.exec(title);
+  return !!m && (!NOUN_IN_SHI.test(m[0]) || endsWithPlaceName(m[0]));
+}
+
 /**
  * The level of a cited document: local when its number or its issuer names a place, else national
  * (the genre cites national directives by title alone; a city's own documents carry its number).
  */
-function citedLevel(c: CitationRef): 'national' | 'local' {
+export function citedLevel(c: Pick<CitationRef, 'issuer' | 'docNumber' | 'title'>): 'national' | 'local' {
   const place = jurisdictionOf(c.issuer);
   if (place && place !== NATIONAL) return 'local';
   if (c.docNumber && LOCAL_NUMBER.test(c.docNumber)) return 'local';
-  if (c.title && /^\p{Script=Han}{2,8}?(?:省|市|自治区)(?!场)/u.test(c.title) && !NATIONAL_ISSUER.test(c.title)) return 'local';
+  if (c.title && placeLed(c.title) && !NATIONAL_ISSUER.test(c.title)) return 'local';
   return 'national';
 }
 

@@ -155,4 +155,17 @@ describe('metadata', () => {
     expect(doc.citations.map((c) => c.docNumber ?? c.title)).toEqual(['国发〔2022〕3号', '提振消费专项行动方案']);
     expect(doc.citations[0]!.issuer).toBe('国务院');
   });
+
+  it('does not cite the document a notice encloses when it words the title differently', () => {
+    const text = [
+      '某省人民政府办公厅印发关于促进消费若干措施的通知',
+      '各市人民政府：',
+      '《关于促进消费的若干措施》已经省人民政府同意，现印发给你们，请认真贯彻落实。',
+      '关于促进消费的若干措施',
+      '为贯彻落实《国务院办公厅关于促进消费的意见》（国办发〔2022〕9号），制定以下措施。',
+      BODY,
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.citations.map((c) => c.docNumber ?? c.title)).toEqual(['国办发〔2022〕9号']);
+  });
 });

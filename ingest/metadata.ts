@@ -292,6 +292,9 @@ export function splitIssuers(s: string | undefined): string[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
+/** 《X》已经市政府同意，现印发给你们: a notice announcing the document it encloses, whatever title it gives it. */
+const ENCLOSED = /^[,，]?已(?:经)?[^，,。;；《》]{0,12}同意/u;
+
 function readCitations(ctx: ParseContext, end: number, ownTitles: string[]): CitationRef[] {
   const text = ctx.source.text;
   const [s, e] = trimRange(text, 0, end);
@@ -311,7 +314,8 @@ function readCitations(ctx: ParseContext, end: number, ownTitles: string[]): Cit
   for (let m = titleRe.exec(t); m; m = titleRe.exec(t)) {
     const raw = m[1]!;
     const precededBy = t.slice(Math.max(0, m.index - 3), m.index);
-    if (own.has(nameKey(raw)) || /(现将|制定|印发)$/u.test(precededBy)) continue;
+    const followedBy = t.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    if (own.has(nameKey(raw)) || /(现将|制定|印发)$/u.test(precededBy) || ENCLOSED.test(followedBy)) continue;
     const docNumber = m[2] ? normaliseDocNumber(m[2]) : undefined;
     if (docNumber) consumedNumbers.add(m.index + m[0].length - m[2]!.length - 1);
     if (docNumber ? LOCAL_PREFIX.test(docNumber) : PLACE_TITLE.test(raw)) continue;
