@@ -739,21 +739,7 @@ export function linkMeasures(
   // Runs for every pair just under the threshold: a merge walk, no arrays.
   function sharesRareTheme(a: Vector, b: Vector): boolean {
     const rare = rareTheme * N;
-    const fa = a.features;
-    const fb = b.features;
-    let i = 0;
-    let j = 0;
-    while (i < fa.length && j < fb.length) {
-      const x = fa[i]!;
-      const y = fb[j]!;
-      if (x === y) {
-        if (featureKind[x] === 't' && df[x]! <= rare) return true;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
-    return false;
+    return sharesFeature(a, b, (f) => featureKind[f] === 't' && df[f]! <= rare);
   }
 
   /** A shared programme node, or a rare shared theme with an aligned clause pair (see `relatedScore`). */
@@ -780,40 +766,17 @@ export function linkMeasures(
 
   /** True when the two share a programme feature that some measure carries as an Initiative node. */
   function sharesNodeInitiative(a: Vector, b: Vector): boolean {
-    let i = 0;
-    let j = 0;
-    while (i < a.features.length && j < b.features.length) {
-      const x = a.features[i]!;
-      const y = b.features[j]!;
-      if (x === y) {
-        if (featureKind[x] === 'i' && nodeInitiative.has(x)) return true;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
-    return false;
+    return sharesFeature(a, b, (f) => featureKind[f] === 'i' && nodeInitiative.has(f));
   }
 
   /** True when the two share a phrase, programme or target metric (see `strongScore`). */
   function sharesMoreThanWords(a: Vector, b: Vector): boolean {
-    let i = 0;
-    let j = 0;
-    while (i < a.features.length && j < b.features.length) {
-      const x = a.features[i]!;
-      const y = b.features[j]!;
-      if (x === y) {
-        // A phrase, a programme or a target metric is specific enough to vouch for a weak
-        // link; a theme only when it is rare (冷链 yes, 旅游 or 教育 no).
-        const kind = featureKind[x];
-        if (kind === 'p' || kind === 'k' || (kind === 'i' && nodeInitiative.has(x))) return true;
-        if (kind === 't' && df[x]! <= stopDf) return true;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
-    return false;
+    // A phrase, a programme or a target metric is specific enough to vouch for a weak link; a
+    // theme only when it is rare (冷链 yes, 旅游 or 教育 no).
+    return sharesFeature(a, b, (f) => {
+      const kind = featureKind[f];
+      return kind === 'p' || kind === 'k' || (kind === 'i' && nodeInitiative.has(f)) || (kind === 't' && df[f]! <= stopDf);
+    });
   }
 
   // --- mutual best matches -------------------------------------------------------------
@@ -1071,6 +1034,25 @@ function dot(a: { features: Int32Array; weights: Float64Array }, b: { features: 
     else j++;
   }
   return sum;
+}
+
+/** True when a feature both carry passes `test`: a merge walk, no arrays. */
+function sharesFeature(a: { features: Int32Array }, b: { features: Int32Array }, test: (feature: number) => boolean): boolean {
+  const fa = a.features;
+  const fb = b.features;
+  let i = 0;
+  let j = 0;
+  while (i < fa.length && j < fb.length) {
+    const x = fa[i]!;
+    const y = fb[j]!;
+    if (x === y) {
+      if (test(x)) return true;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return false;
 }
 
 /** Shared features with their contribution to the cosine, strongest first: the evidence. */
