@@ -102,6 +102,13 @@ export function toMeasure(v: unknown): MeasureRecord {
   };
 }
 
+/**
+ * Reading order exactly as compareMeasures sorts the records toMeasure makes of `m` (a missing
+ * year last, a missing document id as '', a measure without a source span at offset 0).
+ */
+export const MEASURE_READING_ORDER = `m.year IS NULL, m.year, coalesce(${MEASURE_DOCUMENT_ID.replace(/^documentId: /, '')}, ''),
+  CASE WHEN m.sourceFile IS NULL OR m.startOffset IS NULL OR m.endOffset IS NULL THEN 0 ELSE m.startOffset END, m.id`;
+
 /** Sort key of reading order, for lists assembled in JavaScript. */
 export function compareMeasures(a: MeasureRecord, b: MeasureRecord): number {
   const ya = a.year ?? Number.MAX_SAFE_INTEGER;
