@@ -166,6 +166,36 @@ describe('measures', () => {
     }
     for (const l of best.evolvesFrom) expect(l.measure.document.id).not.toBe(best.document.id);
   });
+
+  it('gives a lineage the same members, order and links whatever fields the request selects', async () => {
+    const linked = api.graph.relationships.filter((r) => r.type === 'EVOLVES_FROM').map((r) => r.start);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const id of [...new Set(linked)].slice(0, 5)) {
+      const { full, lean }: any = await data(
+        `query($id: ID!) {
+           full: measure(id: $id) { lineage { measures { id year text document { id } source { startOffset } }
+             links { later { id } earlier { id } score method evidence sharedThemes sharedInitiatives origin curationNote } } }
+           lean: measure(id: $id) { lineage { measures { id } links { later { id } earlier { id } } } } }`,
+        { id },
+      );
+      const members = full.lineage.measures;
+      expect(members.length).toBeGreaterThan(1);
+      // Reading order: year, then document, then position in the document, then id.
+      const key = (m: any) => [m.year ?? Number.MAX_SAFE_INTEGER, m.document.id, m.source?.startOffset ?? 0, m.id] as const;
+      const sorted = [...members].sort((a: any, b: any) => {
+        const [x, y] = [key(a), key(b)];
+        for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+        return 0;
+      });
+      expect(members.map((m: any) => m.id)).toEqual(sorted.map((m: any) => m.id));
+      expect(lean.lineage.measures.map((m: any) => m.id)).toEqual(members.map((m: any) => m.id));
+      expect(lean.lineage.links).toEqual(full.lineage.links.map((l: any) => ({ later: l.later, earlier: l.earlier })));
+      for (const l of full.lineage.links) {
+        expect(l.score).toBeGreaterThan(0);
+        expect(l.evidence.length).toBeGreaterThan(0);
+      }
+    }
+  });
 });
 
 describe('departments', () => {

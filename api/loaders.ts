@@ -55,7 +55,11 @@ export function createLoaders(reader: Reader) {
     quotedClause: loader(reader, implementation.quotedClausesOf, []),
     evolvesFrom: loader(reader, measures.evolvesFromOf, []),
     evolvesInto: loader(reader, measures.evolvesIntoOf, []),
-    lineage: keyed(reader, (r, ids, a: { fields: measures.LineageFields }) => measures.lineageOf(r, ids, a.fields), null),
+    lineage: keyed(
+      reader,
+      (r, ids, a: { fields: measures.LineageFields; linkFields: measures.LineageLinkFields }) => measures.lineageOf(r, ids, a.fields, a.linkFields),
+      null,
+    ),
 
     department: loader(reader, departments.departmentsByIds, null),
     predecessors: loader(reader, departments.predecessorsOf, []),

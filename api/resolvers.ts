@@ -88,10 +88,16 @@ function responsibilityArgs(a: ResponsibilityFieldArgs, info: GraphQLResolveInfo
   };
 }
 
-/** The Measure fields a lineage reached through `path` selects of its measures, wherever they appear. */
-function lineageFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+/**
+ * What a lineage reached through `path` selects: the Measure fields of its members, wherever they
+ * appear, and the fields of its links (one loader key per shape).
+ */
+function lineageShape(info: GraphQLResolveInfo, path: readonly string[]): { fields: string[]; linkFields: string[] } {
   const at = [['measures'], ['focus'], ['links', 'later'], ['links', 'earlier']];
-  return [...new Set(at.flatMap((p) => [...selectedFields(info, [...path, ...p])]))].sort();
+  return {
+    fields: [...new Set(at.flatMap((p) => [...selectedFields(info, [...path, ...p])]))].sort(),
+    linkFields: [...selectedFields(info, [...path, 'links'])].sort(),
+  };
 }
 
 function versionsOf(
@@ -124,7 +130,7 @@ export const resolvers: Resolvers = {
     measure: async (_p, { id }, { loaders }, info) => {
       // Asked with its lineage: the lineage query returns the measure too (one statement).
       if (!selects(info, ['lineage'])) return loaders.measure.load(id);
-      const lineage = await loaders.lineage({ fields: lineageFields(info, ['lineage']) }).load(id);
+      const lineage = await loaders.lineage(lineageShape(info, ['lineage'])).load(id);
       const focus = lineage?.measures.find((m) => m.id === id) ?? null;
       if (focus) loaders.measure.prime(id, focus);
       return focus;
@@ -273,7 +279,7 @@ export const resolvers: Resolvers = {
     evolvesInto: async (m, { includeRejected }, { loaders }) => curateLinks(await loaders.evolvesInto.load(m.id), includeRejected ?? false),
     lineage: async (m, { includeRejected }, { loaders }, info) =>
       curateLineage(
-        (await loaders.lineage({ fields: lineageFields(info, []) }).load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false },
+        (await loaders.lineage(lineageShape(info, [])).load(m.id)) ?? { focusId: m.id, measures: [m], links: [], truncated: false },
         includeRejected ?? false,
       ),
   },

@@ -4,7 +4,7 @@
 import { type Reader, type Row, str, int, num, strList } from './reader.js';
 import {
   DEPARTMENT_PROJECTION, INITIATIVE_PROJECTION, MEASURE_ORDER, MEASURE_PROJECTION, THEME_PROJECTION,
-  compareMeasures, measureProjection, toDepartment, toInitiative, toMeasure, toTheme,
+  MEASURE_READING_ORDER, measureProjection, toDepartment, toInitiative, toMeasure, toTheme,
   type DepartmentRecord, type InitiativeRecord, type MeasureRecord, type SourceSpanRecord, type ThemeRecord,
 } from './projections.js';
 import { resolveThemeIds } from './themes.js';
@@ -226,12 +226,36 @@ export const evolvesIntoOf = (reader: Reader, ids: readonly string[]) => linksOf
 /** GraphQL Measure fields the members of a lineage are read with besides the focus (null: all). */
 export type LineageFields = readonly string[] | null;
 
-// Reading order (compareMeasures) needs these, whatever the request selects.
-const ORDER_FIELDS = ['year', 'document', 'source'];
+/** GraphQL LineageEdge fields the links of a lineage are read with (null: all). */
+export type LineageLinkFields = readonly string[] | null;
 
-// The lineage of the measure bound to `f`; members other than the focus read only `members`
-// (a projection of m), since their long texts are most of what a long lineage costs.
-const lineageCypher = (members: string) => `UNWIND $ids AS id MATCH (f:Measure {id: id})
+// The link property each LineageEdge field needs. The review (curation) is always read: a rejected
+// link, and what only it reaches, is left out of the answer unless asked for.
+const LINK_FIELDS: Record<string, string> = {
+  score: 'score: r.score',
+  method: 'method: r.method',
+  evidence: 'evidence: r.evidence',
+  sharedThemes: 'sharedThemes: r.sharedThemes',
+  themes: 'sharedThemes: r.sharedThemes',
+  sharedInitiatives: 'sharedInitiatives: r.sharedInitiatives',
+  initiatives: 'sharedInitiatives: r.sharedInitiatives',
+  curationNote: 'curationNote: r.curationNote',
+};
+
+function linkMap(fields: LineageLinkFields): string {
+  if (!fields) return LINK_MAP;
+  const parts = new Set(['curation: r.curation']);
+  for (const f of fields) {
+    const p = LINK_FIELDS[f];
+    if (p) parts.add(p);
+  }
+  return [...parts].join(', ');
+}
+
+// The lineage of the measure bound to `f`, in reading order; members other than the focus read
+// only `members` (a projection of m) and the links only `link` (what the request selects), since
+// long texts and evidence lists are most of what a long lineage costs to send and decode.
+const lineageCypher = (members: string, link: string) => `UNWIND $ids AS id MATCH (f:Measure {id: id})
      CALL (f) {
        MATCH (f)-[:EVOLVES_FROM*1..${LINEAGE_MAX_DEPTH}]->(x:Measure) RETURN DISTINCT x
        UNION
@@ -240,12 +264,13 @@ const lineageCypher = (members: string) => `UNWIND $ids AS id MATCH (f:Measure {
      WITH id, f, x ORDER BY x.year, x.startOffset, x.id
      WITH id, f, collect(x) AS others
      WITH id, f, others[..${LINEAGE_MAX_MEASURES - 1}] AS kept, size(others) >= ${LINEAGE_MAX_MEASURES} AS truncated
-     WITH id, truncated, [f] + kept AS members, [m IN [f] | ${MEASURE_PROJECTION}] + [m IN kept | ${members}] AS measures
-     RETURN id, truncated, measures,
+     WITH id, f, truncated, [f] + kept AS members
+     WITH id, f, truncated, members, COLLECT { UNWIND members AS m RETURN m ORDER BY ${MEASURE_READING_ORDER} } AS ordered
+     RETURN id, truncated, [m IN ordered | CASE WHEN m = f THEN ${MEASURE_PROJECTION} ELSE ${members} END] AS measures,
             COLLECT {
               UNWIND members AS a
               MATCH (a)-[r:EVOLVES_FROM]->(b:Measure) WHERE b IN members
-              RETURN {later: a.id, earlier: b.id, laterYear: a.year, ${LINK_MAP}} AS link
+              RETURN {later: a.id, earlier: b.id, ${link}} AS link
               ORDER BY a.year, a.id, r.score DESC, b.id
             } AS links
      UNION
@@ -256,15 +281,21 @@ const lineageCypher = (members: string) => `UNWIND $ids AS id MATCH (f:Measure {
  * The lineage of each measure: its ancestors (EVOLVES_FROM followed forwards) and descendants
  * (followed backwards), bounded in depth and size, and every EVOLVES_FROM link among them.
  * Siblings (other descendants of an ancestor) are not part of a measure's own lineage. The focus
- * is read whole (callers reuse it as the measure itself); the others with `fields` only.
+ * is read whole (callers reuse it as the measure itself); the others with `fields` only, the
+ * links with `linkFields` only.
  */
-export async function lineageOf(reader: Reader, ids: readonly string[], fields: LineageFields = null): Promise<Map<string, LineageRecord>> {
-  const members = measureProjection(fields ? new Set([...fields, ...ORDER_FIELDS]) : null);
-  const rows = await reader.rows(lineageCypher(members), { ids: [...ids] });
+export async function lineageOf(
+  reader: Reader,
+  ids: readonly string[],
+  fields: LineageFields = null,
+  linkFields: LineageLinkFields = null,
+): Promise<Map<string, LineageRecord>> {
+  const members = measureProjection(fields ? new Set(fields) : null);
+  const rows = await reader.rows(lineageCypher(members, linkMap(linkFields)), { ids: [...ids] });
   const out = new Map<string, LineageRecord>();
   for (const r of rows) {
     const id = str(r.id) ?? '';
-    const measures = (Array.isArray(r.measures) ? r.measures : []).map(toMeasure).sort(compareMeasures);
+    const measures = (Array.isArray(r.measures) ? r.measures : []).map(toMeasure);
     const byId = new Map(measures.map((m) => [m.id, m]));
     const links: LineageEdgeRecord[] = [];
     for (const l of Array.isArray(r.links) ? (r.links as Row[]) : []) {

@@ -70,7 +70,8 @@ export interface MeasureRecord {
 
 // The writer stores documentId on each measure; CASE (lazy, unlike coalesce) only walks
 // HAS_MEASURE for a measure written without it.
-const MEASURE_DOCUMENT_ID = 'documentId: CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END';
+const MEASURE_DOCUMENT_ID_OF = 'CASE WHEN m.documentId IS NULL THEN head([(doc:Document)-[:HAS_MEASURE]->(m) | doc.id]) ELSE m.documentId END';
+const MEASURE_DOCUMENT_ID = `documentId: ${MEASURE_DOCUMENT_ID_OF}`;
 
 /** Map projection of a measure bound to `m`. */
 export const MEASURE_PROJECTION = `m { .id, .text, .normText, .year, .path, .section, .responsibleText, .summaryText, .sourceFile, .startLine, .endLine, .startOffset, .endOffset, .startPage, .endPage, ${MEASURE_DOCUMENT_ID} }`;
@@ -101,6 +102,13 @@ export function toMeasure(v: unknown): MeasureRecord {
         : null,
   };
 }
+
+/**
+ * Reading order exactly as compareMeasures sorts the records toMeasure makes of `m` (a missing
+ * year last, a missing document id as '', a measure without a source span at offset 0).
+ */
+export const MEASURE_READING_ORDER = `m.year IS NULL, m.year, coalesce(${MEASURE_DOCUMENT_ID_OF}, ''),
+  CASE WHEN m.sourceFile IS NULL OR m.startOffset IS NULL OR m.endOffset IS NULL THEN 0 ELSE m.startOffset END, m.id`;
 
 /** Sort key of reading order, for lists assembled in JavaScript. */
 export function compareMeasures(a: MeasureRecord, b: MeasureRecord): number {

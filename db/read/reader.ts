@@ -107,13 +107,18 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Most values are strings, numbers and booleans: returned before any of the checks below.
   if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
-  if (Array.isArray(value)) return value.map(toPlain);
-  // Maps come back as plain objects, and they are most of a nested projection: copied before
-  // the checks below, which probe each object's properties for every driver type.
+  // Lists and maps are the driver's fresh copies of one record's values, owned by nobody else:
+  // converted in place, since a nested projection of a few hundred items is mostly these and a
+  // copy of each is garbage for the collector. Maps come before the checks below, which probe
+  // each object's properties for every driver type.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toPlain(value[i]);
+    return value;
+  }
   if (Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const k in value as Record<string, unknown>) out[k] = toPlain((value as Record<string, unknown>)[k]);
-    return out;
+    const map = value as Record<string, unknown>;
+    for (const k in map) map[k] = toPlain(map[k]);
+    return map;
   }
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
