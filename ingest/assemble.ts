@@ -7,6 +7,7 @@ import { citedDocumentId, documentId, measureId, requirementId } from '../model/
 import { pageAt } from './formats/pages.js';
 import { nameKey } from './normalise.js';
 import { fastNormaliseText as normalise, squeeze } from './segment.js';
+import { endsWithPlaceName } from './structure/places.js';
 
 import type { Measure } from './parse/common.js';
 import type { ParseOutcome } from './parse/document.js';
@@ -16,7 +17,6 @@ import {
   departmentGraph,
   detectFirstIsLead,
   documentJurisdiction,
-  endsWithPlaceName,
   jurisdictionOf,
   NATIONAL,
   type DepartmentReference,

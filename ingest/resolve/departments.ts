@@ -417,18 +417,6 @@ function provincesAndCities(): Set<string> {
 }
 
 /** The place of an issuer or title ("北京市人民政府办公厅" → '北京市'), when it names one. */
-let allPlaceNames: Set<string> | undefined;
-/** True when the text ends with a place name of the gazetteer, counties and county-level cities included (…运城市, 推进城市 not). */
-export function endsWithPlaceName(text: string): boolean {
-  if (!allPlaceNames) {
-    const data = JSON.parse(readFileSync(GAZETTEER, 'utf8')) as { provinces: Record<string, Record<string, string[]>> };
-    allPlaceNames = new Set(provincesAndCities());
-    for (const cities of Object.values(data.provinces)) for (const counties of Object.values(cities)) for (const c of counties) allPlaceNames.add(c);
-  }
-  for (let i = Math.max(0, text.length - 12); i < text.length - 1; i++) if (allPlaceNames.has(text.slice(i))) return true;
-  return false;
-}
-
 export function jurisdictionOf(issuer: string | undefined): string | undefined {
   if (!issuer) return undefined;
   const text = normalise(issuer);

@@ -41,6 +41,23 @@ function countyParents(): Map<string, string[]> {
   return parents;
 }
 
+let allNames: Set<string> | undefined;
+/** True when the text ends with a name of the gazetteer at any level (…运城市 yes, 推进城市 no). */
+export function endsWithPlaceName(text: string): boolean {
+  if (!allNames) {
+    allNames = new Set();
+    for (const [province, cities] of Object.entries(load().provinces)) {
+      allNames.add(province);
+      for (const [city, counties] of Object.entries(cities)) {
+        if (!MUNICIPAL_SUBDIVISION.test(city)) allNames.add(city);
+        for (const county of counties) if (!MUNICIPAL_SUBDIVISION.test(county)) allNames.add(county);
+      }
+    }
+  }
+  for (let i = Math.max(0, text.length - 12); i < text.length - 1; i++) if (allNames.has(text.slice(i))) return true;
+  return false;
+}
+
 /** The city a county-level name belongs to: the only candidate, or the one the context names. */
 export function parentOfCounty(county: string, context: string): string | undefined {
   // Counties become districts (撤县设区: 沙县 → 沙县区) and keep their base name: an older
