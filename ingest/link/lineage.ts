@@ -572,13 +572,6 @@ export function linkMeasures(
       }
     }
   };
-  /** The best clause pair's score of later i and earlier j (0 when none): `alignClauses(i, j)[0]?.score ?? 0` without the evidence. */
-  const bestClause = (i: number, j: number): number => {
-    scoreClauses(i, j);
-    let best = 0;
-    for (let k = clauseCount[i]! * clauseCount[j]! - 1; k >= 0; k--) if (alignScores[k]! > best) best = alignScores[k]!;
-    return best;
-  };
   /**
    * The best-aligned clause pairs of later i and earlier j, strongest first (score rounded to three
    * places, then text order), each clause once: the second pair aligns other clauses than the first.
@@ -885,7 +878,7 @@ export function linkMeasures(
     if (mutual) {
       // The tier needs only the best score; most decided links end in the chain reduction, so
       // their evidence is aligned when a link is written.
-      const best = clauses ? (clauses[0]?.score ?? 0) : bestClause(laterIndex, earlierIndex);
+      const best = clauses ? (clauses[0]?.score ?? 0) : bestClausePair(laterIndex, earlierIndex)[2];
       const whole = Math.round(dot(vectors[laterIndex]!, vectors[earlierIndex]!) * 1000) / 1000;
       byClause = best >= sameClause;
       byWhole = whole >= sameScore && best >= sameScoreClause;
