@@ -8,7 +8,7 @@
 import { isBlank, normView, originalRange, squeeze, trimRange, type NormView } from '../segment.js';
 import { closingParen, span, type Measure, type ParseContext } from '../parse/common.js';
 import { FIELD_LINE, isResponsibility, readResponsibility, type Responsibility } from '../responsibility/clauses.js';
-import { subjectParties } from '../responsibility/subject.js';
+import { sentenceSubjects } from '../responsibility/subject.js';
 import { dateLine } from '../structure/dates.js';
 import { markerAt } from '../structure/markers.js';
 import type { OutlineItem } from '../structure/outline.js';
@@ -286,19 +286,6 @@ function isLastOfAll(item: OutlineItem): boolean {
 /** Measures whose party was read from a sentence's subject, not assigned by a bracket, line or cell. */
 const BY_SUBJECT = new WeakSet<Measure>();
 
-/** The subject of one of the item's next sentences: 充分认识……的重要性。……。各级各有关部门要…… */
-function laterSubject(text: string, start: number, end: number): { start: number; end: number } | undefined {
-  let at = start;
-  for (let k = 0; k < 4; k++) {
-    const stop = text.indexOf('。', at);
-    if (stop === -1 || stop + 1 >= end) return undefined;
-    at = stop + 1;
-    const found = subjectParties(text, at, end);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** original[start, end) as written, without the page-furniture lines inside it (the span stays the range). */
 function withoutFurniture(ctx: ParseContext, skip: ReadonlySet<number>, start: number, end: number): string {
   const text = ctx.source.text;
@@ -360,11 +347,22 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     attachResponsibility(ctx, measure, responsibility);
   } else {
     // The subject may open a run-in title: 第五条 市城市管理委员会负责……。
-    const subject = subjectParties(text, ms, me) ?? subjectParties(text, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0), me) ?? laterSubject(text, ms, me);
-    if (subject) {
+    const subjects = sentenceSubjects(text, Math.min(ms, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0)), me);
+    if (subjects.length > 0) {
       BY_SUBJECT.add(measure);
-      measure.responsibleText = text.slice(subject.start, subject.end);
-      measure.responsibleSpan = span(ctx, subject.start, subject.end);
+      const first = subjects[0]!;
+      const last = subjects[subjects.length - 1]!;
+      measure.responsibleText = text.slice(first.start, last.end);
+      measure.responsibleSpan = span(ctx, first.start, last.end);
+      // One list without a role goes to resolve whole, whose own grammar reads it; several lists, or
+      // one whose predicate gives the role (作为牵头单位, 参加), are resolved list by list.
+      if (subjects.length > 1 || first.role) {
+        measure.responsibleText = subjects.map((x) => text.slice(x.start, x.end)).join('；');
+        measure.responsibleClauses = subjects.map((x) => ({ text: text.slice(x.start, x.end), span: span(ctx, x.start, x.end), ...(x.role ? { role: x.role } : {}) }));
+      } else {
+        measure.responsibleText = text.slice(first.start, first.end);
+        measure.responsibleSpan = span(ctx, first.start, first.end);
+      }
     }
   }
   return { measure, ownLine: respLines.length > 0, responsibility };

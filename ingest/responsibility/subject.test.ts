@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subjectParties } from './subject.js';
+import { sentenceSubjects, subjectParties } from './subject.js';
 
 const subject = (s: string) => {
   const r = subjectParties(s, 0, s.length);
@@ -18,5 +18,29 @@ describe('parties as the subject of the sentence', () => {
     expect(subject('加快推进网上审批，完善服务大厅功能。')).toBeUndefined();
     expect(subject('重点景区要延长开放时间。')).toBeUndefined();
     expect(subject('从2023年第一季度开始，各责任单位要报送进展。')).toBeUndefined();
+  });
+});
+
+describe('the subjects of every sentence of an item', () => {
+  const subjects = (s: string) => sentenceSubjects(s, 0, s.length).map((x) => [s.slice(x.start, x.end), x.role ?? '']);
+
+  it('reads each body its own sentence gives, with the role its predicate says', () => {
+    expect(
+      subjects('建立工作协调机制，研究解决重大问题。市商务局作为牵头单位负责组织实施。市发展改革委、市工业和信息化局等单位和各区人民政府参加，按照职责分工做好相关工作。'),
+    ).toEqual([
+      ['市商务局', 'lead'],
+      ['市发展改革委、市工业和信息化局等单位和各区人民政府', 'support'],
+    ]);
+    expect(subjects('市城市管理委员会负责重大问题的协调处理。市城市管理委员会办公室具体负责推进工作。住建、规划、公安等有关部门应当按照各自职责，协同做好相关工作。')).toEqual([
+      ['市城市管理委员会', ''],
+      ['市城市管理委员会办公室', ''],
+      ['住建、规划、公安等有关部门', 'support'],
+    ]);
+  });
+
+  it('keeps 和 inside a name and does not take 应急 for 应', () => {
+    expect(subjects('市工业和信息化局要加快推进。')).toEqual([['市工业和信息化局', '']]);
+    expect(subjects('推进政府及其部门应急预案“精编化”，及时修订完善现有应急预案。')).toEqual([]);
+    expect(subjects('加快推进网上审批。重点景区要延长开放时间。')).toEqual([]);
   });
 });

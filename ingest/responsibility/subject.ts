@@ -1,27 +1,68 @@
 // Parties named as the subject of an item's sentence: 市商务局、市财政局要……, 各级各有关部门要……,
 // 县经贸、统计、工商等部门要……, X作为牵头单位负责……. Only a list of organ names (each ending
-// in an organ word, or closed by 等部门) followed by 要 / 负责 / 牵头 counts, so an ordinary
+// in an organ word, or closed by 等部门) followed by 要 / 负责 / 牵头 / 参加 … counts, so an ordinary
 // sentence start (加快推进……要) is never read as a party.
 import { normView, originalRange } from '../segment.js';
 
-const ORGAN = /(部门|单位|机构|机关|局|委|办|厅|政府|中心|公司|集团|银行|协会|院|处|所|站|馆|街道|乡镇|办事处|管委会|委员会)$/u;
-const VERB = /^(要|须|需|应|应当|负责|牵头|作为牵头单位|按照职责|按职责|分别)/u;
+const ORGAN = /(部门|单位|机构|机关|局|委|办|办公室|厅|政府|中心|公司|集团|银行|协会|院|处|所|站|馆|街道|乡镇|办事处|管委会|委员会)$/u;
+/** An adverb a predicate may open with (X具体负责……, X共同牵头……). */
+const ADVERB = '(?:具体|主要|统一|共同|分别)?';
+const PREDICATE = '(?:要|须|需|应当|负责|牵头|作为牵头单位|按照?(?:各自)?职责|分别|参加|参与|配合|协助|协同)';
+const SUBJECT = new RegExp(`^([^,，。;；:：()（）“”]{2,80}?)(?=${ADVERB}${PREDICATE})`, 'u');
+const GROUPED = /等(有关|相关)?(部门|单位)$/u;
+/**
+ * 和 / 及 / 与 between an organ's name and a collective or a place (市财政局等单位和各区人民政府)
+ * separate two parties; inside a name (市工业和信息化委) they do not.
+ */
+const SEPARATOR = /、|(?<=(?:局|委|办|厅|部|政府|中心|公司|银行|管委会|委员会|单位|部门))(?:和|及|以及|与)(?=各|有关|相关|[省市区县])/u;
+/** A predicate that makes its subject a lead (X作为牵头单位负责, X牵头) or a supporter (X参加, X配合). */
+const LEAD = /^(?:作为牵头单位|牵头)/u;
+const SUPPORT = /^(?:(?:要|须|需|应当|应)?(?:按照?(?:各自)?职责(?:分工)?[,，]?)?(?:参加|参与|配合|协助|协同))/u;
 
-/** Original [start, end) of the subject list at the start of original[from, to), if it names parties. */
-export function subjectParties(original: string, from: number, to: number): { start: number; end: number } | undefined {
-  const view = normView(original, from, Math.min(to, from + 120));
+export interface SubjectParties {
+  /** Original [start, end) of the list of names. */
+  start: number;
+  end: number;
+  /** What the predicate makes them, when it says (牵头 → lead; 参加, 配合, 协同 → support). */
+  role?: 'lead' | 'support';
+}
+
+/** The subject list at the start of original[from, to), if it names parties. */
+export function subjectParties(original: string, from: number, to: number): SubjectParties | undefined {
+  const view = normView(original, from, Math.min(to, from + 160));
   const t = view.text;
-  // The subject ends at the first verb the list is followed by; no clause punctuation before it.
-  const m = /^([^,，。;；:：()（）“”]{2,60}?)(?=要|须|需|应当|负责|牵头|作为牵头单位|按照?职责|分别)/u.exec(t);
+  // The subject ends at the first predicate the list is followed by; no clause punctuation before it.
+  const m = SUBJECT.exec(t);
   if (!m) return undefined;
   const list = m[1]!;
-  const tail = t.slice(m[0].length);
-  if (!VERB.test(tail)) return undefined;
-  const names = list.replace(/等(有关|相关)?(部门|单位)$/u, '').split(/[、和及]/u).filter((n) => n !== '');
-  const grouped = /等(有关|相关)?(部门|单位)$/u.test(list);
+  const grouped = GROUPED.test(list);
+  const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
   if (names.length === 0) return undefined;
   if (!grouped && !names.every((n) => ORGAN.test(n))) return undefined;
   if (names.some((n) => n.length > 20)) return undefined;
+  const predicate = t.slice(m[0].length).replace(new RegExp(`^${ADVERB}`, 'u'), '');
+  const role = LEAD.test(predicate) ? 'lead' : SUPPORT.test(predicate) ? 'support' : undefined;
   const [s, e] = originalRange(original, view, 0, list.length);
-  return { start: s, end: e };
+  return { start: s, end: e, ...(role ? { role } : {}) };
+}
+
+/**
+ * Every sentence subject of original[from, to) that names parties, in text order: an article
+ * that gives each body its own sentence (X负责……。Y具体负责……。Z等有关部门应当按照各自职责，
+ * 协同做好……) or a leading-group paragraph (X作为牵头单位负责……。A、B等单位参加……).
+ */
+export function sentenceSubjects(original: string, from: number, to: number): SubjectParties[] {
+  const out: SubjectParties[] = [];
+  let at = from;
+  while (at < to) {
+    while (at < to && /\s/u.test(original[at]!)) at++;
+    if (at >= to) break;
+    const found = subjectParties(original, at, to);
+    if (found) out.push(found);
+    // The next sentence. Not at a blank line: copies break lines, even blank ones, inside words.
+    const stop = original.slice(at, to).search(/[。！？!?]/u);
+    if (stop === -1) break;
+    at += stop + 1;
+  }
+  return out;
 }
