@@ -122,6 +122,23 @@ describe('metadata', () => {
     expect(diagnostics.find((d) => d.rule === 'jurisdiction-unknown')?.severity).toBe('warning');
   });
 
+  it('places a text that names no place where its manifest entry says, and its parties there', () => {
+    const text = `放心消费行动\n\n一、任务\n（一）开展培育活动。培育一批放心消费单位。（市市场监督管理局负责）\n`;
+    const { doc, diagnostics } = parseDocument(fromText(text), { file: 'plan.txt', jurisdiction: '淮北市' });
+    expect(doc.jurisdiction).toBe('淮北市');
+    expect(doc.level).toBe('municipal');
+    expect(diagnostics.some((d) => d.rule === 'jurisdiction-unknown')).toBe(false);
+    const unplaced = parseDocument(fromText(text)).diagnostics.find((d) => d.rule === 'jurisdiction-unknown');
+    expect(unplaced?.message).toMatch(/manifest\.json/u);
+  });
+
+  it('keeps the place the text names over a different one in the manifest, and says so', () => {
+    const text = `武汉市蔡甸区人民政府办公室关于印发促进消费若干措施的通知\n${BODY}`;
+    const { doc, diagnostics } = parseDocument(fromText(text), { file: 'plan.txt', jurisdiction: '淮北市' });
+    expect(doc.jurisdiction).toBe('武汉市蔡甸区');
+    expect(diagnostics.find((d) => d.rule === 'manifest-conflict')?.message).toMatch(/淮北市/u);
+  });
+
   it('takes the year from manifest.json beside the file when the text states none', () => {
     const file = 'ingest/fixtures/manifest/undated-plan.txt';
     const r = decodeFile(file);

@@ -8,7 +8,7 @@ import { nameKey, normalise } from './normalise.js';
 import { normView, originalRange, squeeze, trimRange, chineseNumber } from './segment.js';
 import { span, type ParseContext } from './parse/common.js';
 import { dateLine } from './structure/dates.js';
-import { placeFromText, placeOfDocument } from './structure/jurisdiction.js';
+import { placeFromText, placeOf, placeOfDocument } from './structure/jurisdiction.js';
 import { readPortalBlock } from './structure/portal.js';
 import type { Citation, Level, YearSource } from './types.js';
 
@@ -44,6 +44,9 @@ export interface ManifestEntry {
   title?: string;
   issuer?: string;
   docNumber?: string;
+  /** Where the document is from, when its text does not say (淮北市, 杭州市西湖区, 国家). */
+  jurisdiction?: string;
+  level?: Level;
   reason?: string;
 }
 
@@ -161,17 +164,28 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   }
   if (!issuer && issuers) issuer = issuers.join('、');
   let place: { level?: Level; jurisdiction?: string } | undefined = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
-  if (!place) {
+  const given = manifest?.jurisdiction?.trim();
+  if (place?.jurisdiction && given && given !== place.jurisdiction) {
+    ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives the jurisdiction ${given} but the text names ${place.jurisdiction}; the text's was kept: correct the manifest entry`);
+  } else if (!place?.jurisdiction && given) {
+    // The manifest says what the text does not: its relative names (市商务局) are placed there.
+    place = { jurisdiction: given, level: manifest?.level ?? place?.level ?? placeOf(given)?.level };
+  } else if (!place) {
     // No issuer, title or signature names a place: how the text speaks of itself and the places it names.
     const read = placeFromText(text);
+    const fix = `: add "jurisdiction" (e.g. 杭州市西湖区) to the file's entry in manifest.json next to it`;
     if (read?.jurisdiction) {
       ctx.sink.atLine(1, 1, 'info', 'jurisdiction-inferred', `no issuer, title or signature names the document's place; read as ${read.jurisdiction} (${read.level}) because ${read.evidence}: check it`);
     } else if (read) {
-      ctx.sink.atLine(1, 1, 'warning', 'jurisdiction-unknown', `no issuer, title or signature names the document's place, and the text does not fix one: ${read.evidence}; the level ${read.level} is kept, the jurisdiction is unknown, so its relative party names (市商务局) are not placed`);
+      ctx.sink.atLine(1, 1, 'warning', 'jurisdiction-unknown', `no issuer, title or signature names the document's place, and the text does not fix one: ${read.evidence}; the level ${read.level} is kept, the jurisdiction is unknown, so its relative party names (市商务局) are not placed${fix}`);
     } else {
-      ctx.sink.atLine(1, 1, 'warning', 'jurisdiction-unknown', 'no issuer, title or signature names the document\'s place, and the text neither says 本市 / 全区 / 全省 nor clearly names one place: its level and jurisdiction are unknown, so its relative party names (市商务局) are not placed');
+      ctx.sink.atLine(1, 1, 'warning', 'jurisdiction-unknown', `no issuer, title or signature names the document's place, and the text neither says 本市 / 全区 / 全省 nor clearly names one place: its level and jurisdiction are unknown, so its relative party names (市商务局) are not placed${fix}`);
     }
     place = read;
+  }
+  if (place && manifest?.level && place.level !== manifest.level) {
+    if (!place.level) place.level = manifest.level;
+    else ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives the level ${manifest.level} but the text reads as ${place.level}; the text's was kept: correct the manifest entry`);
   }
 
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));

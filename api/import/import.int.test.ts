@@ -179,6 +179,11 @@ describe('import', () => {
     expect(file.stage).toBe('done');
     expect(file.document).toMatchObject({ year: 2022, yearSource: 'manifest' });
     expect(file.document.yearReason).toMatch(/given at import by token holder|tester/);
+    // The given jurisdiction places the text's relative names (市商务局) too, not only the document.
+    const read = await gql('query($id: ID!) { document(id: $id) { jurisdiction level measures { edges { node { responsibilities { department { id } } } } } } }', { id: file.document.id });
+    const document = read.json.data.document;
+    expect(document).toMatchObject({ jurisdiction: '天津市', level: 'municipal' });
+    expect(document.measures.edges.flatMap((e: any) => e.node.responsibilities.map((r: any) => r.department.id))).toEqual(['dept:天津市/市商务局']);
     const removed = await gql('mutation($id: ID!) { removeDocument(id: $id) { removed } }', { id: file.document.id });
     expect(removed.json.data.removeDocument.removed).toBe(true);
   });

@@ -6,7 +6,6 @@ import { loadLinkableMeasures } from '../../db/lineage-context.js';
 import { storedDocuments, writeGraph } from '../../db/writer.js';
 import type { Graph, GraphNode } from '../../ingest/types.js';
 import { STAGE_PROGRESS, type FileStage, type ImportJobRecord, type JobDiagnostic, type JobFile, type RunJobFile } from './jobs.js';
-import type { ImportMetadata } from './limits.js';
 import type { PipelineWorker } from './pipeline-runner.js';
 
 export interface RunnerDeps {
@@ -36,36 +35,11 @@ export function withLines(graph: Graph, file: string): JobDiagnostic[] {
     .map((d) => ({ ...d, lineText: lines?.[d.line - 1]?.slice(0, 500) ?? null }));
 }
 
-/**
- * Fills the document's jurisdiction and level from the upload's metadata where the pipeline
- * found none; where it found a different one, the text wins and a warning says so.
- */
-export function applyMetadata(graph: Graph, file: string, metadata: ImportMetadata): void {
-  const doc = graph.nodes.find((n) => isSourceDocument(n) && n.properties.sourceFile === file);
-  if (!doc) return;
-  for (const key of ['jurisdiction', 'level'] as const) {
-    const given = metadata[key];
-    if (!given) continue;
-    const found = doc.properties[key];
-    // The ingest of today marks every local document 'municipal' without reading it from the text.
-    const stated = key === 'level' ? doc.properties.levelSource === 'stated' : found !== undefined && found !== null && found !== '';
-    if (!stated || found === given) {
-      doc.properties[key] = given;
-    } else {
-      graph.diagnostics.push({
-        file, line: 1, column: 1, severity: 'warning', rule: 'metadata-conflict',
-        message: `the import gives ${key} ${given} but the text states ${String(found)}; the text's was kept: remove the field from the import or correct it on the curation page`,
-      });
-    }
-  }
-}
-
 export function importRunner(deps: RunnerDeps): RunJobFile {
   return async (job: ImportJobRecord, file: JobFile, update: () => void) => {
     stage(file, 'parsing', update);
     const existing = await loadLinkableMeasures(deps.driver, { database: deps.database, excludeSourceFiles: [file.path] });
     const report = await deps.worker.run([file.path], existing, () => stage(file, 'linking', update));
-    applyMetadata(report.graph, file.path, job.metadata);
     file.diagnostics = withLines(report.graph, file.path);
     if (report.refused.includes(file.path)) {
       const why = file.diagnostics.find((d) => d.severity === 'error');
