@@ -136,6 +136,11 @@ describe('resolveResponsibilities', () => {
     expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['市应急局/inferred', '各县(市、区)人民政府/collective']);
   });
 
+  it('reads a level-prefixed body named by its function (区绩效考评机构) as inferred, and a collective of firms as a collective', () => {
+    const r = resolveResponsibilities('区绩效考评机构、各金融机构', undefined, ref, { jurisdiction: '武汉市蔡甸区' });
+    expect(r.parties.map((p) => `${p.departmentId}/${p.kind}`)).toEqual(['dept:武汉市蔡甸区/区绩效考评机构/inferred', 'dept:武汉市蔡甸区/各金融机构/collective']);
+  });
+
   it('reads bare sector words closed by 等有关部门 as the departments of those sectors (inferred), and not elsewhere', () => {
     const r = resolveResponsibilities('信息化、住建、财政等有关部门', undefined, ref, { jurisdiction: '宣城市' });
     expect(brief(r.parties)).toEqual(['信息化/joint/inferred', '住房城乡建设/joint/inferred', '财政/joint/inferred']);
