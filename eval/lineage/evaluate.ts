@@ -315,7 +315,8 @@ export async function seedGraph(files?: string[]): Promise<Graph> {
   return 'nodes' in result ? result : result.graph;
 }
 
-function defaultSeedFiles(): string[] {
+/** The seed documents of pairs.json, the corpus the labelled pairs were written on. */
+export function defaultSeedFiles(): string[] {
   const pairs = JSON.parse(readFileSync(PAIRS_FILE, 'utf8')) as { years: Record<string, number> };
   return Object.keys(pairs.years).map((f) => join(here, '..', '..', 'seeds', f));
 }
