@@ -21,7 +21,6 @@ import {
   resolveRef,
   seedGraph,
   type EvalMeasure,
-  type LabelledSet,
   type MeasureRef,
 } from './evaluate.js';
 import { mulberry32 } from '../../bench/lib/prng.js';
@@ -70,16 +69,9 @@ export function refOf(m: EvalMeasure, measures: EvalMeasure[]): MeasureRef {
   return { file, text: m.normText };
 }
 
-/** Links not already labelled (in `labelledSet`, by default pairs.json), shuffled with the seed, the first `size` of them. */
-export function drawSample(
-  links: LineageLink[],
-  measures: EvalMeasure[],
-  seed: number,
-  size: number,
-  includeLabelled = false,
-  labelledSet?: LabelledSet,
-): LineageLink[] {
-  const set = includeLabelled ? { positives: [], negatives: [] } : (labelledSet ?? loadLabelledSet());
+/** Links not already labelled, shuffled with the seed, the first `size` of them. */
+export function drawSample(links: LineageLink[], measures: EvalMeasure[], seed: number, size: number, includeLabelled = false): LineageLink[] {
+  const set = includeLabelled ? { positives: [], negatives: [] } : loadLabelledSet();
   const labelled = new Set<string>();
   for (const p of [...set.positives, ...set.negatives]) {
     const e = resolveRef(p.earlier, measures);
