@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LineageLink } from '../../ingest/link/lineage.js';
-import { drawSample, refOf, reveal, type BlindSampleFile } from './blind-sample.js';
-import type { EvalMeasure } from './evaluate.js';
+import { linkMeasures, type LineageLink } from '../../ingest/link/lineage.js';
+import { corpusFiles, drawSample, refOf, reveal, type BlindSampleFile } from './blind-sample.js';
+import { defaultSeedFiles, linkableMeasuresFromGraph, loadLabelledSet, resolveRef, seedGraph, type EvalMeasure } from './evaluate.js';
 
 const measures: EvalMeasure[] = [
   { id: 'a', sourceFile: 'x/2017.txt', normText: '积极争取试验网络先试先用' },
@@ -47,5 +47,47 @@ describe('blind sample', () => {
     expect(r.correctlyTiered).toBe(1); // b→a; c→a is S tiered related, d→c is R tiered same
     expect(r.sameOrTieredRelated).toBe(2);
     expect(r.wrongScores).toEqual([0.07]);
+    expect(r.byKind).toEqual({ EVOLVES_FROM: { S: 2, R: 1, W: 1 } }); // a link without a kind is EVOLVES_FROM
   });
+});
+
+describe('blind sample over the wider corpus (seeds and eval/documents)', () => {
+  it('relinks as the pipeline links, and draws deterministically only links that pairs.json does not label', async () => {
+    const files = corpusFiles('all');
+    expect(corpusFiles('seeds')).toEqual(defaultSeedFiles());
+    expect(files.slice(0, defaultSeedFiles().length)).toEqual(defaultSeedFiles());
+    expect(files.some((f) => f.includes('eval/documents/'))).toBe(true);
+
+    const graph = await seedGraph(files);
+    const measures = linkableMeasuresFromGraph(graph);
+    const { links } = linkMeasures(measures);
+    // The sample is meant to be of the product's links: same pairs and kinds as the pipeline's graph
+    // (RESEMBLES between jurisdictions, no link across levels).
+    const shipped = graph.relationships.filter((r) => r.type === 'EVOLVES_FROM' || r.type === 'RESEMBLES').map((r) => `${r.type} ${r.start}→${r.end}`);
+    expect(links.map((l) => `${l.kind} ${l.from}→${l.to}`).sort()).toEqual(shipped.sort());
+    expect(links.some((l) => l.kind === 'RESEMBLES')).toBe(true);
+
+    const set = loadLabelledSet();
+    const labelled = new Set<string>();
+    for (const p of [...set.positives, ...set.negatives]) {
+      const [l, e] = [resolveRef(p.later, measures), resolveRef(p.earlier, measures)];
+      // A reference that became ambiguous in the wider corpus would let a labelled pair through.
+      expect(typeof l).not.toBe('string');
+      expect(typeof e).not.toBe('string');
+      labelled.add(`${(l as EvalMeasure).id}→${(e as EvalMeasure).id}`);
+    }
+    const sample = drawSample(links, measures, 20261204, 40);
+    expect(sample.length).toBe(links.filter((l) => !labelled.has(`${l.from}→${l.to}`)).length);
+    expect(sample.length).toBeLessThan(links.length);
+    for (const l of sample) expect(labelled.has(`${l.from}→${l.to}`)).toBe(false);
+    expect(drawSample(links, measures, 20261204, 40)).toEqual(sample);
+
+    // Each drawn measure's reference resolves back to it, so a judgments file can be revealed.
+    for (const l of sample) {
+      for (const id of [l.from, l.to]) {
+        const m = measures.find((x) => x.id === id)!;
+        expect(resolveRef(refOf(m, measures), measures)).toBe(m);
+      }
+    }
+  }, 120_000);
 });

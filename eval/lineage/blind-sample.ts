@@ -1,17 +1,28 @@
 // The blind-sample procedure of README.md, as a script, so the figures can be rerun and reviewed.
 //
-//   npx tsx eval/lineage/blind-sample.ts draw [--seed N] [--size 40] > sample.txt
+//   npx tsx eval/lineage/blind-sample.ts draw [--seed N] [--size 40] [--corpus seeds|all] > sample.txt
 //     draws links of the current linker on the seeds at random (fixed seed), excluding pairs already
 //     labelled in pairs.json, and prints both measures' texts only: no score, tier or evidence.
 //     With --json it prints a judgments skeleton to fill in (judgment S | R | W, reason);
-//     --include-labelled draws from all links (when the unlabelled ones are fewer than --size).
-//   npx tsx eval/lineage/blind-sample.ts reveal eval/lineage/blind-sample-<date>.json [--link '{…}']
+//     --include-labelled draws from all links (when the unlabelled ones are fewer than --size);
+//     --corpus all links the seeds together with the real documents of eval/documents, whose links
+//     the linker was not calibrated on (an independent sample).
+//   npx tsx eval/lineage/blind-sample.ts reveal eval/lineage/blind-sample-<date>.json [--corpus all] [--link '{…}']
 //     reruns the linker, finds each judged pair's link, and reports the fractions and tiers.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linkMeasures, type LineageLink, type LinkOptions } from '../../ingest/link/lineage.js';
 import { normalise } from '../../ingest/normalise.js';
-import { linkableMeasuresFromGraph, loadLabelledSet, resolveRef, seedGraph, type EvalMeasure, type MeasureRef } from './evaluate.js';
+import {
+  defaultSeedFiles,
+  linkableMeasuresFromGraph,
+  loadLabelledSet,
+  resolveRef,
+  seedGraph,
+  type EvalMeasure,
+  type MeasureRef,
+} from './evaluate.js';
 import { mulberry32 } from '../../bench/lib/prng.js';
 
 export type Judgment = 'S' | 'R' | 'W';
@@ -32,6 +43,20 @@ export interface BlindSampleFile {
 }
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+const DOCUMENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'documents');
+
+export type Corpus = 'seeds' | 'all';
+
+/**
+ * The documents a sample is drawn over: `seeds` the seed documents pairs.json was written on; `all`
+ * adds every document of the development corpus (eval/documents: many cities, provinces and levels).
+ */
+export function corpusFiles(corpus: Corpus): string[] {
+  if (corpus === 'seeds') return defaultSeedFiles();
+  const documents = readdirSync(DOCUMENTS_DIR).filter((f) => f.endsWith('.txt')).sort();
+  return [...defaultSeedFiles(), ...documents.map((f) => join(DOCUMENTS_DIR, f))];
+}
 
 /** The shortest opening of the measure's text (at least 12 characters) that names it alone in its file. */
 export function refOf(m: EvalMeasure, measures: EvalMeasure[]): MeasureRef {
@@ -73,6 +98,8 @@ export interface Revealed {
   /** S (any tier) or R tiered related: the issue's "same or correctly-tiered related". */
   sameOrTieredRelated: number;
   wrongScores: number[];
+  /** The judgments of the links still drawn, by kind (EVOLVES_FROM, RESEMBLES). */
+  byKind: Record<string, Record<Judgment, number>>;
   rows: string[];
 }
 
@@ -84,6 +111,7 @@ export function reveal(file: BlindSampleFile, links: LineageLink[], measures: Ev
   let correctlyTiered = 0;
   let sameOrTieredRelated = 0;
   const wrongScores: number[] = [];
+  const byKind: Record<string, Record<Judgment, number>> = {};
   const rows: string[] = [];
   for (const j of file.links) {
     counts[j.judgment]++;
@@ -93,14 +121,17 @@ export function reveal(file: BlindSampleFile, links: LineageLink[], measures: Ev
     if (link) {
       found++;
       linkedCounts[j.judgment]++;
+      const kind = link.kind ?? 'EVOLVES_FROM';
+      (byKind[kind] ??= { S: 0, R: 0, W: 0 })[j.judgment]++;
     }
     const tier = link?.tier ?? 'not linked now';
     if ((j.judgment === 'S' && tier === 'same') || (j.judgment === 'R' && tier === 'related')) correctlyTiered++;
     if (j.judgment === 'S' || (j.judgment === 'R' && tier === 'related')) sameOrTieredRelated++;
     if (j.judgment === 'W' && link) wrongScores.push(link.score);
-    rows.push(`${j.judgment} ${tier.padEnd(8)} ${link ? link.score.toFixed(3) : '  -  '}  ${j.later.file.slice(0, 3)} “${j.later.text.slice(0, 14)}” ⇢ ${j.earlier.file.slice(0, 3)} “${j.earlier.text.slice(0, 14)}”: ${j.reason}`);
+    rows.push(`${j.judgment} ${tier.padEnd(8)} ${(link?.kind ?? '').padEnd(12)} ${link ? link.score.toFixed(3) : '  -  '}  ${j.later.file.slice(0, 3)} “${j.later.text.slice(0, 14)}” ⇢ ${j.earlier.file.slice(0, 3)} “${j.earlier.text.slice(0, 14)}”: ${j.reason}`);
+    if (link) rows.push(`    linker: ${link.reason ?? link.method}; evidence ${link.evidence.join(' ')}`);
   }
-  return { judged: file.links.length, found, counts, linkedCounts, correctlyTiered, sameOrTieredRelated, wrongScores, rows };
+  return { judged: file.links.length, found, counts, linkedCounts, correctlyTiered, sameOrTieredRelated, wrongScores, byKind, rows };
 }
 
 async function main(): Promise<void> {
@@ -109,7 +140,9 @@ async function main(): Promise<void> {
     const i = args.indexOf(name);
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
-  const graph = await seedGraph();
+  const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : 'seeds';
+  if (corpusArg !== 'seeds' && corpusArg !== 'all') throw new Error(`--corpus ${corpusArg}: expected seeds or all`);
+  const graph = await seedGraph(corpusFiles(corpusArg));
   const measures = linkableMeasuresFromGraph(graph);
   // --link '{"minClause":0.25}': the linker's options, to see what a calibration would keep.
   const linkArg = args.indexOf('--link');
@@ -120,10 +153,11 @@ async function main(): Promise<void> {
     // --include-labelled: once pairs.json covers most of a small corpus's links, the unlabelled
     // pool is too small for 40; judge labelled links again, blind, without reading their labels.
     const includeLabelled = args.includes('--include-labelled');
-    const sample = drawSample(links, measures, seed, option('--size', 40), includeLabelled);
+    const size = option('--size', 40);
+    const sample = drawSample(links, measures, seed, size, includeLabelled);
     if (args.includes('--json')) {
       const skeleton: BlindSampleFile = {
-        about: 'Blind sample of lineage links (eval/lineage/README.md): judged by reading both texts, without score or tier.',
+        about: `Blind sample of lineage links (eval/lineage/README.md), corpus ${corpusArg}: judged by reading both texts, without score or tier.`,
         seed,
         drawnFrom: links.length,
         links: sample.map((l) => ({ later: refOf(byId.get(l.from)!, measures), earlier: refOf(byId.get(l.to)!, measures), judgment: 'R', reason: '' })),
@@ -131,7 +165,8 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(skeleton, null, 1));
       return;
     }
-    console.log(`${sample.length} of ${links.length} links (seed ${seed}), labelled pairs ${includeLabelled ? 'included' : 'excluded'}; texts only\n`);
+    if (sample.length < size) console.log(`only ${sample.length} links to draw from, fewer than ${size}: all of them drawn`);
+    console.log(`${sample.length} of ${links.length} links (seed ${seed}, corpus ${corpusArg}), labelled pairs ${includeLabelled ? 'included' : 'excluded'}; texts only\n`);
     sample.forEach((l, i) => {
       const later = byId.get(l.from)!;
       const earlier = byId.get(l.to)!;
@@ -144,6 +179,8 @@ async function main(): Promise<void> {
     const r = reveal(file, links, measures);
     const pct = (n: number) => `${n} (${((100 * n) / r.judged).toFixed(1)} %)`;
     console.log(r.rows.join('\n'));
+    const kinds = Object.entries(r.byKind).map(([k, c]) => `${k} S ${c.S}, R ${c.R}, W ${c.W}`);
+    console.log(`\nby kind (links still drawn): ${kinds.join('; ')}`);
     console.log(
       `\n${r.judged} judged, ${r.found} still linked: S ${pct(r.counts.S)}, R ${pct(r.counts.R)}, W ${pct(r.counts.W)}; ` +
         `S tiered same or R tiered related ${pct(r.correctlyTiered)}; S or R tiered related ${pct(r.sameOrTieredRelated)}; ` +
@@ -152,7 +189,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  console.error('usage: blind-sample.ts draw [--seed N] [--size 40] [--json] | reveal FILE.json');
+  console.error('usage: blind-sample.ts draw [--seed N] [--size 40] [--json] [--include-labelled] [--corpus seeds|all] | reveal FILE.json [--corpus seeds|all] [--link JSON]');
   process.exit(2);
 }
 

@@ -248,7 +248,8 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /**
  * The linker's input rebuilt from a dry-run graph: Measure nodes with their ABOUT, MENTIONS,
- * SETS (target metric) and ASSIGNED_TO edges, and the year and issue date of their Document.
+ * SETS (target metric) and ASSIGNED_TO edges, and the year, issue date, jurisdiction and level of
+ * their Document.
  */
 export function linkableMeasuresFromGraph(graph: Graph): (LinkableMeasure & EvalMeasure)[] {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -269,6 +270,10 @@ export function linkableMeasuresFromGraph(graph: Graph): (LinkableMeasure & Eval
       text: str(p.text),
       normText: str(p.normText) || normalise(str(p.text)),
       sourceFile: str(p.sourceFile) || str(doc?.sourceFile),
+      // Without them every pair would count as one jurisdiction: all EVOLVES_FROM, none RESEMBLES,
+      // and pairs across levels linked that the pipeline refuses.
+      jurisdiction: str(doc?.jurisdiction) || null,
+      level: str(doc?.level) || null,
       themes: [],
       initiatives: [],
       targetMetrics: [],
@@ -315,7 +320,8 @@ export async function seedGraph(files?: string[]): Promise<Graph> {
   return 'nodes' in result ? result : result.graph;
 }
 
-function defaultSeedFiles(): string[] {
+/** The seed documents of pairs.json, the corpus the labelled pairs were written on. */
+export function defaultSeedFiles(): string[] {
   const pairs = JSON.parse(readFileSync(PAIRS_FILE, 'utf8')) as { years: Record<string, number> };
   return Object.keys(pairs.years).map((f) => join(here, '..', '..', 'seeds', f));
 }
