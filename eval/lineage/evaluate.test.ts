@@ -48,7 +48,10 @@ describe('scoreLineage', () => {
 
 describe('lineage on the seeds', () => {
   // Floor just under what the method reaches on the 190 labelled pairs (precision 0.974, recall
-  // 0.628; same tier: precision 0.947, recall 0.836; related: 0.451, 0.455). Overall and related
+  // 0.628; same tier: precision 0.900, recall 0.836; related: 0.440, 0.455). Same-tier precision
+  // was 0.947 until the coordination boilerplate became a genre word (README, blind sample of
+  // 2026-12-02): that removed the independent sample's two wrong links and tiers one labelled
+  // related pair `same`; 0.9 is issue 11's bar. Overall and related
   // recall fell from 0.946 / 1 on purpose: a related link below 0.12 now needs a distinctive
   // shared subject, and most labelled related pairs share one field's words only (README).
   it('keeps precision and recall above the floor', async () => {
@@ -59,7 +62,7 @@ describe('lineage on the seeds', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.6);
     expect(s.directFalsePositives).toBeLessThanOrEqual(2);
     const [same, related] = s.tiers;
-    expect(same!.precision).toBeGreaterThanOrEqual(0.93);
+    expect(same!.precision).toBeGreaterThanOrEqual(0.9);
     expect(same!.recall).toBeGreaterThanOrEqual(0.82);
     expect(related!.precision).toBeGreaterThanOrEqual(0.43);
     expect(related!.recall).toBeGreaterThanOrEqual(0.43);
