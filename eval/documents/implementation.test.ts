@@ -1,9 +1,10 @@
 // Implementation links on real documents (issue 11): the corpus's national documents ingested with
 // the local documents whose text cites their number, plus seeds/001, Tianjin's division of labour
 // for 发改就业〔2020〕293号, with the national clauses it quotes (test/fixtures/national). The
-// corpus files are excerpts (README.md): 15 (国办发〔2022〕9号) is cut inside its first item, so it
-// has no measure to implement and the clause floor rests on the seeds/001 pair; the one-node and
-// citation checks run on every national document of the corpus and every document citing one.
+// corpus files are excerpts (README.md): the national ones (15, 国办发〔2022〕9号; 34, 发改就业〔2021〕396号)
+// are cut inside their first item, whose complete clauses are all they hold, so the clause floor
+// rests on the seeds/001 pair; the one-node and citation checks run on every national document of
+// the corpus and every document citing one. seeds/000 cites 34 by its title only.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ import { docNumberKey, loadSources, matchKey } from './evaluate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LOCAL_TABLE = 'seeds/001_ef56ec4b67c98340.txt';
+/** A local plan that cites a national corpus document by its title, not its number. */
+const TITLE_CITING = 'seeds/000_82e49faece65b6da.txt';
 const QUOTED_CLAUSES = 'test/fixtures/national/发改就业-2020-293号-国家要求.txt';
 /** 71 local measures were linked when this was written; a floor well below, not the answer. */
 const MIN_IMPLEMENTING_MEASURES = 40;
@@ -38,7 +41,7 @@ describe('implementation links on real documents', () => {
   const cites = new Set<string>();
 
   beforeAll(async () => {
-    const files = [...docs.map((d) => join('eval/documents', d.file)), LOCAL_TABLE, QUOTED_CLAUSES];
+    const files = [...new Set([...docs.map((d) => join('eval/documents', d.file)), LOCAL_TABLE, TITLE_CITING, QUOTED_CLAUSES])];
     ({ graph } = await ingest(files));
     byId = new Map(graph.nodes.map((n) => [n.id, n]));
     for (const r of graph.relationships) {
@@ -79,6 +82,22 @@ describe('implementation links on real documents', () => {
       expect(cites.has(`${from.id}→${to.id}`), `${what}: its document cites the clause's`).toBe(true);
       expect(RANK[String(to.properties.level)]!, what).toBeGreaterThan(RANK[String(from.properties.level)]!);
     }
+  });
+
+  it('links local measures to the complete clauses of a cited national copy cut inside its first item', () => {
+    // Every national corpus document that keeps a clause and is cited by a local document with
+    // measures gets at least one implementing measure, whether the citation names its number or its title.
+    let checked = 0;
+    for (const n of docs.filter((d) => d.level === 'national')) {
+      const node = documentOf(n.file);
+      const clauses = new Set([...docOf].filter(([, d]) => d === node.id).map(([m]) => m));
+      const citedBy = [...cites].filter((c) => c.endsWith(`→${node.id}`)).map((c) => c.split('→')[0]!);
+      if (clauses.size === 0 || !citedBy.some((d) => [...docOf.values()].includes(d))) continue;
+      checked++;
+      const links = graph.relationships.filter((r) => r.type === 'IMPLEMENTS_CLAUSE' && clauses.has(r.end));
+      expect(links.length, n.file).toBeGreaterThan(0);
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
   });
 
   it('does not take the document a notice encloses for a cited one', () => {

@@ -123,6 +123,18 @@ describe('measures of an outline', () => {
     expect(t.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('keeps the complete clauses of a national directive cut inside its first item, as that item\'s measure', () => {
+    const body = '\n一、培育新业态。\n拓展无接触式消费体验，建设智慧超市。开展便利店连锁化行动，推动数字化改造。发展直播经济，鼓励建设直播基地，加强直播人才培';
+    const national = parseDocument(fromText(`国家发展改革委关于印发加快培育新型消费实施方案的通知${body}`));
+    expect(national.doc.level).toBe('national');
+    expect(national.doc.measures.map((m) => m.text)).toEqual(['拓展无接触式消费体验，建设智慧超市。开展便利店连锁化行动，推动数字化改造。发展直播经济，鼓励建设直播基地']);
+    const kept = national.doc.measures[0]!;
+    expect(national.doc.source.text.slice(kept.span.startOffset, kept.span.endOffset)).toBe(kept.text);
+    expect(national.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['cut-item', 'cut-item-kept']));
+    // A local plan's cut item stays out: its responsible parties are in the lost part.
+    expect(parseDocument(fromText(`江川市人民政府办公室关于印发加快培育新型消费实施方案的通知${body}`)).doc.measures).toEqual([]);
+  });
+
   it('reports a text with no measures', () => {
     const { doc: d, diagnostics: ds } = parseDocument(fromText('一份说明\n\n这里没有任何任务。\n'));
     expect(d.genre).toBe('unknown');

@@ -25,6 +25,8 @@ export interface ItemsResult {
   /** Items that gave at least one measure. */
   withMeasures: Set<OutlineItem>;
   targets: DocumentTarget[];
+  /** The last item's measure, left out because the copy ends inside it (see `dropCutItem`). */
+  cut?: Measure;
 }
 
 const LEADING_JUNK = /[。；;，,、:：\s]/u;
@@ -131,14 +133,14 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
       withMeasures.add(item);
     }
   }
-  dropCutItem(ctx, items, out);
+  const cut = dropCutItem(ctx, items, out);
   if (out.some((m) => m.responsibleText !== '')) {
     for (const m of out) {
       if (m.responsibleText !== '') continue;
       ctx.sink.atLine(m.span.startLine, 1, 'warning', 'no-responsible-party', `measure ${m.path} names no responsible party while the document's other measures do; it is kept without one: add the responsible departments if the source states them`);
     }
   }
-  return { measures: out, targets, withMeasures };
+  return { measures: out, targets, withMeasures, ...(cut ? { cut } : {}) };
 }
 
 function ancestors(item: OutlineItem): OutlineItem[] {
@@ -372,7 +374,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
  * A copy cut off in the middle of its last item: that item is dropped with a warning, every
  * complete one is kept. A signature, date or heading may end a text without punctuation.
  */
-function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[]): void {
+function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[]): Measure | undefined {
   const text = ctx.source.text;
   const [s, e] = trimRange(text, 0, text.length);
   if (s >= e || measures.length === 0) return;
@@ -394,8 +396,9 @@ function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[
   const item = items.filter((it) => it.kind !== 'root' && it.start <= ls).pop();
   const where = item ? `item ${item.path}` : 'the last paragraph';
   if (ends >= ls) {
-    measures.pop();
+    const cut = measures.pop();
     ctx.sink.at(e, 'warning', 'cut-item', `the text ends in the middle of ${where}: the copy seems cut off there; it was left out and the ${measures.length} complete items kept: copy the complete document to include it`);
+    return cut;
   } else {
     ctx.sink.at(e, 'warning', 'cut-item', `the text ends in the middle of a sentence after the last complete measure (${where}): the copy seems cut off; the unfinished text was left out: copy the complete document to include it`);
   }

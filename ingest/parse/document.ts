@@ -10,7 +10,7 @@ import { furnitureLines } from '../structure/furniture.js';
 import { buildOutline } from '../structure/outline.js';
 import type { Diagnostic, ParsedDocument, SourceText } from '../types.js';
 import { annexStart, findAnnexHeader, parseAnnex } from './annex.js';
-import { parseContext, type Measure, type ParseContext } from './common.js';
+import { parseContext, span, type Measure, type ParseContext } from './common.js';
 import { findCellTable, parseCellTable } from './cell-table.js';
 import { attachSummaries } from './summaries.js';
 import { isTableHeader, parseTable } from './table.js';
@@ -23,6 +23,8 @@ interface LayoutResult {
   targets: NonNullable<ParsedDocument['targets']>;
   /** Where the metadata (title, issuer, date, citations) is read up to. */
   preambleEnd: number;
+  /** The last item's measure, left out because the copy ends inside it. */
+  cut?: Measure;
 }
 
 interface Layout {
@@ -91,7 +93,7 @@ function readOutline(ctx: ParseContext, skip: ReadonlySet<number>): LayoutResult
   const r = readMeasures(ctx, items, { skip });
   // Metadata is read from the head: up to the first item of the part that holds measures.
   const first = items.find((it) => it.kind !== 'root');
-  return { measures: r.measures, requirements: [], targets: r.targets, preambleEnd: first?.start ?? ctx.source.text.length };
+  return { measures: r.measures, requirements: [], targets: r.targets, preambleEnd: first?.start ?? ctx.source.text.length, cut: r.cut };
 }
 
 export interface ParseOutcome {
@@ -118,6 +120,8 @@ export function parseDocument(source: SourceText, manifest?: ManifestEntry): Par
   }
   result ??= readOutline(ctx, skip);
   const { measures, requirements, targets } = result;
+  const meta = readMetadata(ctx, result.preambleEnd, manifest);
+  if (meta.level === 'national' && result.cut) keepCompleteSentences(ctx, result.cut, measures);
 
   if (measures.length === 0 && !sink.items.some((d) => d.severity === 'error')) {
     genre = 'unknown';
@@ -128,7 +132,6 @@ export function parseDocument(source: SourceText, manifest?: ManifestEntry): Par
     sink.atLine(1, 1, 'warning', 'no-measures', `no measures found: ${why}; the document is kept without measures`);
   }
 
-  const meta = readMetadata(ctx, result.preambleEnd, manifest);
   const doc: ParseOutcome['doc'] = {
     source,
     title: meta.title,
@@ -148,6 +151,26 @@ export function parseDocument(source: SourceText, manifest?: ManifestEntry): Par
     measures,
   };
   return { doc, meta, diagnostics: sink.items, refused: sink.items.some((d) => d.severity === 'error') };
+}
+
+/**
+ * A national directive is carried out sentence by sentence: the local measures that implement it
+ * are linked to its clauses (IMPLEMENTS_CLAUSE). A copy cut inside an item still holds that item's
+ * complete sentences, often the only clauses a stored copy has (a page's first two thousand
+ * characters reach the first item), so they are kept as the item's measure, up to the last
+ * sentence end; a local plan's cut item stays out, since its responsible parties are in the lost part.
+ */
+function keepCompleteSentences(ctx: ParseContext, cut: Measure, measures: Measure[]): void {
+  const text = ctx.source.text;
+  const start = cut.span.startOffset;
+  if (text.slice(start, cut.span.endOffset) !== cut.text) return; // page furniture inside: not a plain range
+  // Up to the last sentence end, else the last comma (a clause, not a sentence, is what is left).
+  const stop = Math.max(cut.text.lastIndexOf('。'), cut.text.lastIndexOf('；'), cut.text.lastIndexOf(';'));
+  const comma = Math.max(cut.text.lastIndexOf('，'), cut.text.lastIndexOf(','));
+  const end = start + (comma > stop ? comma : stop + 1);
+  if (end <= start) return;
+  measures.push({ ...cut, text: text.slice(start, end), span: span(ctx, start, end), responsibleText: '', responsibleSpan: undefined, responsibleClauses: undefined });
+  ctx.sink.at(end, 'info', 'cut-item-kept', `this national document's copy ends inside item ${cut.path.replace(/#\d+$/u, '')}: its complete sentences, up to here, were kept as a measure so that local measures can be linked to them; the rest of the item is missing: copy the complete document to include it`);
 }
 
 /** A division table whose first page is lost starts inside a sentence (…实施意见》(号),加快…). */
