@@ -7,7 +7,7 @@
 // a party of their own (a responsibility breakdown assigns its targets).
 import { isBlank, normView, originalRange, squeeze, trimRange, type NormView } from '../segment.js';
 import { closingParen, span, type Measure, type ParseContext } from '../parse/common.js';
-import { FIELD_LINE, isResponsibility, readResponsibility, type Responsibility } from '../responsibility/clauses.js';
+import { FIELD_LINE, FIRST_IS_LEAD, isResponsibility, readResponsibility, type Responsibility } from '../responsibility/clauses.js';
 import { sentenceSubjects } from '../responsibility/subject.js';
 import { dateLine } from '../structure/dates.js';
 import { markerAt } from '../structure/markers.js';
@@ -157,12 +157,16 @@ interface Convention {
   party?: { text: string; span: SourceSpan };
 }
 
-/** Start of the first clause of a bracket that is a note (不再列出, 下同, 以下措施…), if any. */
+/**
+ * Start of the first clause of a bracket that is a note (不再列出, 下同, 以下措施…, or the
+ * convention 列第一位者为牵头单位 stated where it first applies), if any.
+ */
 function noteClause(inner: string): number | undefined {
   let start = 0;
   for (let k = 0; k <= inner.length; k++) {
     if (k === inner.length || /[,;。]/u.test(inner[k]!)) {
-      if (/不再|下同|以下|此项/u.test(inner.slice(start, k))) {
+      const clause = inner.slice(start, k);
+      if (/不再|下同|以下|此项/u.test(clause) || FIRST_IS_LEAD.test(clause)) {
         // The note is the whole sentence that holds the clause, unless that sentence also names the parties.
         const sentence = inner.lastIndexOf('。', start - 1) + 1;
         return sentence > 0 ? sentence : start;
@@ -173,7 +177,8 @@ function noteClause(inner: string): number | undefined {
   return undefined;
 }
 
-const ORGAN_END = /(局|委|办|厅|部|政府|中心|公司|集团|银行|院|协会|管委会|委员会|办事处|街道|乡镇|单位|部门|分行|海关|所|站|队|社|馆)$/u;
+// A collective of places ends a list too: 各区, 大湾区内地各市, 各县(市、区).
+const ORGAN_END = /(局|委|办|厅|部|政府|中心|公司|集团|银行|院|协会|管委会|委员会|办事处|街道|乡镇|单位|部门|分行|海关|所|站|队|社|馆|各[省市区县州盟旗地])$/u;
 
 /** A bracket holding only names of organs: （市人社局）, （市商务局、市财政局）. */
 function isBareList(inner: string): boolean {

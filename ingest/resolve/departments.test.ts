@@ -49,10 +49,11 @@ describe('resolveResponsibilities', () => {
     expect(brief(resolveResponsibilities('（市民政局负责）', undefined, ref, TJ).parties)).toEqual(['市民政局/lead/institution']);
     const table = '市交通运输委、市公安局、各区政府';
     expect(resolveResponsibilities(table, undefined, ref, TJ).parties.map((p) => p.role)).toEqual(['joint', 'joint', 'joint']);
+    // The convention (排在第一位的为牵头单位，其他为配合单位) names the lead; the rest support it.
     expect(resolveResponsibilities(table, undefined, ref, { ...TJ, firstIsLead: true }).parties.map((p) => p.role)).toEqual([
       'lead',
-      'joint',
-      'joint',
+      'support',
+      'support',
     ]);
   });
 
@@ -185,6 +186,16 @@ describe('detectFirstIsLead', () => {
   it('finds the convention only when stated', () => {
     expect(detectFirstIsLead('注：责任单位中排在第一位的为牵头单位，其他为配合单位。')).toBe(true);
     expect(detectFirstIsLead('各单位按职责分工负责。')).toBe(false);
+  });
+
+  it('reads the convention however it is worded, and in traditional script', () => {
+    expect(detectFirstIsLead('（市发展改革委、市财政局等负责，列第一位者为牵头单位，下同）')).toBe(true);
+    expect(detectFirstIsLead('制定本计划（列在任務分工首位的為牽頭單位，其他為主要參加單位）。')).toBe(true);
+  });
+
+  it('under the convention, the first of a list leads and the others support it', () => {
+    const { parties } = resolveResponsibilities('市商务局、市经济和信息化委、市农业局等负责', undefined, ref, { jurisdiction: '内江市', firstIsLead: true });
+    expect(parties.map((p) => `${p.asWritten}:${p.role}`)).toEqual(['市商务局:lead', '市经济和信息化委:support', '市农业局:support']);
   });
 });
 

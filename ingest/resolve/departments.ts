@@ -13,6 +13,7 @@ import { basename, join } from 'node:path';
 import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
 import { parentOfCounty } from '../structure/places.js';
+import { FIRST_IS_LEAD } from '../responsibility/clauses.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
   isCollective,
@@ -444,8 +445,7 @@ export function documentJurisdiction(doc: { jurisdiction?: string; issuer?: stri
 
 /** True when a document declares the convention that the first-named unit is the lead. */
 export function detectFirstIsLead(documentText: string): boolean {
-  const t = documentText.replace(/\s+/gu, '');
-  return /(?:排在|列在|列于|位列)?第一(?:位|个)(?:的|单位)?(?:为|是)牵头单位|第一责任单位为牵头单位|首位(?:单位)?为牵头单位/u.test(t);
+  return FIRST_IS_LEAD.test(normalise(documentText));
 }
 
 /**
@@ -453,7 +453,7 @@ export function detectFirstIsLead(documentText: string): boolean {
  * - a clause ending in 牵头 makes its bodies 'lead'; one ending in 配合/协助/参与 makes them 'support';
  * - every other named party is 'joint' ("X、Y等部门按职责分工负责": each for its own duties);
  * - a sole party ("（市商务局负责）", a table cell with one unit) is 'lead': it carries the measure alone;
- * - with options.firstIsLead and no explicit 牵头, the first party is 'lead'.
+ * - with options.firstIsLead and no explicit 牵头, the first party is 'lead' and the others 'support'.
  * A body found only by the name grammar is kind 'inferred' (diagnostic 'inferred-department', so a
  * user can confirm it in the jurisdiction's file); a name that is no body is 'unresolved'
  * ('unknown-department').
@@ -692,7 +692,11 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
 
   const explicitLead = parties.some((p) => p.role === 'lead');
   if (!explicitLead && parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
-  else if (!explicitLead && firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
+  else if (!explicitLead && firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') {
+    // The convention names the lead; the others of the list support it (其他为配合单位).
+    parties[0]!.role = 'lead';
+    for (const p of parties.slice(1)) if (p.role === 'joint') p.role = 'support';
+  }
   return { norm, parties, notes };
 }
 
