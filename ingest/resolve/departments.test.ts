@@ -306,3 +306,12 @@ describe('jurisdictionOf', () => {
     expect(jurisdictionOf('市发展改革委、市委宣传部、市委网信办')).toBeUndefined();
   });
 });
+
+describe('addressees written with level words', () => {
+  it('keeps 各州、市人民政府 and 各市、县级政府 as one collective each', () => {
+    const a = resolveResponsibilities('省商务厅、省农业农村厅等部门及各市、县级政府按职责分工负责', undefined, ref, { jurisdiction: '吉林省' });
+    expect(a.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省商务厅/inferred', '省农业农村厅/inferred', '各市、县级政府/collective']);
+    const b = resolveResponsibilities('水利厅,各州、市人民政府配合', undefined, ref, { jurisdiction: '云南省' });
+    expect(b.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['水利厅/inferred', '各州、市人民政府/collective']);
+  });
+});

@@ -295,6 +295,9 @@ function stripTails(s: string, start: number, end: number): { end: number; role?
  * says whether an item's leading 和/与/及 belongs to a place name (和平区人民政府, 和田地区), where it is
  * not a conjunction.
  */
+const COLLECTIVE_HEAD = /(?:^|及|和|与|部门|单位)各[省市区县州盟旗]{1,3}$/u;
+const COLLECTIVE_TAIL = /^[省市区县州盟旗]{1,3}级?(?:人民政府|政府)/u;
+
 function splitList(s: string, startsWithPlace: (name: string) => boolean = () => false): Item[] {
   let from = 0;
   let to = s.length;
@@ -325,6 +328,12 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
       if (ch === '(') depth++;
       else if (ch === ')') depth = Math.max(0, depth - 1);
       else if ((ch === '、' || ch === '/') && depth === 0) seps.push([cStart + k, cStart + k + 1]);
+    }
+    // So is one between level words of one addressee: 各州、市人民政府, 各市、县级政府.
+    for (let k = seps.length - 1; k >= 0; k--) {
+      const before = s.slice(k > 0 ? seps[k - 1]![1] : cStart, seps[k]![0]);
+      const after = s.slice(seps[k]![1], seps[k + 1]?.[0] ?? cEnd);
+      if (COLLECTIVE_HEAD.test(before) && COLLECTIVE_TAIL.test(after)) seps.splice(k, 1);
     }
     let groupEnd = -1;
     for (const m of clause.matchAll(GROUP_END)) {
