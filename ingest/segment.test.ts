@@ -4,14 +4,19 @@ import { isCjk, normaliseWithMap } from './normalise.js';
 import { chineseNumber, fastNormalise, fastNormaliseText, normView, originalRange, splitLines } from './segment.js';
 
 // The specification of the normalised form, written the obvious slow way: the fast one-pass
-// fold in normalise.ts must agree with it exactly, text and offset map.
+// fold in normalise.ts must agree with it exactly, text and offset map. Traditional characters
+// fold to simplified ones by the table in seeds/reference.
+const { pairs } = JSON.parse(readFileSync('seeds/reference/traditional-simplified.json', 'utf8')) as { pairs: string };
+const SIMPLIFIED = new Map<string, string>();
+for (let i = 0; i + 1 < pairs.length; i += 2) SIMPLIFIED.set(pairs[i]!, pairs[i + 1]!);
+
 function specNormalise(original: string): { text: string; map: number[] } {
   const chars: string[] = [];
   const origins: number[] = [];
   for (let i = 0; i < original.length; ) {
     const ch = String.fromCodePoint(original.codePointAt(i)!);
     for (const unit of ch.normalize('NFKC').split('')) {
-      chars.push(unit);
+      chars.push(SIMPLIFIED.get(unit) ?? unit);
       origins.push(i);
     }
     i += ch.length;

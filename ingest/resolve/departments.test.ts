@@ -315,3 +315,26 @@ describe('addressees written with level words', () => {
     expect(b.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['水利厅/inferred', '各州、市人民政府/collective']);
   });
 });
+
+describe('bodies placed by what their names say', () => {
+  const place = (name: string, jurisdiction: string) => {
+    const p = resolveResponsibilities(name, undefined, ref, { jurisdiction }).parties[0]!;
+    return `${p.jurisdiction}/${p.kind}`;
+  };
+
+  it('keeps a local body and a branch acting in the place of the document, never the national level', () => {
+    expect(place('地方金融监管局', '河南省')).toBe('河南省/inferred');
+    expect(place('国家开发银行云南省分行', '云南省')).toBe('云南省/inferred');
+  });
+
+  it('places a development zone named after the place of the document with its government', () => {
+    expect(place('黄冈高新区管委会', '黄冈市')).toBe('黄冈市/inferred');
+    expect(place('立山经济开发区', '鞍山市立山区')).toBe('鞍山市立山区/inferred');
+  });
+
+  it('reads organisations of the people as bodies and groups of places or task teams as collectives', () => {
+    expect(place('市残联', '东莞市')).toBe('东莞市/inferred');
+    expect(place('大湾区内地各市', '广东省')).toBe('广东省/collective');
+    expect(place('全区经济运行各专班', '鞍山市立山区')).toBe('鞍山市立山区/collective');
+  });
+});

@@ -19,8 +19,10 @@ import {
   isCollective,
   isSectorWord,
   isPost,
+  isZone,
   leadingPlace,
   levelPrefix,
+  localPrefix,
   loadGrammar,
   matchingForm,
   nationalPrefix,
@@ -615,6 +617,12 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
     if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
   }
+  // A body that says it is local (地方金融监管局) is the document's, whatever its suffix.
+  if (localPrefix(key, g)) return inferred(ref, jurisdiction, key);
+  const stem = placeStem(jurisdiction);
+  // A national system's branch that names the document's place (国家开发银行云南省分行 in a
+  // 云南省 document) is the branch acting there.
+  if (verticalSuffix(key, g) && jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
   // 3. A national body (国家X局, 国务院X办).
   if (nationalPrefix(key, g)) {
     const rec = lookupIn(ref, NATIONAL, key);
@@ -624,13 +632,15 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   // 杭州市税务局): the document's jurisdiction when it is that place, else the place it names,
   // else the national system.
   const placed = leadingPlace(key, g);
-  const stem = placeStem(jurisdiction);
   if (verticalSuffix(key, g) && !levelPrefix(key, g)) {
     if (jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
     return placed ? inferred(ref, placed.place, key) : inferred(ref, NATIONAL, key);
   }
   // 5. A place-qualified body: 北京市商务局 is 北京市's 市商务局; the document's own place is its own.
   if (placed) {
+    // A development zone named after the document's place (黄冈高新区管委会 in a 黄冈市 document)
+    // was set up by its government: the body is the document's, named as written.
+    if (isZone(placed.place, g) && jurisdiction !== NATIONAL && stem.length >= 2 && placed.place.startsWith(stem)) return inferred(ref, jurisdiction, key);
     const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : countyOf(placed.place, jurisdiction);
     const prefix = shortPrefixOf(ref, place);
     const rest = levelPrefix(placed.rest, g) ? placed.rest : prefix + placed.rest;
