@@ -16,6 +16,14 @@ describe('metadata', () => {
     expect(normaliseDocNumber('津政发[2018]5号')).toBe('津政发〔2018〕5号');
   });
 
+  it('reads the head of a traditional-script copy: its number on its own line, its issuer and title', () => {
+    const text = `東府〔2021〕54號\n東莞市人民政府關于貫徹落實穩定和擴大就業若干政策措施的實施意見\n各鎮人民政府(街道辦事處),市府直屬各單位:${BODY}`;
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.docNumber).toBe('东府〔2021〕54号');
+    expect(doc.issuer).toBe('东莞市人民政府');
+    expect(doc.jurisdiction).toBe('东莞市');
+  });
+
   it('infers a year from dated clues and records why', () => {
     const text = `某市人民政府关于推进平台经济发展的实施意见\n各区人民政府：\n为全面贯彻党的二十大精神，到2026年，平台企业达到100家。${BODY}`;
     const { doc, diagnostics } = parseDocument(fromText(text));

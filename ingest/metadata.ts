@@ -4,7 +4,7 @@
 // from dated clues in the content with the reasoning recorded; otherwise it stays unknown.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { nameKey, normalise } from './normalise.js';
+import { nameKey, normalise, toSimplified } from './normalise.js';
 import { normView, originalRange, squeeze, trimRange, chineseNumber } from './segment.js';
 import { span, type ParseContext } from './parse/common.js';
 import { dateLine } from './structure/dates.js';
@@ -63,7 +63,8 @@ export function normaliseDocNumber(s: string): string | undefined {
 /** Reads title, issuer, date, number and citations from the text before `preambleEnd`. */
 export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: ManifestEntry): Metadata {
   const text = ctx.source.text;
-  const sq = (s: string) => squeeze(s);
+  // A traditional-script copy (東府〔2021〕54號, 關于印發) is read with the simplified words of the genre.
+  const sq = (s: string) => squeeze(toSimplified(s));
   const portal = readPortalBlock(ctx.lines, ctx.source.meta);
   // The head without what portals, databases and mastheads add around it, and without a title
   // printed twice (a page title above the document's own).

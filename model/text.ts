@@ -31,6 +31,16 @@ function simplifiedOf(ch: string): string | undefined {
   return simplified.get(ch);
 }
 
+/**
+ * `s` with its traditional characters in simplified form and nothing else changed (widths,
+ * brackets, whitespace as written): for readers of a head whose words are simplified (印发, 号).
+ */
+export function toSimplified(s: string): string {
+  let out = '';
+  for (const ch of s) out += simplifiedOf(ch) ?? ch;
+  return out;
+}
+
 /** NFKC of one BMP character, then its simplified form where it is a traditional one. */
 function foldCharacter(ch: string): string {
   const n = ch.normalize('NFKC');
