@@ -92,3 +92,19 @@ describe('segment helpers', () => {
     expect(chineseNumber('甲')).toBeUndefined();
   });
 });
+
+describe('lines of a copy that lost its line breaks', () => {
+  it('starts a line at each item marker a flattened page keeps after a space', () => {
+    const head = '某省人民政府关于明确重点工作责任单位的通知 现将重点工作任务予以分解并明确责任单位。'.repeat(6);
+    const text = `${head} 一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复和扩大消费摆在优先位置。(省商务厅负责) 2.落实好提振市场信心措施。(省发展改革委牵头)`;
+    const lines = splitLines(text).map((l) => l.text);
+    expect(lines).toEqual([head, '一、加快提振市场信心', '(一)全面促进消费增长。', '1.把恢复和扩大消费摆在优先位置。(省商务厅负责)', '2.落实好提振市场信心措施。(省发展改革委牵头)']);
+    for (const l of splitLines(text)) expect(text.slice(l.start, l.end)).toBe(l.text);
+  });
+
+  it('leaves short lines and ordinary sentences alone', () => {
+    expect(splitLines('一、总体要求 1.坚持统一领导').map((l) => l.text)).toEqual(['一、总体要求 1.坚持统一领导']);
+    const long = '全年新增就业岗位 3、5个重点项目开工。'.repeat(20);
+    expect(splitLines(long)).toHaveLength(1);
+  });
+});

@@ -188,3 +188,13 @@ describe('responsibility brackets that carry a convention or a collective', () =
     expect(doc.measures.map((m) => m.responsibleText)).toEqual(['省发展改革委,省交通运输厅,大湾区内地各市', '省农业农村厅,各市']);
   });
 });
+
+describe('an item whose one sentence is its run-in title', () => {
+  it('is a measure with the responsibility that follows the title', () => {
+    const text = ['一、加快提振市场信心', '1.落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅、财政厅等相关部门按职责分工负责)', '2.激活房地产市场,落实首套房贷款支持政策。(省住房城乡建设厅负责)'].join('\n');
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.text)).toEqual(['落实好提振市场信心90条措施。', '激活房地产市场,落实首套房贷款支持政策。']);
+    expect(doc.measures[0]!.responsibleText).toBe('省发展改革委牵头,省商务厅、财政厅等相关部门按职责分工负责');
+    expect(diagnostics.some((d) => d.rule === 'empty-measure')).toBe(false);
+  });
+});

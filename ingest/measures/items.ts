@@ -79,7 +79,7 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
       pos = Math.max(0, indexAtOrAfter(view, item.bodyStart));
       readHeading(ctx, item, view, pos);
     }
-    const split = splitAtParentheticals(ctx, item, view, item.kind === 'root' ? pos : indexAtOrAfter(view, item.bodyStart), convention);
+    const split = splitAtParentheticals(ctx, item, view, item.kind === 'root' ? pos : indexAtOrAfter(view, item.bodyStart), convention, pos);
     for (const m of split.measures) m.text = withoutFurniture(ctx, skip, m.span.startOffset, m.span.endOffset);
     state.measures.push(...split.measures);
     if (split.measures.length > 0) {
@@ -189,7 +189,14 @@ function isBareList(inner: string): boolean {
 
 const NOTE_PARTY = /(?:均需|均涉及|均由|都需|均要)(.+?)(?:落实|负责|参与|配合|承担)?[,，]?(?:不再|下同)/u;
 
-function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormView, pos: number, convention: Convention): { measures: Measure[]; trailing?: number } {
+function splitAtParentheticals(
+  ctx: ParseContext,
+  item: OutlineItem,
+  view: NormView,
+  pos: number,
+  convention: Convention,
+  titleAt = pos,
+): { measures: Measure[]; trailing?: number } {
   const text = ctx.source.text;
   const t = view.text;
   const measures: Measure[] = [];
@@ -211,6 +218,9 @@ function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormV
     }
     let a = cursor;
     while (a < i && LEADING_JUNK.test(t[a]!)) a++;
+    // An item whose one sentence is its run-in title (2.落实好提振市场信心90条措施。(X牵头…)): the
+    // title is the measure.
+    if (a >= i && measures.length === 0 && titleAt < cursor) a = titleAt;
     if (a < i) {
       const [ms, me] = originalRange(text, view, a, i);
       const [rs, re] = originalRange(text, view, i + 1, i + 1 + inner.length);
