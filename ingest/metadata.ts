@@ -150,6 +150,17 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     if (g && !garbledNumber) garbledNumber = { text: t, year: Number(g[1]), line: l.index + 1 };
   }
   docNumber ??= titleNumber;
+  // A head flattened to one line keeps the number standing alone between spaces after the title
+  // (…的通知 豫政〔2023〕5号 现将…); a cited number stands in brackets or after 《》.
+  if (!docNumber) {
+    for (const l of lines.slice(0, 3)) {
+      const m = SPACED_DOC_NO.exec(toSimplified(l.text));
+      if (m && normaliseDocNumber(m[1]!)) {
+        docNumber = normaliseDocNumber(m[1]!);
+        break;
+      }
+    }
+  }
   if (!docNumber && portal.fields.number) docNumber = normaliseDocNumber(portal.fields.number);
   if (docNumber) garbledNumber = undefined;
 
@@ -265,6 +276,8 @@ function signatureAnywhere(lines: ParseContext['lines']): string[] {
   }
   return [];
 }
+
+const SPACED_DOC_NO = /(?:^|[ \t\u3000])([\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号)(?=[ \t\u3000]|$)/u;
 
 /** A line that starts with this document's number: 渝府办发〔2022〕72号 (签发人…, or a title glued after it). */
 const DOC_NO_START = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})[〕\]］】)）]\d{1,4}号/u;
