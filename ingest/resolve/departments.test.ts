@@ -338,3 +338,12 @@ describe('bodies placed by what their names say', () => {
     expect(place('全区经济运行各专班', '鞍山市立山区')).toBe('鞍山市立山区/collective');
   });
 });
+
+describe('和 inside an organ name', () => {
+  it('keeps 文化和旅游厅 whole after a sector word, and still separates two organs joined by 和', () => {
+    const a = resolveResponsibilities('省商务厅、财政厅、文化和旅游厅、工业和信息化厅等相关部门按职责分工负责', undefined, ref, { jurisdiction: '河南省' });
+    expect(a.parties.map((p) => p.asWritten)).toEqual(['省商务厅', '财政厅', '文化和旅游厅', '工业和信息化厅']);
+    const b = resolveResponsibilities('市商务局和各区人民政府', undefined, ref, TJ);
+    expect(b.parties.map((p) => p.asWritten)).toEqual(['市商务局', '各区人民政府']);
+  });
+});

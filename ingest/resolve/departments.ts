@@ -377,12 +377,14 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
  * Splits an item that is not a known name at a conjunction when both halves are bodies
  * ("市农委和各区人民政府"). Names containing 和 ("市文化和旅游局") resolve whole and never get here.
  */
-function splitAtConjunction(s: string, item: Item, known: (name: string) => boolean): Item[] | undefined {
+function splitAtConjunction(s: string, item: Item, known: (name: string) => boolean, stands: (name: string) => boolean): Item[] | undefined {
   const text = s.slice(item.start, item.end);
   for (const m of text.matchAll(/以及|和|及|与/gu)) {
     const left = text.slice(0, m.index);
     const right = text.slice(m.index + m[0].length);
     if (!left || !right) continue;
+    // 文化和旅游厅, 工业和信息化厅: a sector word before 和 is part of one organ's name.
+    if (!stands(left)) continue;
     if (known(left) && known(right)) {
       return [
         { start: item.start, end: item.start + m.index, role: item.role },
@@ -679,11 +681,13 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
   const known = (name: string) => resolveName(ref, name, jurisdiction).kind !== 'unresolved';
+  // A name that can be a party on its own: an organ or a collective, not a bare sector word.
+  const standsAlone = (name: string) => organSuffix(nameKey(name), ref.grammar) !== undefined || isCollective(nameKey(name), ref.grammar);
   let items = splitList(norm, (name) => startsWithPlace(name, ref, jurisdiction));
   items = items.flatMap((it) => {
     const written = norm.slice(it.start, it.end);
     if (lookupIn(ref, jurisdiction, written) || ref.absolute.has(nameKey(written))) return [it];
-    return splitAtConjunction(norm, it, known) ?? [it];
+    return splitAtConjunction(norm, it, known, standsAlone) ?? [it];
   });
 
   const parties: ResolvedParty[] = [];
