@@ -325,6 +325,7 @@ describe('bodies placed by what their names say', () => {
   it('keeps a local body and a branch acting in the place of the document, never the national level', () => {
     expect(place('地方金融监管局', '河南省')).toBe('河南省/inferred');
     expect(place('国家开发银行云南省分行', '云南省')).toBe('云南省/inferred');
+    expect(place('人行郑州中心支行', '河南省')).toBe('河南省/inferred');
   });
 
   it('places a development zone named after the place of the document with its government', () => {

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
-import { parentOfCounty } from '../structure/places.js';
+import { citiesOf, parentOfCounty } from '../structure/places.js';
 import { FIRST_IS_LEAD } from '../responsibility/clauses.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
@@ -636,6 +636,9 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   const placed = leadingPlace(key, g);
   if (verticalSuffix(key, g) && !levelPrefix(key, g)) {
     if (jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
+    // In a province's document, a branch named after one of its cities (人行郑州中心支行 in a
+    // 河南省 plan) is one acting in the province, not the national system.
+    if (!placed && citiesOf(jurisdiction).some((c) => placeStem(c).length >= 2 && key.includes(placeStem(c)))) return inferred(ref, jurisdiction, key);
     return placed ? inferred(ref, placed.place, key) : inferred(ref, NATIONAL, key);
   }
   // 5. A place-qualified body: 北京市商务局 is 北京市's 市商务局; the document's own place is its own.
