@@ -198,3 +198,11 @@ describe('an item whose one sentence is its run-in title', () => {
     expect(diagnostics.some((d) => d.rule === 'empty-measure')).toBe(false);
   });
 });
+
+describe('a heading on its own line above a paragraph whose subject is the party', () => {
+  it('reads the subject from the paragraph, not from the heading joined to it', () => {
+    const text = ['二、主要政策', '(一)确保栽足种实', '各乡镇人民政府要严格执行烟叶生产、收购计划管理政策,确保目标任务完成。', '(二)强化质量管控', '各乡镇人民政府要依据市场需求组织生产,切实加强烟叶质量管理。'].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['各乡镇人民政府', '各乡镇人民政府']);
+  });
+});

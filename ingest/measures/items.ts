@@ -361,8 +361,12 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     responsibility = readResponsibility(text, a, b);
     attachResponsibility(ctx, measure, responsibility);
   } else {
-    // The subject may open a run-in title: 第五条 市城市管理委员会负责……。
-    const subjects = sentenceSubjects(text, Math.min(ms, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0)), me);
+    // The subject may open a run-in title: 第五条 市城市管理委员会负责……。 A heading on its own
+    // line (（一）确保栽足种实 / 各乡镇人民政府要……) is no part of the paragraph's subject.
+    const head = text.slice(item.start, item.bodyStart);
+    const ownLineHeading = item.bodyStart < me && /\n[ \t\u3000]*$/u.test(head) && !/[。！？!?]/u.test(head);
+    const from = ownLineHeading ? item.bodyStart : Math.min(ms, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0));
+    const subjects = sentenceSubjects(text, from, me);
     if (subjects.length > 0) {
       BY_SUBJECT.add(measure);
       const first = subjects[0]!;
