@@ -16,6 +16,21 @@ describe('metadata', () => {
     expect(normaliseDocNumber('津政发[2018]5号')).toBe('津政发〔2018〕5号');
   });
 
+  it('reads the head of a traditional-script copy: its number on its own line, its issuer and title', () => {
+    const text = `東府〔2021〕54號\n東莞市人民政府關于貫徹落實穩定和擴大就業若干政策措施的實施意見\n各鎮人民政府(街道辦事處),市府直屬各單位:${BODY}`;
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.docNumber).toBe('东府〔2021〕54号');
+    expect(doc.issuer).toBe('东莞市人民政府');
+    expect(doc.jurisdiction).toBe('东莞市');
+  });
+
+  it('finds the number of a head flattened to one line, standing alone after the title', () => {
+    const text = `河南省人民政府 关于明确政府工作报告提出的2023年 重点工作责任单位的通知 豫政〔2023〕5号 现将重点工作任务予以分解(依据国办发〔2022〕9号)。${BODY}`;
+    expect(parseDocument(fromText(text)).doc.docNumber).toBe('豫政〔2023〕5号');
+    const cited = `某市人民政府关于促进消费的实施意见\n各区人民政府:\n根据《国务院办公厅关于进一步释放消费潜力的意见》(国办发〔2022〕9号),制定本意见。${BODY}`;
+    expect(parseDocument(fromText(cited)).doc.docNumber).toBeUndefined();
+  });
+
   it('infers a year from dated clues and records why', () => {
     const text = `某市人民政府关于推进平台经济发展的实施意见\n各区人民政府：\n为全面贯彻党的二十大精神，到2026年，平台企业达到100家。${BODY}`;
     const { doc, diagnostics } = parseDocument(fromText(text));

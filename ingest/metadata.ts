@@ -4,7 +4,7 @@
 // from dated clues in the content with the reasoning recorded; otherwise it stays unknown.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { nameKey, normalise } from './normalise.js';
+import { nameKey, normalise, toSimplified } from './normalise.js';
 import { normView, originalRange, squeeze, trimRange, chineseNumber } from './segment.js';
 import { span, type ParseContext } from './parse/common.js';
 import { dateLine } from './structure/dates.js';
@@ -63,7 +63,8 @@ export function normaliseDocNumber(s: string): string | undefined {
 /** Reads title, issuer, date, number and citations from the text before `preambleEnd`. */
 export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: ManifestEntry): Metadata {
   const text = ctx.source.text;
-  const sq = (s: string) => squeeze(s);
+  // A traditional-script copy (東府〔2021〕54號, 關于印發) is read with the simplified words of the genre.
+  const sq = (s: string) => squeeze(toSimplified(s));
   const portal = readPortalBlock(ctx.lines, ctx.source.meta);
   // The head without what portals, databases and mastheads add around it, and without a title
   // printed twice (a page title above the document's own).
@@ -149,6 +150,17 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     if (g && !garbledNumber) garbledNumber = { text: t, year: Number(g[1]), line: l.index + 1 };
   }
   docNumber ??= titleNumber;
+  // A head flattened to one line keeps the number standing alone between spaces after the title
+  // (…的通知 豫政〔2023〕5号 现将…); a cited number stands in brackets or after 《》.
+  if (!docNumber) {
+    for (const l of lines.slice(0, 3)) {
+      const m = SPACED_DOC_NO.exec(toSimplified(l.text));
+      if (m && normaliseDocNumber(m[1]!)) {
+        docNumber = normaliseDocNumber(m[1]!);
+        break;
+      }
+    }
+  }
   if (!docNumber && portal.fields.number) docNumber = normaliseDocNumber(portal.fields.number);
   if (docNumber) garbledNumber = undefined;
 
@@ -264,6 +276,8 @@ function signatureAnywhere(lines: ParseContext['lines']): string[] {
   }
   return [];
 }
+
+const SPACED_DOC_NO = /(?:^|[ \t\u3000])([\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号)(?=[ \t\u3000]|$)/u;
 
 /** A line that starts with this document's number: 渝府办发〔2022〕72号 (签发人…, or a title glued after it). */
 const DOC_NO_START = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})[〕\]］】)）]\d{1,4}号/u;

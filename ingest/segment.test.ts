@@ -4,14 +4,19 @@ import { isCjk, normaliseWithMap } from './normalise.js';
 import { chineseNumber, fastNormalise, fastNormaliseText, normView, originalRange, splitLines } from './segment.js';
 
 // The specification of the normalised form, written the obvious slow way: the fast one-pass
-// fold in normalise.ts must agree with it exactly, text and offset map.
+// fold in normalise.ts must agree with it exactly, text and offset map. Traditional characters
+// fold to simplified ones by the table in seeds/reference.
+const { pairs } = JSON.parse(readFileSync('seeds/reference/traditional-simplified.json', 'utf8')) as { pairs: string };
+const SIMPLIFIED = new Map<string, string>();
+for (let i = 0; i + 1 < pairs.length; i += 2) SIMPLIFIED.set(pairs[i]!, pairs[i + 1]!);
+
 function specNormalise(original: string): { text: string; map: number[] } {
   const chars: string[] = [];
   const origins: number[] = [];
   for (let i = 0; i < original.length; ) {
     const ch = String.fromCodePoint(original.codePointAt(i)!);
     for (const unit of ch.normalize('NFKC').split('')) {
-      chars.push(unit);
+      chars.push(SIMPLIFIED.get(unit) ?? unit);
       origins.push(i);
     }
     i += ch.length;
@@ -85,5 +90,21 @@ describe('segment helpers', () => {
   it('reads Chinese numerals of outline markers', () => {
     expect(['一', '十', '十二', '二十', '二十六', '一百零三'].map(chineseNumber)).toEqual([1, 10, 12, 20, 26, 103]);
     expect(chineseNumber('甲')).toBeUndefined();
+  });
+});
+
+describe('lines of a copy that lost its line breaks', () => {
+  it('starts a line at each item marker a flattened page keeps after a space', () => {
+    const head = '某省人民政府关于明确重点工作责任单位的通知 现将重点工作任务予以分解并明确责任单位。'.repeat(6);
+    const text = `${head} 一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复和扩大消费摆在优先位置。(省商务厅负责) 2.落实好提振市场信心措施。(省发展改革委牵头)`;
+    const lines = splitLines(text).map((l) => l.text);
+    expect(lines).toEqual([head, '一、加快提振市场信心', '(一)全面促进消费增长。', '1.把恢复和扩大消费摆在优先位置。(省商务厅负责)', '2.落实好提振市场信心措施。(省发展改革委牵头)']);
+    for (const l of splitLines(text)) expect(text.slice(l.start, l.end)).toBe(l.text);
+  });
+
+  it('leaves short lines and ordinary sentences alone', () => {
+    expect(splitLines('一、总体要求 1.坚持统一领导').map((l) => l.text)).toEqual(['一、总体要求 1.坚持统一领导']);
+    const long = '全年新增就业岗位 3、5个重点项目开工。'.repeat(20);
+    expect(splitLines(long)).toHaveLength(1);
   });
 });

@@ -20,11 +20,33 @@ export function splitLines(text: string): Line[] {
     const nl = text.indexOf('\n', start);
     const rawEnd = nl === -1 ? text.length : nl;
     const end = rawEnd > start && text.charCodeAt(rawEnd - 1) === 13 ? rawEnd - 1 : rawEnd;
-    lines.push({ index: lines.length, start, end, text: text.slice(start, end) });
+    for (const [a, b] of runInLines(text, start, end)) lines.push({ index: lines.length, start: a, end: b, text: text.slice(a, b) });
     if (nl === -1) break;
     start = nl + 1;
   }
   return lines;
+}
+
+// A copy that lost its line breaks (a page flattened to one line) keeps a space where each
+// paragraph began: 圆满完成。 一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复…
+const RUN_IN_MARKER = /[ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])\p{Script=Han})/gu;
+const RUN_IN_MIN_LENGTH = 300;
+
+/** [start, end) cut where a flattened line starts its paragraphs; the line itself when it is not one. */
+function runInLines(text: string, start: number, end: number): [number, number][] {
+  if (end - start < RUN_IN_MIN_LENGTH) return [[start, end]];
+  const line = text.slice(start, end);
+  const cuts = [...line.matchAll(RUN_IN_MARKER)].filter((m) => m.index > 0);
+  // One marker after a space may be a sentence's own (…共 3、…); a flattened outline has several.
+  if (cuts.length < 3) return [[start, end]];
+  const out: [number, number][] = [];
+  let a = start;
+  for (const m of cuts) {
+    out.push([a, start + m.index]);
+    a = start + m.index + m[0].length;
+  }
+  out.push([a, end]);
+  return out;
 }
 
 const SPACE = /[\s\u3000\ufeff]/u;

@@ -1,6 +1,8 @@
 // The matching form of Chinese policy text. The original is always kept for provenance; this
-// form exists so that "5 万个", "5万个" and "５万个" compare equal and a PDF line break in the
-// middle of a word does not split it.
+// form exists so that "5 万个", "5万个" and "５万个" compare equal, a PDF line break in the
+// middle of a word does not split it, and a repost in traditional characters (牽頭, 負責) reads
+// like its simplified original.
+import { readFileSync } from 'node:fs';
 
 const CJK = /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u201C\u201D\u2018\u2019\u3001\u3002\u300A-\u300F\u3010\u3011\u3014\u3015]/u;
 
@@ -15,9 +17,41 @@ export interface NormalisedText {
   map: number[];
 }
 
+// seeds/reference/traditional-simplified.json (generated from OpenCC by
+// scripts/traditional-simplified.ts): one character for one character, so offsets hold.
+const TRADITIONAL_FILE = new URL('../seeds/reference/traditional-simplified.json', import.meta.url);
+let simplified: Map<string, string> | undefined;
+
+function simplifiedOf(ch: string): string | undefined {
+  if (!simplified) {
+    const { pairs } = JSON.parse(readFileSync(TRADITIONAL_FILE, 'utf8')) as { pairs: string };
+    simplified = new Map();
+    for (let i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i]!, pairs[i + 1]!);
+  }
+  return simplified.get(ch);
+}
+
+/**
+ * `s` with its traditional characters in simplified form and nothing else changed (widths,
+ * brackets, whitespace as written): for readers of a head whose words are simplified (印发, 号).
+ */
+export function toSimplified(s: string): string {
+  let out = '';
+  for (const ch of s) out += simplifiedOf(ch) ?? ch;
+  return out;
+}
+
+/** NFKC of one BMP character, then its simplified form where it is a traditional one. */
+function foldCharacter(ch: string): string {
+  const n = ch.normalize('NFKC');
+  let out = '';
+  for (const u of n) out += simplifiedOf(u) ?? u;
+  return out;
+}
+
 /**
  * Unicode NFKC (full-width letters, digits and punctuation become half-width; the
- * ideographic space becomes a space), then whitespace runs are dropped when either side is
+ * ideographic space becomes a space) and traditional characters to simplified ones, then whitespace runs are dropped when either side is
  * CJK (layout breaks and PDF spacing) and collapsed to one space otherwise (between Latin
  * words or numbers).
  */
@@ -77,7 +111,7 @@ function fold(original: string, start: number, end: number, withMap: boolean): {
       let f = FOLD[c];
       const ch = original[i]!;
       if (f === undefined) {
-        const n = ch.normalize('NFKC');
+        const n = foldCharacter(ch);
         f = n === ch ? null : n;
         FOLD[c] = f;
       }
@@ -95,6 +129,30 @@ function fold(original: string, start: number, end: number, withMap: boolean): {
   return { text: out, map };
 }
 
+
+/**
+ * True when `text` is its own matching form (no whitespace, every character folds to itself), so
+ * a stage can use it as it is and skip the fold.
+ */
+export function isMatchingForm(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpaceUnit(c)) return false;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      if (text.normalize('NFKC') !== text) return false;
+      continue;
+    }
+    let f = FOLD[c];
+    if (f === undefined) {
+      const ch = text[i]!;
+      const n = foldCharacter(ch);
+      f = n === ch ? null : n;
+      FOLD[c] = f;
+    }
+    if (f !== null) return false;
+  }
+  return true;
+}
 
 /** A key for comparing names (departments, programmes): normalised, without quotes or brackets. */
 export function nameKey(name: string): string {

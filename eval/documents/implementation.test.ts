@@ -1,10 +1,10 @@
 // Implementation links on real documents (issue 11): the corpus's national documents ingested with
 // the local documents whose text cites their number, plus seeds/001, Tianjin's division of labour
 // for 发改就业〔2020〕293号, with the national clauses it quotes (test/fixtures/national). The
-// corpus files are excerpts (README.md): the national ones (15, 国办发〔2022〕9号; 34, 发改就业〔2021〕396号)
+// corpus files are excerpts (README.md): the national ones (15, 国办发〔2022〕9号; 44, 发改就业〔2021〕396号)
 // are cut inside their first item, whose complete clauses are all they hold, so the clause floor
 // rests on the seeds/001 pair; the one-node and citation checks run on every national document of
-// the corpus and every document citing one. seeds/000 cites 34 by its title only.
+// the corpus and every document citing one. seeds/000 cites 44 by its title only.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

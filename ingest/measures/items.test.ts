@@ -178,3 +178,43 @@ describe('a plan with label lines, a group line, subject parties and a portal bl
   });
 });
 
+
+describe('responsibility brackets that carry a convention or a collective', () => {
+  it('reads the parties before a first-is-lead convention stated in the bracket', () => {
+    const text = [
+      '一、深入实施就业优先战略',
+      '(一)建立联动机制。把稳定和扩大就业作为经济运行的下限。(市发展改革委、市财政局、市商务局等负责,列第一位者为牵头单位,下同)',
+      '(二)发展吸纳就业能力强的产业。挖掘第二产业就业潜力。(市商务局、市农业局等负责)',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['市发展改革委、市财政局、市商务局等负责', '市商务局、市农业局等负责']);
+  });
+
+  it('takes a bare list that ends with a collective of places as the parties', () => {
+    const text = [
+      '一、优化提升空间发展格局',
+      '1.构建网络化空间格局。加快珠江口东西两岸融合互动发展。(省发展改革委,省交通运输厅,大湾区内地各市)',
+      '2.促进城乡区域融合发展。实施乡村振兴战略。(省农业农村厅,各市)',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['省发展改革委,省交通运输厅,大湾区内地各市', '省农业农村厅,各市']);
+  });
+});
+
+describe('an item whose one sentence is its run-in title', () => {
+  it('is a measure with the responsibility that follows the title', () => {
+    const text = ['一、加快提振市场信心', '1.落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅、财政厅等相关部门按职责分工负责)', '2.激活房地产市场,落实首套房贷款支持政策。(省住房城乡建设厅负责)'].join('\n');
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.text)).toEqual(['落实好提振市场信心90条措施。', '激活房地产市场,落实首套房贷款支持政策。']);
+    expect(doc.measures[0]!.responsibleText).toBe('省发展改革委牵头,省商务厅、财政厅等相关部门按职责分工负责');
+    expect(diagnostics.some((d) => d.rule === 'empty-measure')).toBe(false);
+  });
+});
+
+describe('a heading on its own line above a paragraph whose subject is the party', () => {
+  it('reads the subject from the paragraph, not from the heading joined to it', () => {
+    const text = ['二、主要政策', '(一)确保栽足种实', '各乡镇人民政府要严格执行烟叶生产、收购计划管理政策,确保目标任务完成。', '(二)强化质量管控', '各乡镇人民政府要依据市场需求组织生产,切实加强烟叶质量管理。'].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['各乡镇人民政府', '各乡镇人民政府']);
+  });
+});

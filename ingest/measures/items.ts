@@ -7,7 +7,7 @@
 // a party of their own (a responsibility breakdown assigns its targets).
 import { isBlank, normView, originalRange, squeeze, trimRange, type NormView } from '../segment.js';
 import { closingParen, span, type Measure, type ParseContext } from '../parse/common.js';
-import { FIELD_LINE, isResponsibility, readResponsibility, type Responsibility } from '../responsibility/clauses.js';
+import { FIELD_LINE, FIRST_IS_LEAD, isResponsibility, readResponsibility, type Responsibility } from '../responsibility/clauses.js';
 import { sentenceSubjects } from '../responsibility/subject.js';
 import { dateLine } from '../structure/dates.js';
 import { markerAt } from '../structure/markers.js';
@@ -81,7 +81,7 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
       pos = Math.max(0, indexAtOrAfter(view, item.bodyStart));
       readHeading(ctx, item, view, pos);
     }
-    const split = splitAtParentheticals(ctx, item, view, item.kind === 'root' ? pos : indexAtOrAfter(view, item.bodyStart), convention);
+    const split = splitAtParentheticals(ctx, item, view, item.kind === 'root' ? pos : indexAtOrAfter(view, item.bodyStart), convention, pos);
     for (const m of split.measures) m.text = withoutFurniture(ctx, skip, m.span.startOffset, m.span.endOffset);
     state.measures.push(...split.measures);
     if (split.measures.length > 0) {
@@ -159,12 +159,16 @@ interface Convention {
   party?: { text: string; span: SourceSpan };
 }
 
-/** Start of the first clause of a bracket that is a note (不再列出, 下同, 以下措施…), if any. */
+/**
+ * Start of the first clause of a bracket that is a note (不再列出, 下同, 以下措施…, or the
+ * convention 列第一位者为牵头单位 stated where it first applies), if any.
+ */
 function noteClause(inner: string): number | undefined {
   let start = 0;
   for (let k = 0; k <= inner.length; k++) {
     if (k === inner.length || /[,;。]/u.test(inner[k]!)) {
-      if (/不再|下同|以下|此项/u.test(inner.slice(start, k))) {
+      const clause = inner.slice(start, k);
+      if (/不再|下同|以下|此项/u.test(clause) || FIRST_IS_LEAD.test(clause)) {
         // The note is the whole sentence that holds the clause, unless that sentence also names the parties.
         const sentence = inner.lastIndexOf('。', start - 1) + 1;
         return sentence > 0 ? sentence : start;
@@ -175,7 +179,8 @@ function noteClause(inner: string): number | undefined {
   return undefined;
 }
 
-const ORGAN_END = /(局|委|办|厅|部|政府|中心|公司|集团|银行|院|协会|管委会|委员会|办事处|街道|乡镇|单位|部门|分行|海关|所|站|队|社|馆)$/u;
+// A collective of places ends a list too: 各区, 大湾区内地各市, 各县(市、区).
+const ORGAN_END = /(局|委|办|厅|部|政府|中心|公司|集团|银行|院|协会|管委会|委员会|办事处|街道|乡镇|单位|部门|分行|海关|所|站|队|社|馆|各[省市区县州盟旗地])$/u;
 
 /** A bracket holding only names of organs: （市人社局）, （市商务局、市财政局）. */
 function isBareList(inner: string): boolean {
@@ -186,7 +191,14 @@ function isBareList(inner: string): boolean {
 
 const NOTE_PARTY = /(?:均需|均涉及|均由|都需|均要)(.+?)(?:落实|负责|参与|配合|承担)?[,，]?(?:不再|下同)/u;
 
-function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormView, pos: number, convention: Convention): { measures: Measure[]; trailing?: number } {
+function splitAtParentheticals(
+  ctx: ParseContext,
+  item: OutlineItem,
+  view: NormView,
+  pos: number,
+  convention: Convention,
+  titleAt = pos,
+): { measures: Measure[]; trailing?: number } {
   const text = ctx.source.text;
   const t = view.text;
   const measures: Measure[] = [];
@@ -208,6 +220,9 @@ function splitAtParentheticals(ctx: ParseContext, item: OutlineItem, view: NormV
     }
     let a = cursor;
     while (a < i && LEADING_JUNK.test(t[a]!)) a++;
+    // An item whose one sentence is its run-in title (2.落实好提振市场信心90条措施。(X牵头…)): the
+    // title is the measure.
+    if (a >= i && measures.length === 0 && titleAt < cursor) a = titleAt;
     if (a < i) {
       const [ms, me] = originalRange(text, view, a, i);
       const [rs, re] = originalRange(text, view, i + 1, i + 1 + inner.length);
@@ -348,8 +363,12 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     responsibility = readResponsibility(text, a, b);
     attachResponsibility(ctx, measure, responsibility);
   } else {
-    // The subject may open a run-in title: 第五条 市城市管理委员会负责……。
-    const subjects = sentenceSubjects(text, Math.min(ms, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0)), me);
+    // The subject may open a run-in title: 第五条 市城市管理委员会负责……。 A heading on its own
+    // line (（一）确保栽足种实 / 各乡镇人民政府要……) is no part of the paragraph's subject.
+    const head = text.slice(item.start, item.bodyStart);
+    const ownLineHeading = item.bodyStart < me && /\n[ \t\u3000]*$/u.test(head) && !/[。！？!?]/u.test(head);
+    const from = ownLineHeading ? item.bodyStart : Math.min(ms, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0));
+    const subjects = sentenceSubjects(text, from, me);
     if (subjects.length > 0) {
       BY_SUBJECT.add(measure);
       const first = subjects[0]!;

@@ -49,10 +49,11 @@ describe('resolveResponsibilities', () => {
     expect(brief(resolveResponsibilities('（市民政局负责）', undefined, ref, TJ).parties)).toEqual(['市民政局/lead/institution']);
     const table = '市交通运输委、市公安局、各区政府';
     expect(resolveResponsibilities(table, undefined, ref, TJ).parties.map((p) => p.role)).toEqual(['joint', 'joint', 'joint']);
+    // The convention (排在第一位的为牵头单位，其他为配合单位) names the lead; the rest support it.
     expect(resolveResponsibilities(table, undefined, ref, { ...TJ, firstIsLead: true }).parties.map((p) => p.role)).toEqual([
       'lead',
-      'joint',
-      'joint',
+      'support',
+      'support',
     ]);
   });
 
@@ -186,6 +187,16 @@ describe('detectFirstIsLead', () => {
     expect(detectFirstIsLead('注：责任单位中排在第一位的为牵头单位，其他为配合单位。')).toBe(true);
     expect(detectFirstIsLead('各单位按职责分工负责。')).toBe(false);
   });
+
+  it('reads the convention however it is worded, and in traditional script', () => {
+    expect(detectFirstIsLead('（市发展改革委、市财政局等负责，列第一位者为牵头单位，下同）')).toBe(true);
+    expect(detectFirstIsLead('制定本计划（列在任務分工首位的為牽頭單位，其他為主要參加單位）。')).toBe(true);
+  });
+
+  it('under the convention, the first of a list leads and the others support it', () => {
+    const { parties } = resolveResponsibilities('市商务局、市经济和信息化委、市农业局等负责', undefined, ref, { jurisdiction: '内江市', firstIsLead: true });
+    expect(parties.map((p) => `${p.asWritten}:${p.role}`)).toEqual(['市商务局:lead', '市经济和信息化委:support', '市农业局:support']);
+  });
 });
 
 describe('departmentGraph', () => {
@@ -293,5 +304,47 @@ describe('jurisdictionOf', () => {
   });
   it('names no place when the issuer line is a list of departments', () => {
     expect(jurisdictionOf('市发展改革委、市委宣传部、市委网信办')).toBeUndefined();
+  });
+});
+
+describe('addressees written with level words', () => {
+  it('keeps 各州、市人民政府 and 各市、县级政府 as one collective each', () => {
+    const a = resolveResponsibilities('省商务厅、省农业农村厅等部门及各市、县级政府按职责分工负责', undefined, ref, { jurisdiction: '吉林省' });
+    expect(a.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省商务厅/inferred', '省农业农村厅/inferred', '各市、县级政府/collective']);
+    const b = resolveResponsibilities('水利厅,各州、市人民政府配合', undefined, ref, { jurisdiction: '云南省' });
+    expect(b.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['水利厅/inferred', '各州、市人民政府/collective']);
+  });
+});
+
+describe('bodies placed by what their names say', () => {
+  const place = (name: string, jurisdiction: string) => {
+    const p = resolveResponsibilities(name, undefined, ref, { jurisdiction }).parties[0]!;
+    return `${p.jurisdiction}/${p.kind}`;
+  };
+
+  it('keeps a local body and a branch acting in the place of the document, never the national level', () => {
+    expect(place('地方金融监管局', '河南省')).toBe('河南省/inferred');
+    expect(place('国家开发银行云南省分行', '云南省')).toBe('云南省/inferred');
+    expect(place('人行郑州中心支行', '河南省')).toBe('河南省/inferred');
+  });
+
+  it('places a development zone named after the place of the document with its government', () => {
+    expect(place('黄冈高新区管委会', '黄冈市')).toBe('黄冈市/inferred');
+    expect(place('立山经济开发区', '鞍山市立山区')).toBe('鞍山市立山区/inferred');
+  });
+
+  it('reads organisations of the people as bodies and groups of places or task teams as collectives', () => {
+    expect(place('市残联', '东莞市')).toBe('东莞市/inferred');
+    expect(place('大湾区内地各市', '广东省')).toBe('广东省/collective');
+    expect(place('全区经济运行各专班', '鞍山市立山区')).toBe('鞍山市立山区/collective');
+  });
+});
+
+describe('和 inside an organ name', () => {
+  it('keeps 文化和旅游厅 whole after a sector word, and still separates two organs joined by 和', () => {
+    const a = resolveResponsibilities('省商务厅、财政厅、文化和旅游厅、工业和信息化厅等相关部门按职责分工负责', undefined, ref, { jurisdiction: '河南省' });
+    expect(a.parties.map((p) => p.asWritten)).toEqual(['省商务厅', '财政厅', '文化和旅游厅', '工业和信息化厅']);
+    const b = resolveResponsibilities('市商务局和各区人民政府', undefined, ref, TJ);
+    expect(b.parties.map((p) => p.asWritten)).toEqual(['市商务局', '各区人民政府']);
   });
 });

@@ -12,14 +12,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
-import { parentOfCounty } from '../structure/places.js';
+import { citiesOf, parentOfCounty } from '../structure/places.js';
+import { FIRST_IS_LEAD } from '../responsibility/clauses.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
   isCollective,
   isSectorWord,
   isPost,
+  isZone,
   leadingPlace,
   levelPrefix,
+  localPrefix,
   loadGrammar,
   matchingForm,
   nationalPrefix,
@@ -294,6 +297,9 @@ function stripTails(s: string, start: number, end: number): { end: number; role?
  * says whether an item's leading 和/与/及 belongs to a place name (和平区人民政府, 和田地区), where it is
  * not a conjunction.
  */
+const COLLECTIVE_HEAD = /(?:^|及|和|与|部门|单位)各[省市区县州盟旗]{1,3}$/u;
+const COLLECTIVE_TAIL = /^[省市区县州盟旗]{1,3}级?(?:人民政府|政府)/u;
+
 function splitList(s: string, startsWithPlace: (name: string) => boolean = () => false): Item[] {
   let from = 0;
   let to = s.length;
@@ -324,6 +330,12 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
       if (ch === '(') depth++;
       else if (ch === ')') depth = Math.max(0, depth - 1);
       else if ((ch === '、' || ch === '/') && depth === 0) seps.push([cStart + k, cStart + k + 1]);
+    }
+    // So is one between level words of one addressee: 各州、市人民政府, 各市、县级政府.
+    for (let k = seps.length - 1; k >= 0; k--) {
+      const before = s.slice(k > 0 ? seps[k - 1]![1] : cStart, seps[k]![0]);
+      const after = s.slice(seps[k]![1], seps[k + 1]?.[0] ?? cEnd);
+      if (COLLECTIVE_HEAD.test(before) && COLLECTIVE_TAIL.test(after)) seps.splice(k, 1);
     }
     let groupEnd = -1;
     for (const m of clause.matchAll(GROUP_END)) {
@@ -365,12 +377,14 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
  * Splits an item that is not a known name at a conjunction when both halves are bodies
  * ("市农委和各区人民政府"). Names containing 和 ("市文化和旅游局") resolve whole and never get here.
  */
-function splitAtConjunction(s: string, item: Item, known: (name: string) => boolean): Item[] | undefined {
+function splitAtConjunction(s: string, item: Item, known: (name: string) => boolean, stands: (name: string) => boolean): Item[] | undefined {
   const text = s.slice(item.start, item.end);
   for (const m of text.matchAll(/以及|和|及|与/gu)) {
     const left = text.slice(0, m.index);
     const right = text.slice(m.index + m[0].length);
     if (!left || !right) continue;
+    // 文化和旅游厅, 工业和信息化厅: a sector word before 和 is part of one organ's name.
+    if (!stands(left)) continue;
     if (known(left) && known(right)) {
       return [
         { start: item.start, end: item.start + m.index, role: item.role },
@@ -444,16 +458,17 @@ export function documentJurisdiction(doc: { jurisdiction?: string; issuer?: stri
 
 /** True when a document declares the convention that the first-named unit is the lead. */
 export function detectFirstIsLead(documentText: string): boolean {
-  const t = documentText.replace(/\s+/gu, '');
-  return /(?:排在|列在|列于|位列)?第一(?:位|个)(?:的|单位)?(?:为|是)牵头单位|第一责任单位为牵头单位|首位(?:单位)?为牵头单位/u.test(t);
+  return FIRST_IS_LEAD.test(normalise(documentText));
 }
 
 /**
  * Roles (documented rule):
  * - a clause ending in 牵头 makes its bodies 'lead'; one ending in 配合/协助/参与 makes them 'support';
- * - every other named party is 'joint' ("X、Y等部门按职责分工负责": each for its own duties);
+ * - every other named party is 'joint' ("X、Y等部门按职责分工负责": each for its own duties), except
+ *   that once a lead is written the measure's other parties support it ("X牵头，相关部门按职责分工负责":
+ *   resolve-clauses.ts, supportTheLead);
  * - a sole party ("（市商务局负责）", a table cell with one unit) is 'lead': it carries the measure alone;
- * - with options.firstIsLead and no explicit 牵头, the first party is 'lead'.
+ * - with options.firstIsLead and no explicit 牵头, the first party is 'lead' and the others 'support'.
  * A body found only by the name grammar is kind 'inferred' (diagnostic 'inferred-department', so a
  * user can confirm it in the jurisdiction's file); a name that is no body is 'unresolved'
  * ('unknown-department').
@@ -606,6 +621,12 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
     if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
   }
+  // A body that says it is local (地方金融监管局) is the document's, whatever its suffix.
+  if (localPrefix(key, g)) return inferred(ref, jurisdiction, key);
+  const stem = placeStem(jurisdiction);
+  // A national system's branch that names the document's place (国家开发银行云南省分行 in a
+  // 云南省 document) is the branch acting there.
+  if (verticalSuffix(key, g) && jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
   // 3. A national body (国家X局, 国务院X办).
   if (nationalPrefix(key, g)) {
     const rec = lookupIn(ref, NATIONAL, key);
@@ -615,13 +636,18 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   // 杭州市税务局): the document's jurisdiction when it is that place, else the place it names,
   // else the national system.
   const placed = leadingPlace(key, g);
-  const stem = placeStem(jurisdiction);
   if (verticalSuffix(key, g) && !levelPrefix(key, g)) {
     if (jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
+    // In a province's document, a branch named after one of its cities (人行郑州中心支行 in a
+    // 河南省 plan) is one acting in the province, not the national system.
+    if (!placed && citiesOf(jurisdiction).some((c) => placeStem(c).length >= 2 && key.includes(placeStem(c)))) return inferred(ref, jurisdiction, key);
     return placed ? inferred(ref, placed.place, key) : inferred(ref, NATIONAL, key);
   }
   // 5. A place-qualified body: 北京市商务局 is 北京市's 市商务局; the document's own place is its own.
   if (placed) {
+    // A development zone named after the document's place (黄冈高新区管委会 in a 黄冈市 document)
+    // was set up by its government: the body is the document's, named as written.
+    if (isZone(placed.place, g) && jurisdiction !== NATIONAL && stem.length >= 2 && placed.place.startsWith(stem)) return inferred(ref, jurisdiction, key);
     const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : countyOf(placed.place, jurisdiction);
     const prefix = shortPrefixOf(ref, place);
     const rest = levelPrefix(placed.rest, g) ? placed.rest : prefix + placed.rest;
@@ -660,11 +686,13 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
   const known = (name: string) => resolveName(ref, name, jurisdiction).kind !== 'unresolved';
+  // A name that can be a party on its own: an organ or a collective, not a bare sector word.
+  const standsAlone = (name: string) => organSuffix(nameKey(name), ref.grammar) !== undefined || isCollective(nameKey(name), ref.grammar);
   let items = splitList(norm, (name) => startsWithPlace(name, ref, jurisdiction));
   items = items.flatMap((it) => {
     const written = norm.slice(it.start, it.end);
     if (lookupIn(ref, jurisdiction, written) || ref.absolute.has(nameKey(written))) return [it];
-    return splitAtConjunction(norm, it, known) ?? [it];
+    return splitAtConjunction(norm, it, known, standsAlone) ?? [it];
   });
 
   const parties: ResolvedParty[] = [];
@@ -692,7 +720,11 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
 
   const explicitLead = parties.some((p) => p.role === 'lead');
   if (!explicitLead && parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
-  else if (!explicitLead && firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
+  else if (!explicitLead && firstIsLead && parties.length > 0 && parties[0]!.role === 'joint') {
+    // The convention names the lead; the others of the list support it (其他为配合单位).
+    parties[0]!.role = 'lead';
+    for (const p of parties.slice(1)) if (p.role === 'joint') p.role = 'support';
+  }
   return { norm, parties, notes };
 }
 

@@ -17,6 +17,10 @@ export interface DepartmentGrammar {
   posts: string[];
   /** Sector words that stand for the department in charge (财政, 住建, 公安). */
   sectorWords: Set<string>;
+  /** A name that says it is a local body (地方金融监管局). */
+  localPrefixes: string[];
+  /** Endings of a development zone's name (高新区, 经济开发区). */
+  zoneSuffixes: string[];
 }
 
 interface GrammarFile {
@@ -29,6 +33,8 @@ interface GrammarFile {
   collectives: string[];
   posts: string[];
   sectorWords?: string[];
+  localPrefixes?: string[];
+  zoneSuffixes?: string[];
 }
 
 export function loadGrammar(file: string): DepartmentGrammar {
@@ -47,6 +53,8 @@ export function loadGrammar(file: string): DepartmentGrammar {
     collectives: raw.collectives.map((p) => new RegExp(p, 'u')),
     posts: [...raw.posts].sort(byLength),
     sectorWords: new Set(raw.sectorWords ?? []),
+    localPrefixes: [...(raw.localPrefixes ?? [])].sort(byLength),
+    zoneSuffixes: [...(raw.zoneSuffixes ?? [])].sort(byLength),
   };
 }
 
@@ -88,6 +96,15 @@ export function levelPrefix(name: string, g: DepartmentGrammar): string | undefi
 
 export function nationalPrefix(name: string, g: DepartmentGrammar): string | undefined {
   return g.nationalPrefixes.find((p) => name.startsWith(p) && name.length > p.length + 1);
+}
+
+export function localPrefix(name: string, g: DepartmentGrammar): string | undefined {
+  return g.localPrefixes.find((p) => name.startsWith(p) && name.length > p.length + 1);
+}
+
+/** True for a place that is a development zone (黄冈高新区, 立山经济开发区). */
+export function isZone(place: string, g: DepartmentGrammar): boolean {
+  return g.zoneSuffixes.some((s) => place.endsWith(s) && place.length > s.length);
 }
 
 export function verticalSuffix(name: string, g: DepartmentGrammar): string | undefined {

@@ -33,6 +33,12 @@ export const FIELD_LABEL = new RegExp(`(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY
 /** A line that starts with a responsibility or deadline field. */
 export const FIELD_LINE = new RegExp(`^[(\\[【〔]?(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS})[:：]`, 'u');
 
+/**
+ * The convention that the first-named unit of each list leads (列第一位者为牵头单位,
+ * 排在第一位的为牵头单位, 列在任务分工首位的为牵头单位), in normalised text without whitespace.
+ */
+export const FIRST_IS_LEAD = /(?:第一(?:位|个)|首位)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)|第一责任单位为牵头单位/u;
+
 function roleOfLabel(label: string): ClauseRole | 'deadline' | 'contact' | undefined {
   if (new RegExp(`^(${CONTACT_LABELS})$`, 'u').test(label)) return 'contact';
   if (new RegExp(`^(${LEAD_LABELS})$`, 'u').test(label)) return 'lead';

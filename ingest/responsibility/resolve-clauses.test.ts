@@ -50,3 +50,10 @@ describe('responsibility handed to resolve', () => {
     expect(separateConjoined('市文化和旅游局')).toBe('市文化和旅游局');
   });
 });
+
+describe('a written lead without field labels', () => {
+  it('makes the parties that share out the work by duty support the lead', () => {
+    const r = resolveMeasureParties({ responsibleText: '省发展改革委牵头,省商务厅、财政厅等相关部门按职责分工负责' }, ref, { jurisdiction: '河南省' });
+    expect(r.parties.map((p) => `${p.asWritten}:${p.role}`)).toEqual(['省发展改革委:lead', '省商务厅:support', '财政厅:support']);
+  });
+});

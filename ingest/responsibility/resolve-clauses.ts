@@ -16,6 +16,9 @@ export function resolveMeasureParties(
     if (!m.responsibleText) return { parties: [], diagnostics: [] };
     const r = resolveResponsibilities(separateConjoined(m.responsibleText), m.responsibleSpan, ref, options);
     shareTheNextRole(m.responsibleText, r.parties);
+    // X牵头，Y、Z按职责分工负责: as in a clause read by labels, once a lead is written the others
+    // support it (eval/documents/README.md, labelling rule 9).
+    supportTheLead(r.parties);
     return r;
   }
   const parties: ResolvedParty[] = [];
@@ -112,7 +115,7 @@ function topLevelNames(text: string): string[] {
   return out;
 }
 
-/** Once a lead is named by a field label, the measure's other parties support it. */
+/** Once a lead is named (by 牵头, a field label or the document's convention), the measure's other parties support it. */
 function supportTheLead(parties: ResolvedParty[]): void {
   if (parties.some((p) => p.role === 'lead')) for (const p of parties) if (p.role === 'joint') p.role = 'support';
 }

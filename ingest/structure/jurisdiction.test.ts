@@ -22,6 +22,11 @@ describe('jurisdiction and level', () => {
     for (const [name, level, jurisdiction] of cases) expect(placeOf(name), name).toEqual({ level, jurisdiction });
   });
 
+  it('names the place of a traditional-script copy as its original does', () => {
+    expect(placeOf('東莞市人民政府')).toEqual({ level: 'municipal', jurisdiction: '东莞市' });
+    expect(placeOf('廣東省推進粵港澳大灣區建設領導小組')).toEqual({ level: 'provincial', jurisdiction: '广东省' });
+  });
+
   it('names no place for relative or generic names, addressees and titles that start with a verb', () => {
     for (const name of ['市商务局', '区人民政府办公室', '各区人民政府', '关于加快西宁市流通业发展的实施意见', '为推动我市冷链产业高质量发展']) {
       expect(placeOf(name), name).toBeUndefined();

@@ -2,6 +2,7 @@
 // general office and the ministries are national ('国家'); a province or autonomous region is
 // provincial; a city, prefecture or 直辖市 is municipal; a district, county or banner under it is
 // a district ('杭州市西湖区'). Only what the names say: a bare '区人民政府' names no place.
+import { normalise } from '../normalise.js';
 import type { Level } from '../types.js';
 import { parentOfCounty, placesNamedIn, type NamedPlace } from './places.js';
 
@@ -21,7 +22,8 @@ const COUNTY = /^([\p{Script=Han}]{1,6}?(?:新区|区|自治县|县|旗|市))(?=
 /** Place of one issuing organ's name (or a title that starts with a place). */
 export function placeOf(name: string | undefined): Place | undefined {
   if (!name) return undefined;
-  const n = name.replace(/[\s\u3000]/gu, '').replace(/^(标题|题名|名称|发文机关|发布机构)[:：]?/u, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
+  // The matching form: a traditional-script copy (廣東省) names the same place as its original.
+  const n = normalise(name).replace(/^(标题|题名|名称|发文机关|发布机构)[:：]?/u, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
   if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
   // 各区人民政府 (an addressee) or 关于加快… (a title's verb) names no place.
   if (/^(各|本|全|我|为|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻|根据|按照)/u.test(n)) return undefined;

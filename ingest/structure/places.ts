@@ -122,6 +122,11 @@ function placeNames(): PlaceNames {
 }
 
 /** Every place of the gazetteer the text names, most named first. */
+/** The cities of a province in the gazetteer (郑州市, 开封市… for 河南省); none for another name. */
+export function citiesOf(province: string): string[] {
+  return Object.keys(load().provinces[province] ?? {});
+}
+
 export function placesNamedIn(text: string): NamedPlace[] {
   const { byPrefix } = placeNames();
   // One pass over the text: each position is looked up by its first two characters.

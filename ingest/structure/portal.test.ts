@@ -12,6 +12,11 @@ describe('portal metadata block', () => {
   });
 
   it('leaves sentences that merely start with a label word alone', () => {
+    // A news page's source line, in traditional script: its publication date is the page's.
+    expect(portalPairs('來源: 廣東省發展和改革委員會          發布時間: 2019-07-05')).toEqual([
+      ['other', '广东省发展和改革委员会'],
+      ['published', '2019-07-05'],
+    ]);
     expect(portalPairs('分类推进城市更新，完善配套设施。')).toBeUndefined();
     expect(portalPairs('一、总体要求')).toBeUndefined();
   });

@@ -3,6 +3,7 @@
 // Often the only place a copy states its number and date. Read from the text's lines (several
 // pairs may share a line, labels may be spaced out: 索 引 号) and from the pairs an HTML copy's
 // table carried (SourceText.meta); the lines are kept out of the title.
+import { toSimplified } from '../normalise.js';
 import { squeeze, type Line } from '../segment.js';
 
 export type PortalField = 'index' | 'issuer' | 'number' | 'date' | 'published' | 'subject' | 'keywords' | 'title' | 'other';
@@ -16,7 +17,7 @@ const FIELDS: [PortalField, string[]][] = [
   ['subject', ['主题分类', '主题词', '分类', '类别', '体裁分类', '组配分类']],
   ['keywords', ['关键词']],
   ['title', ['标题', '名称', '文件名称']],
-  ['other', ['有效性', '效力级别', '时效性', '城市', '公开方式', '公开范围', '有效期']],
+  ['other', ['有效性', '效力级别', '时效性', '城市', '公开方式', '公开范围', '有效期', '信息来源', '来源']],
 ];
 
 const LABELS = FIELDS.flatMap(([, ls]) => ls).sort((a, b) => b.length - a.length);
@@ -31,7 +32,7 @@ export interface PortalBlock {
 
 /** The pairs of one line, when it starts with a portal label; undefined otherwise. */
 export function portalPairs(line: string): [PortalField, string][] | undefined {
-  const t = squeeze(line).replace(/^[•·●◆■\-*]+/u, '');
+  const t = squeeze(toSimplified(line)).replace(/^[•·●◆■\-*]+/u, '');
   const matches = [...t.matchAll(LABEL_RE)];
   if (matches.length === 0 || matches[0]!.index !== 0) return undefined;
   const pairs: [PortalField, string][] = [];
