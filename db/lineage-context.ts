@@ -11,7 +11,7 @@ export async function loadLinkableMeasures(
     `MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure)
      WHERE NOT d.sourceFile IN $exclude
      RETURN m.id AS id, d.id AS documentId, m.year AS year, m.text AS text, m.normText AS normText,
-            d.issuedOn AS issuedOn, d.jurisdiction AS jurisdiction, d.level AS level,
+            d.issuedOn AS issuedOn, d.yearSource AS yearSource, d.jurisdiction AS jurisdiction, d.level AS level,
             COLLECT { MATCH (m)-[:ABOUT]->(t:Theme) RETURN t.id } AS themes,
             COLLECT { MATCH (m)-[:MENTIONS]->(i:Initiative) RETURN i.id } AS initiatives,
             COLLECT { MATCH (m)-[:SETS]->(g:Target) WHERE g.metric IS NOT NULL RETURN g.metric } AS targetMetrics,
@@ -36,6 +36,7 @@ export async function loadLinkableMeasures(
       targetMetrics: rec.get('targetMetrics') as string[],
       departments: rec.get('departments') as string[],
       issuedOn: (rec.get('issuedOn') as string | null) ?? null,
+      yearSource: (rec.get('yearSource') as string | null) ?? null,
       jurisdiction: (rec.get('jurisdiction') as string | null) ?? null,
       level: (rec.get('level') as string | null) ?? null,
       docNumber: (rec.get('docNumber') as string | null) ?? null,

@@ -401,6 +401,7 @@ export function assemble(input: AssembleInput): AssembleResult {
         documentId: docId,
         year: doc.year ?? null,
         issuedOn: doc.issuedOn ?? null,
+        yearSource: doc.yearSource ?? null,
         text: m.text,
         normText,
         themes: themes.map((x) => x.themeId),

@@ -13,10 +13,15 @@ export interface StoredMeasure {
   /** ISO date of the document's issue: orders two documents of the same year. */
   issuedOn?: string | null;
   /**
+   * How the year is known: 'inferred' is only the earliest year the text's clues allow (the
+   * document may be later), so it cannot place the document first in a diffusion (RESEMBLES).
+   */
+  yearSource?: string | null;
+  /**
    * The document's jurisdiction ('天津市', '国家'…) and level. Measures of one jurisdiction evolve
    * (EVOLVES_FROM); measures of different jurisdictions at the same level resemble (RESEMBLES: policy
-   * diffusion); a measure is never linked across levels here (that is IMPLEMENTS). Absent: the
-   * measure is taken to share the jurisdiction of every other measure.
+   * diffusion); a measure is never linked across levels here (that is IMPLEMENTS). Absent in every
+   * measure: one jurisdiction. Absent in some: those measures are not linked (their place is unknown).
    */
   jurisdiction?: string | null;
   level?: string | null;

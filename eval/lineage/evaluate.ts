@@ -267,6 +267,7 @@ export function linkableMeasuresFromGraph(graph: Graph): (LinkableMeasure & Eval
       documentId,
       year,
       issuedOn: str(doc?.issuedOn) || null,
+      yearSource: str(doc?.yearSource) || null,
       text: str(p.text),
       normText: str(p.normText) || normalise(str(p.text)),
       sourceFile: str(p.sourceFile) || str(doc?.sourceFile),

@@ -139,6 +139,30 @@ describe('linkMeasures', () => {
     expect(links.filter((l) => l.from === nat.id || l.to === nat.id)).toEqual([]);
   });
 
+  it('does not say which place wrote a measure first on a year that is only a lower bound', () => {
+    const ms = corpus().map((m) => ({ ...m, jurisdiction: '成都市', level: 'municipal' }));
+    const cd = (yearSource: string) => measure('doc:cd2018', 2018, COLD_2018, { jurisdiction: '成都市', level: 'municipal', yearSource });
+    const wh = measure('doc:wh2020', 2020, COLD_2020, { jurisdiction: '武汉市', level: 'municipal', yearSource: 'stated' });
+    const stated = cd('stated');
+    expect(find(linkMeasures([...ms, stated, wh]).links, wh, stated)?.kind).toBe('RESEMBLES');
+    // 'inferred': issued in 2018 or later, perhaps after Wuhan's.
+    const inferred = cd('inferred');
+    expect(find(linkMeasures([...ms, inferred, wh]).links, wh, inferred)).toBeUndefined();
+    // The later side's lower bound is enough when the earlier year is stated.
+    const whInferred = { ...wh, yearSource: 'inferred' };
+    expect(find(linkMeasures([...ms, stated, whInferred]).links, whInferred, stated)?.kind).toBe('RESEMBLES');
+  });
+
+  it('links a measure of unknown place to none among placed ones, and a corpus without places as one jurisdiction', () => {
+    const placed = corpus().map((m) => ({ ...m, jurisdiction: '成都市', level: 'municipal' }));
+    const early = measure('doc:cd2018', 2018, COLD_2018, { jurisdiction: '成都市', level: 'municipal' });
+    const unknown = measure('doc:x2020', 2020, COLD_2020, { level: 'municipal' });
+    expect(linkMeasures([...placed, early, unknown]).links.filter((l) => l.from === unknown.id || l.to === unknown.id)).toEqual([]);
+    const bare = measure('doc:cd2018', 2018, COLD_2018);
+    const bareLater = measure('doc:x2020', 2020, COLD_2020);
+    expect(find(linkMeasures([...corpus(), bare, bareLater]).links, bareLater, bare)?.kind).toBe('EVOLVES_FROM');
+  });
+
   it('keeps the best-aligned clauses (texts and offsets) as evidence and tiers the link', () => {
     const ms = corpus();
     const bundled = '推进宽带网络提速降费，扩大光纤覆盖范围。积极争取第五代移动通信（5G）试验网络先试先用。推动数据中心绿色化发展。（市通信管理局负责）';

@@ -409,6 +409,8 @@ export function linkMeasures(
   const docOf = new Int32Array(N);
   const yearOf = new Float64Array(N); // NaN when unknown
   const dateOf = new Float64Array(N); // NaN when no usable issue date
+  /** 1 when the year is only the earliest the text's clues allow (yearSource 'inferred'). */
+  const lowerBound = new Uint8Array(N);
   let unordered = 0;
   for (let i = 0; i < N; i++) {
     const m = all[i]!;
@@ -418,14 +420,21 @@ export function linkMeasures(
     const year = m.year === null || !Number.isFinite(m.year) ? NaN : m.year;
     yearOf[i] = year;
     if (Number.isNaN(year) && i < nNew) unordered++;
+    lowerBound[i] = m.yearSource === 'inferred' ? 1 : 0;
     const date = m.issuedOn ? Date.parse(m.issuedOn) : NaN;
     dateOf[i] = Number.isFinite(date) && new Date(date).getUTCFullYear() === year ? date : NaN;
   }
-  /** The kind of link between i and j, or undefined when they are at different levels. */
+  // A corpus that names no places is one jurisdiction. A document of unknown place among documents
+  // of known places may be from any place: neither a version of another's measure nor a copy of
+  // it elsewhere can be told, so it is linked to none (nor to another of unknown place).
+  const placed = all.some((m) => !!m.jurisdiction);
+  /** The kind of link between i and j, or undefined when they are at different levels or a place is unknown. */
   const kindOf = (i: number, j: number): LinkKind | undefined => {
     const a = all[i]!;
     const b = all[j]!;
-    if (!a.jurisdiction || !b.jurisdiction || a.jurisdiction === b.jurisdiction) return 'EVOLVES_FROM';
+    if (!placed) return 'EVOLVES_FROM';
+    if (!a.jurisdiction || !b.jurisdiction) return undefined;
+    if (a.jurisdiction === b.jurisdiction) return 'EVOLVES_FROM';
     if (a.level && b.level && a.level !== b.level) return undefined;
     return 'RESEMBLES';
   };
@@ -693,6 +702,10 @@ export function linkMeasures(
         const earlierIsJ = direction(i, j) < 0;
         const later = earlierIsJ ? i : j;
         const earlier = earlierIsJ ? j : i;
+        // A diffusion link says which place wrote the measure first: a year that is only a lower
+        // bound (the document may be later) cannot say so. Within one jurisdiction the version
+        // order is still taken from it, as the document's own best estimate.
+        if (kind === 'RESEMBLES' && lowerBound[earlier]) continue;
         const score = whole;
         // A bundled measure (a 2017 section listing twenty subjects) scores low as a whole against
         // the one-line measure that continues one of them: within one jurisdiction it may still be
