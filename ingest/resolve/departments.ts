@@ -458,7 +458,12 @@ export function documentJurisdiction(doc: { jurisdiction?: string; issuer?: stri
 
 /** True when a document declares the convention that the first-named unit is the lead. */
 export function detectFirstIsLead(documentText: string): boolean {
-  return FIRST_IS_LEAD.test(normalise(documentText));
+  // Only around each 牵头 (牽頭): the matching form of a whole 50 MB document, built a character at
+  // a time, took a gigabyte. The window leaves room for layout breaks inside the phrase.
+  for (const m of documentText.matchAll(/牵头|牽頭/gu)) {
+    if (FIRST_IS_LEAD.test(normalise(documentText.slice(Math.max(0, m.index - 60), m.index + 12)))) return true;
+  }
+  return false;
 }
 
 /**
