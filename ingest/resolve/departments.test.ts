@@ -193,6 +193,12 @@ describe('detectFirstIsLead', () => {
     expect(detectFirstIsLead('制定本计划（列在任務分工首位的為牽頭單位，其他為主要參加單位）。')).toBe(true);
   });
 
+  it('finds it across layout breaks, deep in a long text', () => {
+    const filler = '推动消费提质扩容，市商务局牵头，相关部门按职责分工负责。\n'.repeat(2000);
+    expect(detectFirstIsLead(`${filler}注：责任单位中排在第一\n\n位的为牵\n头单位。`)).toBe(true);
+    expect(detectFirstIsLead(filler)).toBe(false);
+  });
+
   it('under the convention, the first of a list leads and the others support it', () => {
     const { parties } = resolveResponsibilities('市商务局、市经济和信息化委、市农业局等负责', undefined, ref, { jurisdiction: '内江市', firstIsLead: true });
     expect(parties.map((p) => `${p.asWritten}:${p.role}`)).toEqual(['市商务局:lead', '市经济和信息化委:support', '市农业局:support']);

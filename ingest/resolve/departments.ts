@@ -460,8 +460,8 @@ export function documentJurisdiction(doc: { jurisdiction?: string; issuer?: stri
 export function detectFirstIsLead(documentText: string): boolean {
   // Only around each 牵头 (牽頭): the matching form of a whole 50 MB document, built a character at
   // a time, took a gigabyte. The window leaves room for layout breaks inside the phrase.
-  for (const m of documentText.matchAll(/牵头|牽頭/gu)) {
-    if (FIRST_IS_LEAD.test(normalise(documentText.slice(Math.max(0, m.index - 60), m.index + 12)))) return true;
+  for (const m of documentText.matchAll(/牵\s*头|牽\s*頭/gu)) {
+    if (FIRST_IS_LEAD.test(normalise(documentText.slice(Math.max(0, m.index - 60), m.index + m[0].length + 12)))) return true;
   }
   return false;
 }
