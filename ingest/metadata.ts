@@ -138,7 +138,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   if (!issuer && signers.length > 0) issuer = signers.join('、');
 
   let docNumber: string | undefined;
-  let garbledNumber: { text: string; year: number; line: number } | undefined;
+  let garbledNumber: { text: string; year: number; at: number } | undefined;
   for (const l of lines.slice(0, 15)) {
     const t = sq(l.text);
     const m = DOC_NO_START.exec(t);
@@ -147,7 +147,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
       break;
     }
     const g = GARBLED_NUMBER.exec(t);
-    if (g && !garbledNumber) garbledNumber = { text: t, year: Number(g[1]), line: l.index + 1 };
+    if (g && !garbledNumber) garbledNumber = { text: t, year: Number(g[1]), at: l.start };
   }
   docNumber ??= titleNumber;
   // A head flattened to one line keeps the number standing alone between spaces after the title
@@ -215,7 +215,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
 
   const meta: Metadata = { title, noticeTitle: noticeTitle !== title ? noticeTitle : undefined, issuer, issuers, level: place?.level, jurisdiction: place?.jurisdiction, issuedOn, yearSource: 'unknown', docNumber, citations, implements: implementsRef };
   if (garbledNumber) {
-    ctx.sink.atLine(garbledNumber.line, 1, 'warning', 'garbled-doc-number', `"${garbledNumber.text}" reads as this document's number with its closing bracket lost; only its year ${garbledNumber.year} is used: correct the number in the file if it matters`);
+    ctx.sink.at(garbledNumber.at, 'warning', 'garbled-doc-number', `"${garbledNumber.text}" reads as this document's number with its closing bracket lost; only its year ${garbledNumber.year} is used: correct the number in the file if it matters`);
   }
   settleYear(ctx, meta, manifest, garbledNumber?.year);
   return meta;

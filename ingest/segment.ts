@@ -5,7 +5,10 @@
 import { normalise, normaliseRange, normaliseWithMap } from './normalise.js';
 
 export interface Line {
-  /** 0-based index; line number is index + 1. */
+  /**
+   * 0-based position in the list. A flattened line gives several (runInLines), so the file's line
+   * number is read from `start` (LineIndex), never from this.
+   */
   index: number;
   start: number;
   /** End of the content, before '\r\n' or '\n'. */
