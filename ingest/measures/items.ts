@@ -373,7 +373,6 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
       BY_SUBJECT.add(measure);
       const first = subjects[0]!;
       const last = subjects[subjects.length - 1]!;
-      measure.responsibleText = text.slice(first.start, last.end);
       measure.responsibleSpan = span(ctx, first.start, last.end);
       // One list without a role goes to resolve whole, whose own grammar reads it; several lists, or
       // one whose predicate gives the role (作为牵头单位, 参加), are resolved list by list.
@@ -382,7 +381,6 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
         measure.responsibleClauses = subjects.map((x) => ({ text: text.slice(x.start, x.end), span: span(ctx, x.start, x.end), ...(x.role ? { role: x.role } : {}) }));
       } else {
         measure.responsibleText = text.slice(first.start, first.end);
-        measure.responsibleSpan = span(ctx, first.start, first.end);
       }
     }
   }
