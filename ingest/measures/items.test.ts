@@ -178,26 +178,29 @@ describe('a plan with label lines, a group line, subject parties and a portal bl
   });
 });
 
-
 describe('responsibility brackets that carry a convention or a collective', () => {
-  it('reads the parties before a first-is-lead convention stated in the bracket', () => {
-    const text = [
-      '一、深入实施就业优先战略',
-      '(一)建立联动机制。把稳定和扩大就业作为经济运行的下限。(市发展改革委、市财政局、市商务局等负责,列第一位者为牵头单位,下同)',
-      '(二)发展吸纳就业能力强的产业。挖掘第二产业就业潜力。(市商务局、市农业局等负责)',
-    ].join('\n');
-    const { doc } = parseDocument(fromText(text));
-    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['市发展改革委、市财政局、市商务局等负责', '市商务局、市农业局等负责']);
-  });
-
-  it('takes a bare list that ends with a collective of places as the parties', () => {
-    const text = [
-      '一、优化提升空间发展格局',
-      '1.构建网络化空间格局。加快珠江口东西两岸融合互动发展。(省发展改革委,省交通运输厅,大湾区内地各市)',
-      '2.促进城乡区域融合发展。实施乡村振兴战略。(省农业农村厅,各市)',
-    ].join('\n');
-    const { doc } = parseDocument(fromText(text));
-    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['省发展改革委,省交通运输厅,大湾区内地各市', '省农业农村厅,各市']);
+  it.each([
+    {
+      what: 'the parties before a first-is-lead convention stated in the bracket',
+      lines: [
+        '一、深入实施就业优先战略',
+        '(一)建立联动机制。把稳定和扩大就业作为经济运行的下限。(市发展改革委、市财政局、市商务局等负责,列第一位者为牵头单位,下同)',
+        '(二)发展吸纳就业能力强的产业。挖掘第二产业就业潜力。(市商务局、市农业局等负责)',
+      ],
+      parties: ['市发展改革委、市财政局、市商务局等负责', '市商务局、市农业局等负责'],
+    },
+    {
+      what: 'a bare list that ends with a collective of places',
+      lines: [
+        '一、优化提升空间发展格局',
+        '1.构建网络化空间格局。加快珠江口东西两岸融合互动发展。(省发展改革委,省交通运输厅,大湾区内地各市)',
+        '2.促进城乡区域融合发展。实施乡村振兴战略。(省农业农村厅,各市)',
+      ],
+      parties: ['省发展改革委,省交通运输厅,大湾区内地各市', '省农业农村厅,各市'],
+    },
+  ])('reads $what as the responsible parties', ({ lines, parties }) => {
+    const { doc } = parseDocument(fromText(lines.join('\n')));
+    expect(doc.measures.map((m) => m.responsibleText)).toEqual(parties);
   });
 });
 
