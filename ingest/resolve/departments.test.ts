@@ -334,6 +334,12 @@ describe('bodies placed by what their names say', () => {
     expect(place('人行郑州中心支行', '河南省')).toBe('河南省/inferred');
   });
 
+  it('places a national system’s branch named after another place in that place, not at the national level', () => {
+    expect(place('国家开发银行天津分行', '云南省')).toBe('天津市/inferred');
+    expect(place('国家税务总局杭州市税务局', '天津市')).toBe('杭州市/inferred');
+    expect(place('国家税务总局', '云南省')).toMatch(/^国家\//);
+  });
+
   it('places a development zone named after the place of the document with its government', () => {
     expect(place('黄冈高新区管委会', '黄冈市')).toBe('黄冈市/inferred');
     expect(place('立山经济开发区', '鞍山市立山区')).toBe('鞍山市立山区/inferred');

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nameKey, normalise, normaliseWithMap } from '../normalise.js';
 import { alreadyNormal } from '../extract/normal-form.js';
-import { citiesOf, parentOfCounty } from '../structure/places.js';
+import { citiesOf, parentOfCounty, placesNamedIn } from '../structure/places.js';
 import { FIRST_IS_LEAD } from '../responsibility/clauses.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
@@ -632,10 +632,14 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   // A national system's branch that names the document's place (国家开发银行云南省分行 in a
   // 云南省 document) is the branch acting there.
   if (verticalSuffix(key, g) && jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
-  // 3. A national body (国家X局, 国务院X办).
-  if (nationalPrefix(key, g)) {
+  // 3. A national body (国家X局, 国务院X办), unless it is one of a national system's branches
+  // named after a place (国家开发银行天津分行, 国家税务总局天津市税务局): the branch acting there.
+  const national = nationalPrefix(key, g);
+  if (national) {
     const rec = lookupIn(ref, NATIONAL, key);
-    return rec ? fromRecord(rec) : inferred(ref, NATIONAL, key);
+    if (rec) return fromRecord(rec);
+    const branchOf = verticalSuffix(key, g) ? placesNamedIn(key.slice(national.length)).filter((p) => p.level !== 'district') : [];
+    return branchOf.length === 1 ? inferred(ref, branchOf[0]!.name, key) : inferred(ref, NATIONAL, key);
   }
   // 4. A branch of a nationally managed system named after a place (上海海关, 人民银行杭州中心支行,
   // 杭州市税务局): the document's jurisdiction when it is that place, else the place it names,

@@ -121,12 +121,12 @@ function placeNames(): PlaceNames {
   return names;
 }
 
-/** Every place of the gazetteer the text names, most named first. */
 /** The cities of a province in the gazetteer (郑州市, 开封市… for 河南省); none for another name. */
 export function citiesOf(province: string): string[] {
   return Object.keys(load().provinces[province] ?? {});
 }
 
+/** Every place of the gazetteer the text names, most named first. */
 export function placesNamedIn(text: string): NamedPlace[] {
   const { byPrefix } = placeNames();
   // One pass over the text: each position is looked up by its first two characters.
