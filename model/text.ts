@@ -81,26 +81,38 @@ function isSpaceUnit(c: number): boolean {
 }
 
 function fold(original: string, start: number, end: number, withMap: boolean): { text: string; map?: number[] } {
-  let out = '';
+  // Characters that fold to themselves are copied in runs (one slice each): appending one
+  // character at a time builds a rope of one node per character, gigabytes for a long text.
+  const parts: string[] = [];
   const map: number[] | undefined = withMap ? [] : undefined;
   let last = ''; // last unit written, for the whitespace rule
   let pending = -1; // origin of a whitespace run not yet decided
+  let run = -1; // start of the run being copied as it is
 
+  /** Decides a pending whitespace run before `unit` is written. */
+  const settle = (unit: string) => {
+    if (pending === -1) return;
+    // Whitespace is layout when either neighbour is CJK (or it is at an edge); else one space.
+    if (last !== '' && !isCjk(last) && !isCjk(unit)) {
+      parts.push(' ');
+      map?.push(pending);
+    }
+    pending = -1;
+  };
+  const flush = (to: number) => {
+    if (run === -1) return;
+    parts.push(original.slice(run, to));
+    if (map) for (let k = run; k < to; k++) map.push(k);
+    last = original[to - 1]!;
+    run = -1;
+  };
   const emit = (unit: string, origin: number) => {
-    const c = unit.charCodeAt(0);
-    if (isSpaceUnit(c)) {
+    if (isSpaceUnit(unit.charCodeAt(0))) {
       if (pending === -1) pending = origin;
       return;
     }
-    if (pending !== -1) {
-      // Whitespace is layout when either neighbour is CJK (or it is at an edge); else one space.
-      if (last !== '' && !isCjk(last) && !isCjk(unit)) {
-        out += ' ';
-        map?.push(pending);
-      }
-      pending = -1;
-    }
-    out += unit;
+    settle(unit);
+    parts.push(unit);
     map?.push(origin);
     last = unit;
   };
@@ -115,10 +127,19 @@ function fold(original: string, start: number, end: number, withMap: boolean): {
         f = n === ch ? null : n;
         FOLD[c] = f;
       }
-      if (f === null) emit(ch, i);
-      else for (let k = 0; k < f.length; k++) emit(f[k]!, i);
+      if (f === null && !isSpaceUnit(c)) {
+        if (run === -1) {
+          settle(ch);
+          run = i;
+        }
+      } else {
+        flush(i);
+        if (f === null) emit(ch, i);
+        else for (let k = 0; k < f.length; k++) emit(f[k]!, i);
+      }
       i++;
     } else {
+      flush(i);
       const cp = original.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
       const n = ch.normalize('NFKC');
@@ -126,9 +147,9 @@ function fold(original: string, start: number, end: number, withMap: boolean): {
       i += ch.length;
     }
   }
-  return { text: out, map };
+  flush(end);
+  return { text: parts.join(''), map };
 }
-
 
 /**
  * True when `text` is its own matching form (no whitespace, every character folds to itself), so
