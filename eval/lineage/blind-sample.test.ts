@@ -49,6 +49,19 @@ describe('blind sample', () => {
     expect(r.wrongScores).toEqual([0.07]);
     expect(r.byKind).toEqual({ EVOLVES_FROM: { S: 2, R: 1, W: 1 } }); // a link without a kind is EVOLVES_FROM
   });
+
+  it('refuses a file with a link left unjudged, naming it', () => {
+    const file = {
+      about: '',
+      seed: 1,
+      drawnFrom: 4,
+      links: [
+        { later: refOf(measures[1]!, measures), earlier: refOf(measures[0]!, measures), judgment: 'S', reason: '' },
+        { later: refOf(measures[2]!, measures), earlier: refOf(measures[0]!, measures), judgment: '', reason: '' },
+      ],
+    } as unknown as BlindSampleFile;
+    expect(() => reveal(file, links, measures)).toThrow(/link #2 has no judgment/);
+  });
 });
 
 describe('blind sample over the wider corpus (seeds and eval/documents)', () => {

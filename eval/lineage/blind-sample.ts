@@ -113,6 +113,9 @@ export function reveal(file: BlindSampleFile, links: LineageLink[], measures: Ev
   const wrongScores: number[] = [];
   const byKind: Record<string, Record<Judgment, number>> = {};
   const rows: string[] = [];
+  // A skeleton's blank would otherwise count as a judgment (it once was pre-filled with R).
+  const blank = file.links.findIndex((j) => !(['S', 'R', 'W'] as unknown[]).includes(j.judgment));
+  if (blank >= 0) throw new Error(`link #${blank + 1} has no judgment (S, R or W): judge every link before the reveal`);
   for (const j of file.links) {
     counts[j.judgment]++;
     const e = resolveRef(j.earlier, measures);
@@ -156,11 +159,12 @@ async function main(): Promise<void> {
     const size = option('--size', 40);
     const sample = drawSample(links, measures, seed, size, includeLabelled);
     if (args.includes('--json')) {
-      const skeleton: BlindSampleFile = {
+      // Judgments left blank: the reveal refuses a file with any blank left.
+      const skeleton: Omit<BlindSampleFile, 'links'> & { links: (Omit<JudgedLink, 'judgment'> & { judgment: '' })[] } = {
         about: `Blind sample of lineage links (eval/lineage/README.md), corpus ${corpusArg}: judged by reading both texts, without score or tier.`,
         seed,
         drawnFrom: links.length,
-        links: sample.map((l) => ({ later: refOf(byId.get(l.from)!, measures), earlier: refOf(byId.get(l.to)!, measures), judgment: 'R', reason: '' })),
+        links: sample.map((l) => ({ later: refOf(byId.get(l.from)!, measures), earlier: refOf(byId.get(l.to)!, measures), judgment: '', reason: '' })),
       };
       console.log(JSON.stringify(skeleton, null, 1));
       return;
