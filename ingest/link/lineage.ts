@@ -892,7 +892,7 @@ export function linkMeasures(
       // The tier needs only the best score; most decided links end in the chain reduction, so
       // their evidence is aligned when a link is written.
       const best = clauses ? (clauses[0]?.score ?? 0) : bestClausePair(laterIndex, earlierIndex)[2];
-      const whole = Math.round(dot(vectors[laterIndex]!, vectors[earlierIndex]!) * 1000) / 1000;
+      const whole = Math.round(pairScore[p]! * 1000) / 1000;
       byClause = best >= sameClause;
       byWhole = whole >= sameScore && best >= sameScoreClause;
     }
@@ -941,7 +941,7 @@ export function linkMeasures(
     const earlierThemes = new Set(earlier.themes);
     const sharedThemes = later.themes.filter((t) => earlierThemes.has(t)).sort();
     const best = clauses[0]?.score ?? 0;
-    const whole = Math.round(dot(vectors[laterIndex]!, vectors[earlierIndex]!) * 1000) / 1000;
+    const whole = Math.round(score * 1000) / 1000;
     const tier = x.tier;
     const distinctive = shared.filter(([f]) => featureKind[f] === 'p' || featureKind[f] === 'i').map(([f]) => describe(f));
     const reason =
