@@ -13,7 +13,9 @@ import { migrate } from '../db/migrations.js';
 import { clearGraph, writeGraph, type WriteOptions } from '../db/writer.js';
 import { defaultThreads } from '../ingest/parallel/pool.js';
 import { isSourceDocument } from '../model/graph.js';
-import { linkMeasures, type LinkableMeasure, type LinkStats } from '../ingest/link/lineage.js';
+import { linkMeasures, type LinkStats } from '../ingest/link/lineage.js';
+// The evaluation's reading of the linker's input (with each document's place, level and year source).
+import { linkableMeasuresFromGraph } from '../eval/lineage/evaluate.js';
 import type { Graph } from '../ingest/types.js';
 import { ensureCorpus, projectRoot } from './corpus.js';
 import { startNeo4jGraphqlServer } from './compare/neo4j-graphql-server.js';
@@ -176,42 +178,6 @@ function seedCorpus(): { files: string[]; bytes: number; measuresWritten: null; 
   return { files, bytes, measuresWritten: null, tableDocuments: null, ms: null };
 }
 
-/** The linker's input, read back from the graph the pipeline produced. */
-export function linkableFromGraph(graph: Graph): LinkableMeasure[] {
-  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.labels[0]]));
-  const metricOf = new Map(graph.nodes.filter((n) => n.labels.includes('Target')).map((n) => [n.id, n.properties.metric]));
-  const issuedOn = new Map(graph.nodes.filter((n) => n.labels.includes('Document')).map((n) => [n.id, n.properties.issuedOn]));
-  const out = new Map<string, LinkableMeasure>();
-  for (const n of graph.nodes) {
-    if (!n.labels.includes('Measure')) continue;
-    const p = n.properties;
-    out.set(n.id, {
-      id: n.id,
-      documentId: String(p.documentId ?? ''),
-      year: typeof p.year === 'number' ? p.year : null,
-      text: String(p.text ?? ''),
-      normText: String(p.normText ?? p.text ?? ''),
-      themes: [],
-      initiatives: [],
-      targetMetrics: [],
-      departments: [],
-      issuedOn: typeof issuedOn.get(String(p.documentId)) === 'string' ? (issuedOn.get(String(p.documentId)) as string) : null,
-    });
-  }
-  for (const r of graph.relationships) {
-    const m = out.get(r.start);
-    if (!m) continue;
-    if (r.type === 'ABOUT') m.themes.push(r.end);
-    else if (r.type === 'MENTIONS') m.initiatives.push(r.end);
-    else if (r.type === 'ASSIGNED_TO') m.departments.push(r.end);
-    else if (r.type === 'SETS' && labelOf.get(r.end) === 'Target') {
-      const metric = metricOf.get(r.end);
-      if (typeof metric === 'string' && metric) m.targetMetrics.push(metric);
-    }
-  }
-  return [...out.values()];
-}
-
 /** Arguments for the five questions, sampled deterministically from the loaded graph. */
 async function sampleArgs(driver: Driver, database: string | undefined): Promise<QueryArgs> {
   const q = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database, routing: 'READ' })).records;
@@ -368,7 +334,7 @@ export async function benchSize(opts: SizeOptions): Promise<SizeResult> {
   // (b) Lineage linking: the pipeline's own figures when it reports them, else the linker run
   // again alone on the measures the pipeline produced.
   if (sections.has('link')) {
-    const stats = report.linkStats ?? linkMeasures(linkableFromGraph(graph), {}).stats;
+    const stats = report.linkStats ?? linkMeasures(linkableMeasuresFromGraph(graph), {}).stats;
     result.link = {
       ...stats,
       source: report.linkStats ? 'pipeline' : 'rerun',
