@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localTarget } from './config.js';
-import { diskProblem, Neo4jSetupError, passwordFile, preparePrivateDataDir } from './local.js';
+import { diskProblem, launcherExitReason, Neo4jSetupError, passwordFile, preparePrivateDataDir } from './local.js';
 
 const made: string[] = [];
 function tempTarget() {
@@ -57,5 +57,21 @@ describe('diskProblem', () => {
     expect(diskProblem(enospc, '/data/x.log')).toBe('the disk is full: cannot write /data/x.log (ENOSPC). Free some space, then start again.');
     expect(diskProblem(Object.assign(new Error('quota'), { code: 'EDQUOT' }), 'f')).toMatch(/quota is used up.*Free some space/);
     expect(diskProblem(Object.assign(new Error('perm'), { code: 'EACCES' }), 'f')).toMatch(/no permission to write f \(EACCES\)/);
+  });
+});
+
+describe('launcherExitReason', () => {
+  const said = { messages: [] as string[], jvmLines: [] as string[], heap: '1g', logFile: '/dev/full' };
+
+  it('names an out-of-memory exit (the JVM exits 3 under ExitOnOutOfMemoryError) and what to do, with the JVM’s own line', () => {
+    const why = launcherExitReason(3, { ...said, jvmLines: ['Terminating due to java.lang.OutOfMemoryError: Java heap space'] });
+    expect(why).toMatch(/^Neo4j ran out of memory \(heap 1g\): Terminating due to java\.lang\.OutOfMemoryError: Java heap space\. Give it more with NEO4J_HEAP/);
+  });
+
+  it('prefers the launcher’s own message, and otherwise keeps the JVM’s last error lines with the code', () => {
+    expect(launcherExitReason(3, { ...said, messages: ['port 7687 on 127.0.0.1 is already in use.'] })).toBe('port 7687 on 127.0.0.1 is already in use.');
+    expect(launcherExitReason(1, { ...said, jvmLines: ['Exception in thread "main" java.lang.NoClassDefFoundError: x'] })).toBe(
+      'the Neo4j launcher exited with code 1 (Exception in thread "main" java.lang.NoClassDefFoundError: x); see /dev/full',
+    );
   });
 });

@@ -28,6 +28,8 @@ export class StoreDamagedError extends Neo4jSetupError {
 
 /** The launcher's exit code for a store that does not open and is not short of space. */
 const STORE_DAMAGED_EXIT = 6;
+/** The JVM's own exit code under -XX:+ExitOnOutOfMemoryError (the launcher never uses it). */
+const OUT_OF_MEMORY_EXIT = 3;
 
 const remoteHint = 'Or use a Neo4j 5.x server you already run: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD).';
 
@@ -90,6 +92,21 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/**
+ * Why the launcher's JVM exited, for a person: the launcher's own message when it gave one; else
+ * what its exit code and the JVM's last error lines say (kept because the log file may be the
+ * thing that could not be written).
+ */
+export function launcherExitReason(
+  code: number | null,
+  said: { messages: string[]; jvmLines: string[]; heap: string; logFile: string },
+): string {
+  if (said.messages.length > 0) return said.messages.join(' ');
+  const jvm = said.jvmLines.join(' ');
+  if (code === OUT_OF_MEMORY_EXIT) return `Neo4j ran out of memory (heap ${said.heap}): ${jvm || 'OutOfMemoryError'}. Give it more with NEO4J_HEAP, or see ${said.logFile}.`;
+  return `the Neo4j launcher exited with code ${code}${jvm ? ` (${jvm})` : ''}; see ${said.logFile}`;
 }
 
 /** The built-in Neo4j's one user; its password lives in the data folder, readable by its owner only. */
@@ -307,6 +324,10 @@ export async function startLocalNeo4j(
   });
 
   const messages: string[] = [];
+  // The JVM's own last words (an OutOfMemoryError, a stack trace's head): the log file may be
+  // unwritable (a full disk), and then they would be lost with it.
+  const jvmLines: string[] = [];
+  const exitReason = (code: number | null) => launcherExitReason(code, { messages, jvmLines, heap: target.heap, logFile });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -320,6 +341,9 @@ export async function startLocalNeo4j(
           resolve();
         } else if (line.startsWith('LAUNCHER: ')) {
           messages.push(line.slice('LAUNCHER: '.length));
+        } else if (/Error|Exception|Terminating/.test(line)) {
+          jvmLines.push(line.trim().slice(0, 300));
+          if (jvmLines.length > 3) jvmLines.shift();
         }
       }
     };
@@ -331,7 +355,7 @@ export async function startLocalNeo4j(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      const why = messages.join(' ') || `the Neo4j launcher exited with code ${code}; see ${logFile}`;
+      const why = exitReason(code);
       reject(code === STORE_DAMAGED_EXIT ? new StoreDamagedError(why) : new Neo4jSetupError(`${why} ${remoteHint}`));
     });
   });
@@ -357,7 +381,7 @@ export async function startLocalNeo4j(
     child.once('exit', (code, signal) => {
       exited = true;
       out.close();
-      if (!stopping) resolve(signal ? `killed by ${signal}` : `exited with code ${code}${messages.length > 0 ? `: ${messages.join(' ')}` : ''}`);
+      if (!stopping) resolve(signal ? `killed by ${signal}` : `exited with code ${code}: ${exitReason(code)}`);
     });
   });
   const stop = async () => {

@@ -73,20 +73,38 @@ export class Reader {
           await new Promise((resolve) => setTimeout(resolve, 100));
           continue;
         }
-        if (code.includes('TransactionTimedOut') || code.includes('Terminated')) {
-          throw new ReadError('The query took too long and was stopped; narrow it (smaller depth, limit or page).', 'QUERY_TIMEOUT', { cause: error });
-        }
-        // DatabaseUnavailable: the server answers but the database is still starting (recovery
-        // after a restart); to a client that is the same outage.
-        if (code.includes('ServiceUnavailable') || code.includes('SessionExpired') || code.includes('DatabaseUnavailable')) {
-          throw new ReadError('The database is not reachable right now; retry in a moment.', 'DATABASE_UNAVAILABLE', { cause: error });
-        }
-        throw error;
+        throw classifyReadError(error) ?? error;
       } finally {
         await session.close();
       }
     }
   }
+}
+
+/**
+ * The error a client is told for a driver error it can act on (narrow the query, retry in a
+ * moment); undefined for any other, which the API reports as an internal error.
+ */
+export function classifyReadError(error: unknown): ReadError | undefined {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  if (code.includes('TransactionTimedOut') || code.includes('Terminated')) {
+    return new ReadError('The query took too long and was stopped; narrow it (smaller depth, limit or page).', 'QUERY_TIMEOUT', { cause: error });
+  }
+  // DatabaseUnavailable: the server answers but the database is still starting (recovery after a
+  // restart); a transient error that a retry did not clear; a pool that could not get a connection
+  // in time (the driver gives that one no code: a server that accepts connections but is too busy
+  // starting up to answer them). To a client each is the same outage.
+  if (
+    code.includes('ServiceUnavailable') ||
+    code.includes('SessionExpired') ||
+    code.includes('DatabaseUnavailable') ||
+    code.startsWith('Neo.TransientError.') ||
+    /^Connection acquisition timed out/.test(message)
+  ) {
+    return new ReadError('The database is not reachable right now; retry in a moment.', 'DATABASE_UNAVAILABLE', { cause: error });
+  }
+  return undefined;
 }
 
 /**
