@@ -70,9 +70,10 @@ public final class Launcher {
                     + "Delete it and start again: a new one is created.", 2);
         }
 
+        // Not 3: that is the JVM's own exit code under -XX:+ExitOnOutOfMemoryError.
         if (!portFree(port)) {
             fail("port " + port + " on 127.0.0.1 is already in use. Stop whatever holds it, choose another with "
-                    + "NEO4J_PORT, or point the product at that server with NEO4J_URI.", 3);
+                    + "NEO4J_PORT, or point the product at that server with NEO4J_URI.", 10);
         }
 
         // The password is applied with Bolt closed, so no client ever sees the store with the
