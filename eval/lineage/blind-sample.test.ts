@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkMeasures, type LineageLink } from '../../ingest/link/lineage.js';
-import { corpusFiles, drawSample, refOf, reveal, type BlindSampleFile } from './blind-sample.js';
+import { corpusFiles, drawSample, refOf, reveal, type BlindSampleFile, type Judgment } from './blind-sample.js';
 import { defaultSeedFiles, linkableMeasuresFromGraph, loadLabelledSet, resolveRef, seedGraph, type EvalMeasure } from './evaluate.js';
 
 const measures: EvalMeasure[] = [
@@ -11,6 +11,13 @@ const measures: EvalMeasure[] = [
 ];
 const link = (from: string, to: string, tier: 'same' | 'related', score: number): LineageLink => ({
   from, to, score, tier, method: 'tfidf', evidence: ['网络'], sharedThemes: [], sharedInitiatives: [],
+});
+/** A judged sample of [later, earlier, judgment] by index in `measures`. */
+const judged = (rows: [number, number, Judgment][]): BlindSampleFile => ({
+  about: '',
+  seed: 1,
+  drawnFrom: 4,
+  links: rows.map(([later, earlier, judgment]) => ({ later: refOf(measures[later]!, measures), earlier: refOf(measures[earlier]!, measures), judgment, reason: '' })),
 });
 const links = [link('b', 'a', 'same', 0.2), link('c', 'a', 'related', 0.1), link('d', 'b', 'related', 0.07), link('d', 'c', 'same', 0.3)];
 
@@ -30,17 +37,7 @@ describe('blind sample', () => {
   });
 
   it('compares judgments with the tiers: S tiered same and R tiered related are right; W is counted with its score', () => {
-    const file: BlindSampleFile = {
-      about: '',
-      seed: 1,
-      drawnFrom: 4,
-      links: [
-        { later: refOf(measures[1]!, measures), earlier: refOf(measures[0]!, measures), judgment: 'S', reason: '' },
-        { later: refOf(measures[2]!, measures), earlier: refOf(measures[0]!, measures), judgment: 'S', reason: '' },
-        { later: refOf(measures[3]!, measures), earlier: refOf(measures[1]!, measures), judgment: 'W', reason: '' },
-        { later: refOf(measures[3]!, measures), earlier: refOf(measures[2]!, measures), judgment: 'R', reason: '' },
-      ],
-    };
+    const file = judged([[1, 0, 'S'], [2, 0, 'S'], [3, 1, 'W'], [3, 2, 'R']]);
     const r = reveal(file, links, measures);
     expect(r.counts).toEqual({ S: 2, R: 1, W: 1 });
     expect(r.found).toBe(4);
@@ -51,15 +48,7 @@ describe('blind sample', () => {
   });
 
   it('refuses a file with a link left unjudged, naming it', () => {
-    const file = {
-      about: '',
-      seed: 1,
-      drawnFrom: 4,
-      links: [
-        { later: refOf(measures[1]!, measures), earlier: refOf(measures[0]!, measures), judgment: 'S', reason: '' },
-        { later: refOf(measures[2]!, measures), earlier: refOf(measures[0]!, measures), judgment: '', reason: '' },
-      ],
-    } as unknown as BlindSampleFile;
+    const file = judged([[1, 0, 'S'], [2, 0, '' as Judgment]]);
     expect(() => reveal(file, links, measures)).toThrow(/link #2 has no judgment/);
   });
 });
