@@ -199,6 +199,16 @@ describe('responsibility brackets that carry a convention or a collective', () =
     const { doc } = parseDocument(fromText(text));
     expect(doc.measures.map((m) => m.responsibleText)).toEqual(['省发展改革委,省交通运输厅,大湾区内地各市', '省农业农村厅,各市']);
   });
+
+  it('takes a bare list closed by 等 as the parties, with or without the convention after it', () => {
+    const text = [
+      '一、全面推进生态建设',
+      '1.加强草原生态保护。启动实施重点生态功能区保护与建设工程。(农牧业厅、发展改革委、财政厅等。列第一位者为牵头部门,其他有关部门按职责分工负责,下同)',
+      '2.全面落实草原生态保护补助奖励政策。对严重退化草原实行禁牧。 (农牧业厅、发展改革委、财政厅、国土资源厅等)',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['农牧业厅、发展改革委、财政厅等', '农牧业厅、发展改革委、财政厅、国土资源厅等']);
+  });
 });
 
 describe('an item whose one sentence is its run-in title', () => {

@@ -182,10 +182,13 @@ function noteClause(inner: string): number | undefined {
 // A collective of places ends a list too: 各区, 大湾区内地各市, 各县(市、区).
 const ORGAN_END = /(局|委|办|厅|部|政府|中心|公司|集团|银行|院|协会|管委会|委员会|办事处|街道|乡镇|单位|部门|分行|海关|所|站|队|社|馆|各[省市区县州盟旗地])$/u;
 
-/** A bracket holding only names of organs: （市人社局）, （市商务局、市财政局）. */
+/**
+ * A bracket holding only names of organs: （市人社局）, （市商务局、市财政局）, or a list closed by
+ * 等 (（农牧业厅、发展改革委、财政厅等）: the tail, as in 等部门, is no part of a name).
+ */
 function isBareList(inner: string): boolean {
   if (inner.length < 3 || inner.length > 120 || /[。:：]/u.test(inner)) return false;
-  const names = inner.split(/[、,;]/u).map((n) => n.trim()).filter((n) => n !== '');
+  const names = inner.replace(/等$/u, '').split(/[、,;]/u).map((n) => n.trim()).filter((n) => n !== '');
   return names.length > 0 && names.every((n) => ORGAN_END.test(n.replace(/\([^()]*\)$/u, '')) && n.length <= 25);
 }
 

@@ -94,7 +94,9 @@ const ORGANS = '[\\p{Script=Han}]{0,10}?(?:人民政府|政府|委员会|委|局
 const BOUNDARY = '(?<=^|[\\s、，,；;：:（(【\\[|“"])';
 const TEXT_SCAN = 30_000;
 const SELF: { level: Level; re: RegExp; words: string }[] = [
-  { level: 'provincial', re: new RegExp(`[本全我]省|${BOUNDARY}省${ORGANS}`, 'gu'), words: '全省/我省/省X厅' },
+  // An autonomous region names its own organs 自治区X (自治区党委, 自治区发展改革委): the prefix is
+  // its own, so no boundary is needed before it.
+  { level: 'provincial', re: new RegExp(`[本全我]省|${BOUNDARY}省${ORGANS}|自治区${ORGANS}`, 'gu'), words: '全省/我省/省X厅/自治区X厅' },
   { level: 'municipal', re: new RegExp(`[本全我]市|${BOUNDARY}市${ORGANS}`, 'gu'), words: '本市/全市/市X局' },
   { level: 'district', re: new RegExp(`[本全我][区县旗]|${BOUNDARY}[区县]${ORGANS}`, 'gu'), words: '全区/我县/区X局' },
 ];
