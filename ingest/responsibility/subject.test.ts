@@ -44,3 +44,30 @@ describe('the subjects of every sentence of an item', () => {
     expect(subjects('加快推进网上审批。重点景区要延长开放时间。')).toEqual([]);
   });
 });
+
+describe('a 会同 clause: one body acts with others, in charge', () => {
+  const subjects = (s: string) => sentenceSubjects(s, 0, s.length).map((x) => [s.slice(x.start, x.end), x.role ?? '']);
+
+  it('reads 由X会同Y after the item topic: X leads, Y supports', () => {
+    expect(subjects('关于“严守耕地保护红线，划定永久基本农田”的问题，由国土资源部会同农业部等部门负责落实。')).toEqual([
+      ['国土资源部', 'lead'],
+      ['农业部等部门', 'support'],
+    ]);
+    expect(subjects('關於“確保穀物基本自給”的問題,由發展改革委會同中央農辦、農業部、財政部等部門研究提出落實意見。')).toEqual([
+      ['發展改革委', 'lead'],
+      ['中央農辦、農業部、財政部等部門', 'support'],
+    ]);
+  });
+
+  it('reads X会同Y at the start of a sentence as two parties, not one name', () => {
+    expect(subjects('市商务局会同市财政局、市市场监管局负责制定实施细则。')).toEqual([
+      ['市商务局', 'lead'],
+      ['市财政局、市市场监管局', 'support'],
+    ]);
+  });
+
+  it('needs organs on both sides', () => {
+    expect(subjects('企业会同高校研究提出技术路线。')).toEqual([]);
+    expect(subjects('全部会同有关方面负责落实。')).toEqual([]);
+  });
+});

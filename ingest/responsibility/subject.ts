@@ -47,6 +47,41 @@ export function subjectParties(original: string, from: number, to: number): Subj
 }
 
 /**
+ * 由X会同Y…负责 / X会同Y研究提出: X acts together with Y, X in charge. The division-of-labour
+ * form of State Council and ministry notices, often after the item's topic (关于“…”的问题，由X会同
+ * Y等部门负责落实): X leads, Y supports.
+ */
+const WITH = new RegExp(
+  `(?:^|[,;])由?([^,。;:()“”]{2,40}?)会同([^,。;:()“”]{2,160}?)(?=${ADVERB}(?:负责|研究|组织|提出|制定|落实|牵头|推进|做好|抓好|办理))`,
+  'u',
+);
+
+/** The lead and the supporting list of a 会同 clause in original[from, to), if it names organs. */
+export function withParties(original: string, from: number, to: number): SubjectParties[] | undefined {
+  const view = normView(original, from, Math.min(to, from + 400));
+  const t = view.text;
+  const m = WITH.exec(t);
+  if (!m) return undefined;
+  const lead = m[1]!;
+  const others = m[2]!;
+  const organs = (list: string) => {
+    const grouped = GROUPED.test(list);
+    const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
+    // Ministries (农业部, 商务部) act in this form too; 部 alone is no organ word at a sentence start (全部).
+    return names.length > 0 && names.every((n) => n.length <= 20 && (grouped || ORGAN.test(n) || /^.{2,}部$/u.test(n)));
+  };
+  if (!organs(lead) || !organs(others)) return undefined;
+  const leadAt = m.index + m[0].length - others.length - '会同'.length - lead.length;
+  const othersAt = m.index + m[0].length - others.length;
+  const [ls, le] = originalRange(original, view, leadAt, leadAt + lead.length);
+  const [os, oe] = originalRange(original, view, othersAt, othersAt + others.length);
+  return [
+    { start: ls, end: le, role: 'lead' },
+    { start: os, end: oe, role: 'support' },
+  ];
+}
+
+/**
  * Every sentence subject of original[from, to) that names parties, in text order: an article
  * that gives each body its own sentence (X负责……。Y具体负责……。Z等有关部门应当按照各自职责，
  * 协同做好……) or a leading-group paragraph (X作为牵头单位负责……。A、B等单位参加……).
@@ -57,10 +92,12 @@ export function sentenceSubjects(original: string, from: number, to: number): Su
   while (at < to) {
     while (at < to && /\s/u.test(original[at]!)) at++;
     if (at >= to) break;
-    const found = subjectParties(original, at, to);
-    if (found) out.push(found);
     // The next sentence. Not at a blank line: copies break lines, even blank ones, inside words.
     const stop = original.slice(at, to).search(/[。！？!?]/u);
+    const together = withParties(original, at, stop === -1 ? to : at + stop);
+    const found = together ? undefined : subjectParties(original, at, to);
+    if (together) out.push(...together);
+    else if (found) out.push(found);
     if (stop === -1) break;
     at += stop + 1;
   }
