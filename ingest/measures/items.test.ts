@@ -228,3 +228,17 @@ describe('a heading on its own line above a paragraph whose subject is the party
     expect(doc.measures.map((m) => m.responsibleText)).toEqual(['各乡镇人民政府', '各乡镇人民政府']);
   });
 });
+
+describe('the framing articles of a regulation', () => {
+  it('are no measures in a traditional-script copy, after an article title in brackets', () => {
+    const text = [
+      '成都市市級財政專項資金管理暫行辦法',
+      '第一章總則',
+      '第一條(目的依據)為加強市級財政專項資金管理,提高財政資金使用效益,根據《中華人民共和國預算法》,制定本辦法。',
+      '第二條(適用範圍)本辦法所稱市級財政專項資金是指由市級財政性資金安排的資金。',
+      '第三條(管理職責)市財政局負責專項資金的預算管理和監督檢查。',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.text)).toEqual(['(管理職責)市財政局負責專項資金的預算管理和監督檢查。']);
+  });
+});

@@ -5,6 +5,7 @@
 // the subject of its sentence, or nowhere (a measure needs no party). Items under 指导思想 /
 // 基本原则 / 总体要求 / 目标 headings are the document's targets, not measures, unless they carry
 // a party of their own (a responsibility breakdown assigns its targets).
+import { normalise } from '../normalise.js';
 import { isBlank, normView, originalRange, squeeze, trimRange, type NormView } from '../segment.js';
 import { closingParen, span, type Measure, type ParseContext } from '../parse/common.js';
 import { FIELD_LINE, FIRST_IS_LEAD, isResponsibility, readResponsibility, type Responsibility } from '../responsibility/clauses.js';
@@ -40,6 +41,8 @@ const NO_TASK = /^(活动|工作)?(主题|时间|范围|对象|目的|依据|期
  * force and who interprets it.
  */
 const FRAMING = /^(为了?[^。]{2,120}?(制定|特制定|制订)本(办法|规定|细则|条例|方案|意见)|本(办法|规定|细则|条例)(所称|适用于|自[^。]{0,20}(起)?施行|由[^。]{0,30}负责解释)|[^。]{0,40}适用(于)?本(办法|规定|细则|条例)|[^。]{0,40}(是指|指的是)|[^。]{0,80}(的|等)原则。?$)/u;
+/** An article's title in brackets before its text: 第二条（适用范围）本办法所称…. */
+const ARTICLE_TITLE = /^\([^()]{2,10}\)/u;
 /** Background sections of a plan (基本情况, 发展现状): facts, not tasks. */
 const BACKGROUND = /^(基本情况|基本县情|基本市情|发展现状|现状|发展基础|工作基础|存在问题|面临形势|背景)$/u;
 const TERMINAL = /[。！？；：:;!?）)”」』\]】〕]$/u;
@@ -346,7 +349,9 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
   const written = withoutFurniture(ctx, skip, ms, me);
   if (title && NO_TASK.test(squeeze(title))) return undefined;
   if (!title && NO_TASK.test(squeeze(written))) return undefined;
-  if (FRAMING.test(squeeze(written).normalize('NFKC'))) return undefined;
+  // In its matching form (為…制定本辦法 in a traditional copy), after the article's own title in
+  // brackets (第一条（目的依据）为加强…).
+  if (FRAMING.test(normalise(written).replace(ARTICLE_TITLE, ''))) return undefined;
 
   const measure: Measure = {
     path: `${item.path}#1`,
