@@ -379,6 +379,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     const subjects = sentenceSubjects(text, from, me);
     if (subjects.length > 0) {
       BY_SUBJECT.add(measure);
+      measure.responsibleBySubject = true;
       const first = subjects[0]!;
       const last = subjects[subjects.length - 1]!;
       measure.responsibleSpan = span(ctx, first.start, last.end);
