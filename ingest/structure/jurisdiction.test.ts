@@ -52,6 +52,9 @@ describe('jurisdiction and level', () => {
     expect(
       placeFromText('要加强督查。自治区党委、政府要组织专项督查组，由自治区党委办公厅通报。把内蒙古自治区作为重点。(农牧业厅、发展改革委等)'),
     ).toMatchObject({ level: 'provincial', jurisdiction: '内蒙古自治区' });
+    // A traditional-script repost names its place as the gazetteer does not (鹹陽, 山(shān)東).
+    expect(placeFromText('推動全市發展，把鹹陽建設成為西部名市。（市發展改革委牽頭）')).toMatchObject({ level: 'municipal', jurisdiction: '咸阳市' });
+    expect(placeFromText('全省數字經濟增長。實施山(shān)東OTN一體化工程。(責任單位:省财政廳)')).toMatchObject({ level: 'provincial', jurisdiction: '山东省' });
   });
 
   it('gives only the level when no place clearly leads, and nothing without a level', () => {

@@ -116,7 +116,8 @@ const SELF: { level: Level; re: RegExp; words: string }[] = [
 export function placeFromText(whole: string): TextPlace | undefined {
   // The opening pages say where a document is from as well as the whole does, and the gazetteer
   // scan (thousands of names) stays cheap on a very long file.
-  const text = whole.slice(0, TEXT_SCAN);
+  // In matching form: a traditional-script repost names 鹹陽 and 內江, the gazetteer 咸阳 and 内江.
+  const text = normalise(whole.slice(0, TEXT_SCAN));
   const self = SELF.map((s) => ({ ...s, n: text.match(s.re)?.length ?? 0 })).sort((a, b) => b.n - a.n);
   const level = self[0]!.n > self[1]!.n ? self[0]!.level : undefined;
   const saying = level
