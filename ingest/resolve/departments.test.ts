@@ -151,6 +151,17 @@ describe('resolveResponsibilities', () => {
     expect(brief(resolveResponsibilities('城建监察、网格等有关部门', undefined, ref, { jurisdiction: '宣城市' }).parties)).toEqual(['城建监察/joint/inferred', '网格/joint/inferred']);
   });
 
+  it('reads 政府 written bare as the government its list or its document names', () => {
+    const region = { jurisdiction: '内蒙古自治区' };
+    expect(resolveResponsibilities('自治区党委、政府', undefined, ref, region).parties.map((p) => `${p.asWritten}:${p.departmentId}/${p.kind}`)).toEqual([
+      '自治区党委:dept:内蒙古自治区/自治区党委/inferred',
+      '政府:dept:内蒙古自治区/自治区政府/inferred',
+    ]);
+    expect(resolveResponsibilities('各级党委、政府', undefined, ref, region).parties.map((p) => p.kind)).toEqual(['collective', 'collective']);
+    expect(resolveResponsibilities('政府', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => `${p.name}/${p.kind}`)).toEqual(['市政府/inferred']);
+    expect(resolveResponsibilities('政府', undefined, ref, {}).parties.map((p) => p.kind)).toEqual(['unresolved']);
+  });
+
   it('in a document of unknown place, reads a body that names a jurisdiction with a file as that jurisdiction\'s', () => {
     const r = resolveResponsibilities('中新天津生态城管委会、市商务局', undefined, ref, {});
     expect(r.parties.map((p) => p.jurisdiction)).toEqual(['天津市', '未知']);

@@ -624,6 +624,10 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   }
   if (!organSuffix(key, g)) {
     if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
+    // 政府 written bare, with no body before it to take a prefix from: the document's own government.
+    if (/^(?:人民)?政府$/u.test(key) && jurisdiction !== UNKNOWN_JURISDICTION) {
+      return inferred(ref, jurisdiction, `${jurisdiction.endsWith('自治区') ? '自治区' : shortPrefixOf(ref, jurisdiction)}${key}`);
+    }
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
   }
   // A body that says it is local (地方金融监管局) is the document's, whatever its suffix.
@@ -687,6 +691,8 @@ function startsWithPlace(name: string, ref: DepartmentReference, jurisdiction: s
 /** A bare sector word in a group closed by "等有关部门" (信息化、住建、财政等有关部门) names that sector's department. */
 const SECTOR_WORD = /^\p{Script=Han}{2,6}$/u;
 
+const SHARED_PREFIX = /^(?:各级|自治区|省|市|区|县|州|盟|旗)/u;
+
 function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean, jurisdiction: string): ParsedList {
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
@@ -704,10 +710,13 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
   const notes: Note[] = [];
   const seen = new Map<string, ResolvedParty>();
   const rank: Record<Role, number> = { lead: 3, joint: 2, support: 1 };
-  for (const it of items) {
+  for (const [k, it] of items.entries()) {
     const written = norm.slice(it.start, it.end);
     if (!nameKey(written)) continue;
-    const { post, ...resolved } = resolveName(ref, written, jurisdiction);
+    // 自治区党委、政府 / 各级党委、政府: a government written bare after a body takes that body's
+    // prefix (自治区政府; 各级政府, a collective); alone, 政府 names no body.
+    const before = k > 0 && /^(?:人民)?政府$/u.test(nameKey(written)) ? SHARED_PREFIX.exec(nameKey(norm.slice(items[k - 1]!.start, items[k - 1]!.end)))?.[0] : undefined;
+    const { post, ...resolved } = resolveName(ref, (before ?? '') + written, jurisdiction);
     const r = resolved.kind === 'unresolved' && !post && it.grouped && SECTOR_WORD.test(nameKey(written)) ? { ...resolved, kind: 'inferred' as const } : resolved;
     const party: ResolvedParty = { ...r, role: it.role ?? 'joint', asWritten: written };
     if (r.kind === 'inferred' || r.kind === 'unresolved') {
