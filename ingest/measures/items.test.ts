@@ -114,6 +114,13 @@ describe('measures of an outline', () => {
     expect(d.targets?.map((t) => t.path)).toEqual(['一、(一)#1']);
   });
 
+  it('takes a copy that ends in a pinyin annotation inside a sentence as cut', () => {
+    const text = ['一、重点任务', '1.實施網絡提升行動。統籌5G網絡建設。(責任單位:省財政廳)', '2.實施存儲算力提升行動。專項資金的設(shè)立、調(diào)整、監(jiān)'].join('\n');
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.path)).toEqual(['一、1.#1']);
+    expect(diagnostics.some((d) => d.rule === 'cut-item')).toBe(true);
+  });
+
   it('keeps a document cut inside its first item for what its head says, without measures', () => {
     const t = parseDocument(fromText('江川市文旅消费实施方案\n一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
     expect(t.refused).toBe(false);

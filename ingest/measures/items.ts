@@ -407,7 +407,8 @@ function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[
   const lastNl = text.lastIndexOf('\n', e - 1);
   const [ls, le] = trimRange(text, Math.max(s, lastNl + 1), e);
   const last = text.slice(ls, le);
-  if (TERMINAL.test(last) || dateLine(last)) return;
+  // In matching form: a site's pinyin annotation (監(jiān)) closes no sentence.
+  if (TERMINAL.test(normalise(last)) || dateLine(last)) return;
   // A responsibility line ends an item without punctuation; it is complete when its last name is one.
   const norm = squeeze(last).normalize('NFKC');
   const field = FIELD_LINE.test(norm);
