@@ -91,6 +91,15 @@ describe('metadata', () => {
     expect(doc.docNumber).toBe('某政办发〔2022〕19号');
   });
 
+  it('reads a notice title a page wraps in 《》, or in table cells after its number, without them', () => {
+    const bracketed = `京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n京政办发〔2016〕26号\n各区人民政府,市政府各委、办、局:${BODY}`;
+    const a = parseDocument(fromText(bracketed)).doc;
+    expect([a.title, a.issuer]).toEqual(['北京市2016年政务公开工作要点', '北京市人民政府办公厅']);
+    const cells = `标 题: | 盘政发〔2016〕30号 盘锦市人民政府关于促进商贸流通发展的实施意见 | ||\n盘政发〔2016〕30号 盘锦市人民政府关于促进商贸流通发展的实施意见\n各区、县人民政府,市政府各部门:${BODY}`;
+    const b = parseDocument(fromText(cells)).doc;
+    expect([b.title, b.issuer, b.docNumber]).toEqual(['盘锦市人民政府关于促进商贸流通发展的实施意见', '盘锦市人民政府', '盘政发〔2016〕30号']);
+  });
+
   it('does not take a cited number at the end of a title as the document’s own', () => {
     const text = `某市人民政府关于贯彻《国务院关于促进消费的意见》(国发〔2015〕9号)\n各区人民政府：\n现提出如下意见。${BODY}`;
     expect(parseDocument(fromText(text)).doc.docNumber).toBeUndefined();

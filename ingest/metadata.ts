@@ -84,6 +84,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     if (parts.length > 0 && !parts.some((p) => /[。，,；;]/u.test(p))) noticeTitle = parts.join('');
   }
   if (!noticeTitle && portal.fields.title) noticeTitle = sq(portal.fields.title);
+  if (noticeTitle) noticeTitle = bareTitle(noticeTitle);
   // A portal's heading may end with the number: …的通知(岳办发〔2017〕2号).
   let titleNumber: string | undefined;
   const numbered = noticeTitle ? /[(（]([^()（）]{2,24}号)[)）]$/u.exec(noticeTitle) : null;
@@ -93,7 +94,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   }
   let title = noticeTitle;
   const issued = noticeTitle ? /(?:关于)?印发[《]?(.+?)[》]?的通知$/u.exec(noticeTitle) : null;
-  if (issued) title = issued[1]!.replace(/^《|》$/gu, '');
+  // The issued title in its brackets: 《…》, or 〈…〉 inside a title that was itself in 《》.
+  if (issued) title = issued[1]!.replace(/^[《〈]([^《》〈〉]+)[》〉]$/u, '$1');
   let titleLine: (typeof lines)[number] | undefined;
   if (!title) {
     titleLine = lines.find((l) => {
@@ -252,6 +254,17 @@ function titleBlock(parts: string[]): string[] {
     }
   }
   return block;
+}
+
+/**
+ * A title without what a page wraps it in: the cells of a flattened table (| … | ||), the number
+ * printed before it (盘政发〔2016〕30号 盘锦市人民政府关于…), book-title brackets around the
+ * whole (《北京市人民政府办公厅关于印发〈…〉的通知》).
+ */
+function bareTitle(t: string): string {
+  const s = t.replace(/^[|｜\s]+|[|｜\s]+$/gu, '').replace(DOC_NO_START, '');
+  const inner = /^《([^《》]+)》$/u.exec(s);
+  return inner ? inner[1]! : s;
 }
 
 /** A labelled line of a page (归档时间:…, 当前位置:…, 浏览量:): never part of a title. */
