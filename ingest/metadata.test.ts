@@ -100,6 +100,13 @@ describe('metadata', () => {
     expect([b.title, b.issuer, b.docNumber]).toEqual(['盘锦市人民政府关于促进商贸流通发展的实施意见', '盘锦市人民政府', '盘政发〔2016〕30号']);
   });
 
+  it('joins a title broken over two lines below its covering notice, and not a signature or a marker line above it', () => {
+    const split = `各区县人民政府,市政府各部门:\n《实施方案》已经市政府同意,现印发给你们。\n重庆市人民政府办公厅\n2024年9月30日\n(此件公开发布)\n重庆市构建分型分类精准培育机制\n促进个体工商户高质量发展实施方案\n为推动个体经济发展,制定本方案。${BODY}`;
+    expect(parseDocument(fromText(split)).doc.title).toBe('重庆市构建分型分类精准培育机制促进个体工商户高质量发展实施方案');
+    const signed = `各区县人民政府:\n现印发给你们。\n重庆市人民政府办公厅\n促进个体工商户高质量发展实施方案\n为推动个体经济发展,制定本方案。${BODY}`;
+    expect(parseDocument(fromText(signed)).doc.title).toBe('促进个体工商户高质量发展实施方案');
+  });
+
   it('does not take a cited number at the end of a title as the document’s own', () => {
     const text = `某市人民政府关于贯彻《国务院关于促进消费的意见》(国发〔2015〕9号)\n各区人民政府：\n现提出如下意见。${BODY}`;
     expect(parseDocument(fromText(text)).doc.docNumber).toBeUndefined();

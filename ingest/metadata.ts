@@ -9,6 +9,7 @@ import { normView, originalRange, squeeze, trimRange, chineseNumber } from './se
 import { span, type ParseContext } from './parse/common.js';
 import { dateLine } from './structure/dates.js';
 import { placeFromText, placeOf, placeOfDocument } from './structure/jurisdiction.js';
+import { markerAt } from './structure/markers.js';
 import { readPortalBlock } from './structure/portal.js';
 import type { Citation, Level, YearSource } from './types.js';
 
@@ -103,6 +104,13 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
       return t.length >= 6 && t.length <= 90 && !/[。，,；;：:]/u.test(t) && /(方案|意见|通知|措施|办法|规划|计划|要点|清单|决定|细则|规定)$/u.test(t);
     });
     title = titleLine ? sq(titleLine.text).replace(DOC_NO_START, '') : basename(ctx.source.file).replace(/\.[^.]+$/u, '');
+    // A title broken over two lines (重庆市构建分型分类精准培育机制 / 促进个体工商户高质量发展实施方案):
+    // the line above is its first part when it is a bare phrase, not a heading, signature or date.
+    const above = titleLine ? lines[lines.indexOf(titleLine) - 1] : undefined;
+    const first = above ? sq(above.text) : '';
+    if (above && first.length >= 4 && first.length + title.length <= 90 && !/[。，,；;：:()（）《》“”|]/u.test(first) && !isHeadLine(first) && !ORG.test(first) && !markerAt(first) && !LABELLED.test(first)) {
+      title = first + title;
+    }
   }
 
   // Issuer: the body named before 关于 in the title, else the signature lines above the date.
