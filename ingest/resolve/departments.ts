@@ -250,6 +250,9 @@ const SUPPORT_TAIL = /(?:(?:协同|积极)?配合(?:落实|负责)?|协助(?:落
 // "等部门", "等有关部门", "等相关单位" end a group of named bodies: a separator, not a party.
 const GROUP_END = /等(?:有关|相关|其他|市级)?(?:部门|单位)/gu;
 const LEADING_JOINER = /^(?:以及|和|及|与|会同|并|由)/u;
+const WITH = /会同/u;
+/** The words before 会同 end with an organ (市商务局会同…), so 会同 joins two parties. */
+const ORGAN_BEFORE = /(?:局|委|办|厅|部|署|府|室|会|中心|行|院|组)$/u;
 const TRAILING_JUNK = /(?:等|和|及)$/u;
 
 interface Item {
@@ -316,9 +319,20 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
     cs = from + m.index + 1;
   }
   clauses.push([cs, to]);
+  // (由)X会同Y负责: X acts with Y, in charge; one clause holds a lead and its supporters.
+  const parts: [number, number, Role?][] = clauses.flatMap(([a, b]): [number, number, Role?][] => {
+    const at = s.slice(a, b).search(WITH);
+    if (at <= 0 || !ORGAN_BEFORE.test(s.slice(a, a + at))) return [[a, b]];
+    return [
+      [a, a + at, 'lead'],
+      [a + at + 2, b, 'support'],
+    ];
+  });
 
-  for (const [cStart, cEnd0] of clauses) {
-    const { end: cEnd, role } = stripTails(s, cStart, cEnd0);
+  for (const [cStart, cEnd0, given] of parts) {
+    const tails = stripTails(s, cStart, cEnd0);
+    const cEnd = tails.end;
+    const role = given ?? tails.role;
     if (cEnd <= cStart) continue;
     // Inside a clause: '、' and group ends ('等部门') separate names.
     const seps: [number, number][] = [];
