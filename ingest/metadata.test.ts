@@ -139,6 +139,16 @@ describe('metadata', () => {
     expect(doc.jurisdiction).toBe('武汉市蔡甸区');
   });
 
+  it('completes an issuer named without its place, with no signature, from the place the text gives', () => {
+    const text = `省人民政府关于\n进一步优化营商环境的若干意见\n鄂政发〔2018〕26号\n各市、州、县人民政府,省政府各部门:\n全面落实习近平总书记视察湖北重要讲话精神,加快把湖北打造成为内陆开放高地,推动全省经济高质量发展。${BODY}`;
+    const { doc } = parseDocument(fromText(text));
+    expect([doc.issuer, doc.jurisdiction]).toEqual(['湖北省人民政府', '湖北省']);
+    // Two organs run together are left as they are: they are two issuers.
+    const two = `市发展改革委市商务局关于印发冷链产业行动方案的通知\n各区人民政府:\n推动本市冷链产业发展，打造天津冷链枢纽，服务天津港。${BODY}`;
+    const b = parseDocument(fromText(two)).doc;
+    expect([b.issuer, b.jurisdiction]).toEqual(['市发展改革委市商务局', '天津市']);
+  });
+
   it('places a copy with no issuer by how it speaks of itself, and says so', () => {
     const text = `为加快本市全域旅游发展，结合本市实际，提出如下意见：\n一、重点任务\n（一）推进示范区创建。推进蓟州区、和平区创建示范区。（责任单位：蓟州区人民政府、和平区人民政府）\n（二）打造天津旅游品牌。（市文化和旅游局负责）\n`;
     const { doc, diagnostics } = parseDocument(fromText(text));

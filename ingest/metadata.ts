@@ -210,6 +210,16 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     else ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives the level ${manifest.level} but the text reads as ${place.level}; the text's was kept: correct the manifest entry`);
   }
 
+  // An issuer named without its place (省人民政府关于…, 市商务委) and no signature to complete it:
+  // the place the document was read to be from, when its level is the issuer's.
+  if (issuer && (!issuers || issuers.length <= 1) && place?.jurisdiction) {
+    const full = withPlace(issuer, place.jurisdiction);
+    if (full) {
+      issuer = full;
+      if (issuers) issuers = [full];
+    }
+  }
+
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
   // A title of the form 贯彻落实《X》… names the directive the document implements.
   let implementsRef: CitationRef | undefined;
@@ -281,6 +291,14 @@ const LABELLED = /^[\p{Script=Han}]{2,6}[:：]/u;
 /** A name relative to the issuer's own place: 区人民政府办公室, 市商务局. */
 function isRelative(name: string): boolean {
   return /^[省市区县]/u.test(name);
+}
+
+/** 省人民政府 of 湖北省 → 湖北省人民政府; undefined when the name is not relative or the levels differ. */
+function withPlace(name: string, jurisdiction: string): string | undefined {
+  const m = /^(自治区|省|市|区|县)(?=[\p{Script=Han}]{2})/u.exec(name);
+  // Two organs run together (市发展改革委市商务局) are two issuers, not one name to complete.
+  if (!m || !jurisdiction.endsWith(m[1]!) || jurisdiction === name || /[局委办厅府室部](?=[省市区县])/u.test(name)) return undefined;
+  return jurisdiction + name.slice(m[1]!.length);
 }
 
 /** The organ lines right above the first date line that has them (a signature block), anywhere in the text. */
