@@ -91,6 +91,22 @@ describe('metadata', () => {
     expect(doc.docNumber).toBe('某政办发〔2022〕19号');
   });
 
+  it('reads a notice title a page wraps in 《》, or in table cells after its number, without them', () => {
+    const bracketed = `京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n京政办发〔2016〕26号\n各区人民政府,市政府各委、办、局:${BODY}`;
+    const a = parseDocument(fromText(bracketed)).doc;
+    expect([a.title, a.issuer]).toEqual(['北京市2016年政务公开工作要点', '北京市人民政府办公厅']);
+    const cells = `标 题: | 盘政发〔2016〕30号 盘锦市人民政府关于促进商贸流通发展的实施意见 | ||\n盘政发〔2016〕30号 盘锦市人民政府关于促进商贸流通发展的实施意见\n各区、县人民政府,市政府各部门:${BODY}`;
+    const b = parseDocument(fromText(cells)).doc;
+    expect([b.title, b.issuer, b.docNumber]).toEqual(['盘锦市人民政府关于促进商贸流通发展的实施意见', '盘锦市人民政府', '盘政发〔2016〕30号']);
+  });
+
+  it('joins a title broken over two lines below its covering notice, and not a signature or a marker line above it', () => {
+    const split = `各区县人民政府,市政府各部门:\n《实施方案》已经市政府同意,现印发给你们。\n重庆市人民政府办公厅\n2024年9月30日\n(此件公开发布)\n重庆市构建分型分类精准培育机制\n促进个体工商户高质量发展实施方案\n为推动个体经济发展,制定本方案。${BODY}`;
+    expect(parseDocument(fromText(split)).doc.title).toBe('重庆市构建分型分类精准培育机制促进个体工商户高质量发展实施方案');
+    const signed = `各区县人民政府:\n现印发给你们。\n重庆市人民政府办公厅\n促进个体工商户高质量发展实施方案\n为推动个体经济发展,制定本方案。${BODY}`;
+    expect(parseDocument(fromText(signed)).doc.title).toBe('促进个体工商户高质量发展实施方案');
+  });
+
   it('does not take a cited number at the end of a title as the document’s own', () => {
     const text = `某市人民政府关于贯彻《国务院关于促进消费的意见》(国发〔2015〕9号)\n各区人民政府：\n现提出如下意见。${BODY}`;
     expect(parseDocument(fromText(text)).doc.docNumber).toBeUndefined();
@@ -121,6 +137,16 @@ describe('metadata', () => {
     expect(doc.issuers).toEqual(['蔡甸区人民政府办公室']);
     expect(doc.level).toBe('district');
     expect(doc.jurisdiction).toBe('武汉市蔡甸区');
+  });
+
+  it('completes an issuer named without its place, with no signature, from the place the text gives', () => {
+    const text = `省人民政府关于\n进一步优化营商环境的若干意见\n鄂政发〔2018〕26号\n各市、州、县人民政府,省政府各部门:\n全面落实习近平总书记视察湖北重要讲话精神,加快把湖北打造成为内陆开放高地,推动全省经济高质量发展。${BODY}`;
+    const { doc } = parseDocument(fromText(text));
+    expect([doc.issuer, doc.jurisdiction]).toEqual(['湖北省人民政府', '湖北省']);
+    // Two organs run together are left as they are: they are two issuers.
+    const two = `市发展改革委市商务局关于印发冷链产业行动方案的通知\n各区人民政府:\n推动本市冷链产业发展，打造天津冷链枢纽，服务天津港。${BODY}`;
+    const b = parseDocument(fromText(two)).doc;
+    expect([b.issuer, b.jurisdiction]).toEqual(['市发展改革委市商务局', '天津市']);
   });
 
   it('places a copy with no issuer by how it speaks of itself, and says so', () => {

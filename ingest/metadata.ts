@@ -9,6 +9,7 @@ import { normView, originalRange, squeeze, trimRange, chineseNumber } from './se
 import { span, type ParseContext } from './parse/common.js';
 import { dateLine } from './structure/dates.js';
 import { placeFromText, placeOf, placeOfDocument } from './structure/jurisdiction.js';
+import { markerAt } from './structure/markers.js';
 import { readPortalBlock } from './structure/portal.js';
 import type { Citation, Level, YearSource } from './types.js';
 
@@ -84,6 +85,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     if (parts.length > 0 && !parts.some((p) => /[。，,；;]/u.test(p))) noticeTitle = parts.join('');
   }
   if (!noticeTitle && portal.fields.title) noticeTitle = sq(portal.fields.title);
+  if (noticeTitle) noticeTitle = bareTitle(noticeTitle);
   // A portal's heading may end with the number: …的通知(岳办发〔2017〕2号).
   let titleNumber: string | undefined;
   const numbered = noticeTitle ? /[(（]([^()（）]{2,24}号)[)）]$/u.exec(noticeTitle) : null;
@@ -93,7 +95,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   }
   let title = noticeTitle;
   const issued = noticeTitle ? /(?:关于)?印发[《]?(.+?)[》]?的通知$/u.exec(noticeTitle) : null;
-  if (issued) title = issued[1]!.replace(/^《|》$/gu, '');
+  // The issued title in its brackets: 《…》, or 〈…〉 inside a title that was itself in 《》.
+  if (issued) title = issued[1]!.replace(/^[《〈]([^《》〈〉]+)[》〉]$/u, '$1');
   let titleLine: (typeof lines)[number] | undefined;
   if (!title) {
     titleLine = lines.find((l) => {
@@ -101,6 +104,13 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
       return t.length >= 6 && t.length <= 90 && !/[。，,；;：:]/u.test(t) && /(方案|意见|通知|措施|办法|规划|计划|要点|清单|决定|细则|规定)$/u.test(t);
     });
     title = titleLine ? sq(titleLine.text).replace(DOC_NO_START, '') : basename(ctx.source.file).replace(/\.[^.]+$/u, '');
+    // A title broken over two lines (重庆市构建分型分类精准培育机制 / 促进个体工商户高质量发展实施方案):
+    // the line above is its first part when it is a bare phrase, not a heading, signature or date.
+    const above = titleLine ? lines[lines.indexOf(titleLine) - 1] : undefined;
+    const first = above ? sq(above.text) : '';
+    if (above && first.length >= 4 && first.length + title.length <= 90 && !/[。，,；;：:()（）《》“”|]/u.test(first) && !isHeadLine(first) && !ORG.test(first) && !markerAt(first) && !LABELLED.test(first)) {
+      title = first + title;
+    }
   }
 
   // Issuer: the body named before 关于 in the title, else the signature lines above the date.
@@ -200,6 +210,16 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     else ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives the level ${manifest.level} but the text reads as ${place.level}; the text's was kept: correct the manifest entry`);
   }
 
+  // An issuer named without its place (省人民政府关于…, 市商务委) and no signature to complete it:
+  // the place the document was read to be from, when its level is the issuer's.
+  if (issuer && (!issuers || issuers.length <= 1) && place?.jurisdiction) {
+    const full = withPlace(issuer, place.jurisdiction);
+    if (full) {
+      issuer = full;
+      if (issuers) issuers = [full];
+    }
+  }
+
   const citations = readCitations(ctx, preambleEnd, [title, noticeTitle].filter((t): t is string => !!t));
   // A title of the form 贯彻落实《X》… names the directive the document implements.
   let implementsRef: CitationRef | undefined;
@@ -254,12 +274,31 @@ function titleBlock(parts: string[]): string[] {
   return block;
 }
 
+/**
+ * A title without what a page wraps it in: the cells of a flattened table (| … | ||), the number
+ * printed before it (盘政发〔2016〕30号 盘锦市人民政府关于…), book-title brackets around the
+ * whole (《北京市人民政府办公厅关于印发〈…〉的通知》).
+ */
+function bareTitle(t: string): string {
+  const s = t.replace(/^[|｜\s]+|[|｜\s]+$/gu, '').replace(DOC_NO_START, '');
+  const inner = /^《([^《》]+)》$/u.exec(s);
+  return inner ? inner[1]! : s;
+}
+
 /** A labelled line of a page (归档时间:…, 当前位置:…, 浏览量:): never part of a title. */
 const LABELLED = /^[\p{Script=Han}]{2,6}[:：]/u;
 
 /** A name relative to the issuer's own place: 区人民政府办公室, 市商务局. */
 function isRelative(name: string): boolean {
   return /^[省市区县]/u.test(name);
+}
+
+/** 省人民政府 of 湖北省 → 湖北省人民政府; undefined when the name is not relative or the levels differ. */
+function withPlace(name: string, jurisdiction: string): string | undefined {
+  const m = /^(自治区|省|市|区|县)(?=[\p{Script=Han}]{2})/u.exec(name);
+  // Two organs run together (市发展改革委市商务局) are two issuers, not one name to complete.
+  if (!m || !jurisdiction.endsWith(m[1]!) || jurisdiction === name || /[局委办厅府室部](?=[省市区县])/u.test(name)) return undefined;
+  return jurisdiction + name.slice(m[1]!.length);
 }
 
 /** The organ lines right above the first date line that has them (a signature block), anywhere in the text. */

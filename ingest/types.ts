@@ -66,6 +66,11 @@ export interface ParsedMeasure {
    * that resolve never reads a label or a date as a party. Absent: resolve reads responsibleText.
    */
   responsibleClauses?: { text: string; span: SourceSpan; role?: 'lead' | 'support'; inherited?: boolean }[];
+  /**
+   * The parties were read from the subjects of the item's sentences (市商务局要……), not from a
+   * list of its responsibility: a document's 列第一位者为牵头单位 governs such lists, not subjects.
+   */
+  responsibleBySubject?: boolean;
   deadline?: string; // as written: 2023年底前, 长期坚持
   deadlineDate?: string; // ISO, where the deadline names a day (2023年底前 → 2023-12-31)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMatchingForm, normalise, normaliseWithMap } from './text.js';
+import { isMatchingForm, normalise, normaliseWithMap, toSimplified } from './text.js';
 
 describe('matching form', () => {
   it('reads a traditional-script copy like its simplified original', () => {
@@ -23,5 +23,32 @@ describe('matching form', () => {
     expect(isMatchingForm('市發展改革委牽頭')).toBe(false);
     expect(isMatchingForm('市商务局 负责')).toBe(false);
     expect(isMatchingForm('（市商务局）')).toBe(false);
+  });
+});
+
+describe("a reposting site's pinyin annotations", () => {
+  it('are dropped from the matching form, inside names and numbers too', () => {
+    expect(normalise('省通信管理(lǐ)局、省工(gōng)業和信息化廳')).toBe('省通信管理局、省工业和信息化厅');
+    expect(normalise('成府發(fā)〔2014〕7號')).toBe('成府发〔2014〕7号');
+    expect(normalise('創新(xīn)發展集聚區(qū)')).toBe('创新发展集聚区');
+  });
+
+  it('keep offsets into the original', () => {
+    const original = '絳政辦發(fā)〔2023〕14號';
+    const { text, map } = normaliseWithMap(original);
+    expect(text).toBe('绛政办发〔2023〕14号');
+    expect(map.map((i) => original[i])).toEqual([...'絳政辦發〔2023〕14號']);
+  });
+
+  it('are only a bracket of toned pinyin after a Han character', () => {
+    expect(normalise('完成寬帶核心網絡向TB(太字節)演進')).toBe('完成宽带核心网络向TB(太字节)演进');
+    expect(normalise('项目(a)和项目(b)')).toBe('项目(a)和项目(b)');
+    expect(normalise('接入网(IPv6)升级')).toBe('接入网(IPv6)升级');
+    expect(normalise('x(fā)')).toBe('x(fā)');
+  });
+
+  it('make a text not its own matching form, and are dropped for head readers', () => {
+    expect(isMatchingForm('发(fā)展')).toBe(false);
+    expect(toSimplified('關于印發(fā)絳縣實施方案的通知')).toBe('关于印发绛县实施方案的通知');
   });
 });

@@ -31,13 +31,41 @@ function simplifiedOf(ch: string): string | undefined {
   return simplified.get(ch);
 }
 
+// Some reposting sites annotate characters with their pinyin in brackets (發(fā), 工(gōng)作(zuò),
+// even inside a name or a number: 省通信管理(lǐ)局, 成府發(fā)〔2014〕7號). The annotation is the
+// site's, not the text's: the matching form drops a bracket of toned pinyin that follows a Han
+// character, so names, numbers and headings read as written. A bracket needs a tone mark (or ü) to
+// be an annotation: （a）, (b) and (TB) stay.
+const PINYIN = /^[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/u;
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]/u;
+const HAN = /\p{Script=Han}/u;
+
+/** The length of a pinyin annotation opening at original[i] (a bracket after a Han character), else 0. */
+export function pinyinAnnotationAt(original: string, i: number): number {
+  const c = original.charCodeAt(i);
+  if (c !== 0x28 && c !== 0xff08) return 0;
+  if (i === 0 || !HAN.test(original[i - 1]!)) return 0;
+  const m = PINYIN.exec(original.slice(i, i + 10));
+  return m && TONED.test(m[1]!) ? m[0].length : 0;
+}
+
 /**
- * `s` with its traditional characters in simplified form and nothing else changed (widths,
- * brackets, whitespace as written): for readers of a head whose words are simplified (印发, 号).
+ * `s` with its traditional characters in simplified form, and without a site's pinyin
+ * annotations, nothing else changed (widths, brackets, whitespace as written): for readers of a
+ * head whose words are simplified (印发, 号).
  */
 export function toSimplified(s: string): string {
   let out = '';
-  for (const ch of s) out += simplifiedOf(ch) ?? ch;
+  for (let i = 0; i < s.length; ) {
+    const skip = pinyinAnnotationAt(s, i);
+    if (skip > 0) {
+      i += skip;
+      continue;
+    }
+    const ch = String.fromCodePoint(s.codePointAt(i)!);
+    out += simplifiedOf(ch) ?? ch;
+    i += ch.length;
+  }
   return out;
 }
 
@@ -119,6 +147,13 @@ function fold(original: string, start: number, end: number, withMap: boolean): {
 
   for (let i = start; i < end; ) {
     const c = original.charCodeAt(i);
+    if ((c === 0x28 || c === 0xff08) && i > start) {
+      const skip = pinyinAnnotationAt(original, i);
+      if (skip > 0 && i + skip <= end) {
+        i += skip;
+        continue;
+      }
+    }
     if (c < 0xd800 || c > 0xdfff) {
       let f = FOLD[c];
       const ch = original[i]!;
@@ -159,6 +194,7 @@ export function isMatchingForm(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isSpaceUnit(c)) return false;
+    if (pinyinAnnotationAt(text, i) > 0) return false;
     if (c >= 0xd800 && c <= 0xdfff) {
       if (text.normalize('NFKC') !== text) return false;
       continue;

@@ -19,6 +19,12 @@ describe('format from the content', () => {
     expect(sniffFormat(Buffer.from('关于网页的说明\n请使用<p>标签分段'))).toBe('text');
   });
 
+  it('takes a text whose body is stored as markup, after plain labelled lines, for HTML', () => {
+    const stored = '发文机关:山西省人民政府\n文号 :晋政发〔2018〕13号\n<p>各市、县人民政府:</p><p> 现将方案印发给你们。</p><p style="text-align: right;"> 山西省人民政府</p><p><br/></p><p style="text-align: center;"><strong>实施方案</strong></p>';
+    expect(sniffFormat(Buffer.from(stored))).toBe('html');
+    expect(sniffFormat(Buffer.from('说明:<p>与</p>是段落标签,<br/>是换行。\n一、总体要求'))).toBe('text');
+  });
+
   it('names the formats it refuses: other ZIP files, legacy Word, RTF', () => {
     expect(sniffFormat(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, ...Buffer.from('xl/workbook.xml')]))).toBe('zip');
     expect(sniffFormat(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('ole');

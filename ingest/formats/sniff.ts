@@ -18,6 +18,11 @@ function zipHasMember(bytes: Uint8Array, name: string): boolean {
 // markup uses; a plain text that quotes a tag later on is still text.
 const HTML_START = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|script|style|link|base|section|article|span|center|font|form|h[1-6])[\s>/]/i;
 
+// A page a database stores as text with its markup inside (发文机关:… then <p>…</p><p><strong>…):
+// block tags that recur are markup, where one quoted tag is not.
+const BLOCK_TAG = /<\/?(?:p|div|br|table|tr|td|strong|span)(?:\s[^<>]{0,200})?\/?>/gi;
+const BLOCK_TAGS_OF_MARKUP = 6;
+
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   // %PDF- may follow a little junk (some portals prepend a few bytes); the spec allows 1024.
   if (ascii(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
@@ -30,5 +35,6 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
     // UTF-16 markup: read the ASCII of it by dropping the zero bytes.
     head = head.slice(2).replace(/\0/g, '');
   }
-  return HTML_START.test(head) ? 'html' : 'text';
+  if (HTML_START.test(head)) return 'html';
+  return (ascii(bytes, 0, 16384).match(BLOCK_TAG)?.length ?? 0) >= BLOCK_TAGS_OF_MARKUP ? 'html' : 'text';
 }

@@ -114,6 +114,13 @@ describe('measures of an outline', () => {
     expect(d.targets?.map((t) => t.path)).toEqual(['一、(一)#1']);
   });
 
+  it('takes a copy that ends in a pinyin annotation inside a sentence as cut', () => {
+    const text = ['一、重点任务', '1.實施網絡提升行動。統籌5G網絡建設。(責任單位:省財政廳)', '2.實施存儲算力提升行動。專項資金的設(shè)立、調(diào)整、監(jiān)'].join('\n');
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.path)).toEqual(['一、1.#1']);
+    expect(diagnostics.some((d) => d.rule === 'cut-item')).toBe(true);
+  });
+
   it('keeps a document cut inside its first item for what its head says, without measures', () => {
     const t = parseDocument(fromText('江川市文旅消费实施方案\n一、任务\n（一）甲。做甲事，推进甲项工作，到年底完成甲项建设，并且继续'));
     expect(t.refused).toBe(false);
@@ -202,6 +209,16 @@ describe('responsibility brackets that carry a convention or a collective', () =
     const { doc } = parseDocument(fromText(lines.join('\n')));
     expect(doc.measures.map((m) => m.responsibleText)).toEqual(parties);
   });
+
+  it('takes a bare list closed by 等 as the parties, with or without the convention after it', () => {
+    const text = [
+      '一、全面推进生态建设',
+      '1.加强草原生态保护。启动实施重点生态功能区保护与建设工程。(农牧业厅、发展改革委、财政厅等。列第一位者为牵头部门,其他有关部门按职责分工负责,下同)',
+      '2.全面落实草原生态保护补助奖励政策。对严重退化草原实行禁牧。 (农牧业厅、发展改革委、财政厅、国土资源厅等)',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.responsibleText)).toEqual(['农牧业厅、发展改革委、财政厅等', '农牧业厅、发展改革委、财政厅、国土资源厅等']);
+  });
 });
 
 describe('an item whose one sentence is its run-in title', () => {
@@ -219,5 +236,19 @@ describe('a heading on its own line above a paragraph whose subject is the party
     const text = ['二、主要政策', '(一)确保栽足种实', '各乡镇人民政府要严格执行烟叶生产、收购计划管理政策,确保目标任务完成。', '(二)强化质量管控', '各乡镇人民政府要依据市场需求组织生产,切实加强烟叶质量管理。'].join('\n');
     const { doc } = parseDocument(fromText(text));
     expect(doc.measures.map((m) => m.responsibleText)).toEqual(['各乡镇人民政府', '各乡镇人民政府']);
+  });
+});
+
+describe('the framing articles of a regulation', () => {
+  it('are no measures in a traditional-script copy, after an article title in brackets', () => {
+    const text = [
+      '成都市市級財政專項資金管理暫行辦法',
+      '第一章總則',
+      '第一條(目的依據)為加強市級財政專項資金管理,提高財政資金使用效益,根據《中華人民共和國預算法》,制定本辦法。',
+      '第二條(適用範圍)本辦法所稱市級財政專項資金是指由市級財政性資金安排的資金。',
+      '第三條(管理職責)市財政局負責專項資金的預算管理和監督檢查。',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.text)).toEqual(['(管理職責)市財政局負責專項資金的預算管理和監督檢查。']);
   });
 });

@@ -5,6 +5,7 @@
 // the subject of its sentence, or nowhere (a measure needs no party). Items under 指导思想 /
 // 基本原则 / 总体要求 / 目标 headings are the document's targets, not measures, unless they carry
 // a party of their own (a responsibility breakdown assigns its targets).
+import { normalise } from '../normalise.js';
 import { isBlank, normView, originalRange, squeeze, trimRange, type NormView } from '../segment.js';
 import { closingParen, span, type Measure, type ParseContext } from '../parse/common.js';
 import { FIELD_LINE, FIRST_IS_LEAD, isResponsibility, readResponsibility, type Responsibility } from '../responsibility/clauses.js';
@@ -40,6 +41,8 @@ const NO_TASK = /^(活动|工作)?(主题|时间|范围|对象|目的|依据|期
  * force and who interprets it.
  */
 const FRAMING = /^(为了?[^。]{2,120}?(制定|特制定|制订)本(办法|规定|细则|条例|方案|意见)|本(办法|规定|细则|条例)(所称|适用于|自[^。]{0,20}(起)?施行|由[^。]{0,30}负责解释)|[^。]{0,40}适用(于)?本(办法|规定|细则|条例)|[^。]{0,40}(是指|指的是)|[^。]{0,80}(的|等)原则。?$)/u;
+/** An article's title in brackets before its text: 第二条（适用范围）本办法所称…. */
+const ARTICLE_TITLE = /^\([^()]{2,10}\)/u;
 /** Background sections of a plan (基本情况, 发展现状): facts, not tasks. */
 const BACKGROUND = /^(基本情况|基本县情|基本市情|发展现状|现状|发展基础|工作基础|存在问题|面临形势|背景)$/u;
 const TERMINAL = /[。！？；：:;!?）)”」』\]】〕]$/u;
@@ -182,10 +185,13 @@ function noteClause(inner: string): number | undefined {
 // A collective of places ends a list too: 各区, 大湾区内地各市, 各县(市、区).
 const ORGAN_END = /(局|委|办|厅|部|政府|中心|公司|集团|银行|院|协会|管委会|委员会|办事处|街道|乡镇|单位|部门|分行|海关|所|站|队|社|馆|各[省市区县州盟旗地])$/u;
 
-/** A bracket holding only names of organs: （市人社局）, （市商务局、市财政局）. */
+/**
+ * A bracket holding only names of organs: （市人社局）, （市商务局、市财政局）, or a list closed by
+ * 等 (（农牧业厅、发展改革委、财政厅等）: the tail, as in 等部门, is no part of a name).
+ */
 function isBareList(inner: string): boolean {
   if (inner.length < 3 || inner.length > 120 || /[。:：]/u.test(inner)) return false;
-  const names = inner.split(/[、,;]/u).map((n) => n.trim()).filter((n) => n !== '');
+  const names = inner.replace(/等$/u, '').split(/[、,;]/u).map((n) => n.trim()).filter((n) => n !== '');
   return names.length > 0 && names.every((n) => ORGAN_END.test(n.replace(/\([^()]*\)$/u, '')) && n.length <= 25);
 }
 
@@ -343,7 +349,9 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
   const written = withoutFurniture(ctx, skip, ms, me);
   if (title && NO_TASK.test(squeeze(title))) return undefined;
   if (!title && NO_TASK.test(squeeze(written))) return undefined;
-  if (FRAMING.test(squeeze(written).normalize('NFKC'))) return undefined;
+  // In its matching form (為…制定本辦法 in a traditional copy), after the article's own title in
+  // brackets (第一条（目的依据）为加强…).
+  if (FRAMING.test(normalise(written).replace(ARTICLE_TITLE, ''))) return undefined;
 
   const measure: Measure = {
     path: `${item.path}#1`,
@@ -371,6 +379,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     const subjects = sentenceSubjects(text, from, me);
     if (subjects.length > 0) {
       BY_SUBJECT.add(measure);
+      measure.responsibleBySubject = true;
       const first = subjects[0]!;
       const last = subjects[subjects.length - 1]!;
       measure.responsibleSpan = span(ctx, first.start, last.end);
@@ -398,7 +407,8 @@ function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[
   const lastNl = text.lastIndexOf('\n', e - 1);
   const [ls, le] = trimRange(text, Math.max(s, lastNl + 1), e);
   const last = text.slice(ls, le);
-  if (TERMINAL.test(last) || dateLine(last)) return;
+  // In matching form: a site's pinyin annotation (監(jiān)) closes no sentence.
+  if (TERMINAL.test(normalise(last)) || dateLine(last)) return;
   // A responsibility line ends an item without punctuation; it is complete when its last name is one.
   const norm = squeeze(last).normalize('NFKC');
   const field = FIELD_LINE.test(norm);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFile } from '../decode.js';
 import { parseDocument } from './document.js';
+import type { SourceText } from '../types.js';
+
+const fromText = (text: string): SourceText => ({ file: 'mem.txt', text, encoding: 'UTF-8', sha256: 'c'.repeat(64) });
 
 function parse(file: string) {
   const r = decodeFile(file);
@@ -30,6 +33,15 @@ describe('cell-table layout', () => {
     expect(doc.measures.map((m) => [m.text, m.responsibleClauses?.map((c) => [c.text, c.role]), m.deadlineDate])).toEqual([
       ['建立夜间经济工作协调机制', [['区商务局', 'lead'], ['区财政局、各街道办事处', 'support']], '2019-06-30'],
       ['打造夜间消费地标', [['区文化和旅游局', 'lead'], ['区商务局', 'support']], '2020-12-31'],
+    ]);
+  });
+
+  it('reads past a column of the leaders in charge, whose names are no parties', () => {
+    const text = ['2025年开发区重点工作及责任清单', '序号 |', '重点工作 |', '责任领导 |', '责任单位 |', '完成时限 |', '1 |', '全力服务重大项目落地见效。 |', '叶林 |', '招商工作部、安商工作部 |', '全年 |', '2 |', '盘活存量土地400亩。 |', '马振明 |', '改革办 |', '全年 |'].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => [m.text, m.responsibleClauses?.map((c) => c.text), m.deadline])).toEqual([
+      ['全力服务重大项目落地见效。', ['招商工作部、安商工作部'], '全年'],
+      ['盘活存量土地400亩。', ['改革办'], '全年'],
     ]);
   });
 });

@@ -24,6 +24,12 @@ interface Cell {
   text: string;
 }
 
+/**
+ * Columns a header may hold besides those read: the leader in charge (责任领导, 牵头县领导: a
+ * person, not a party), a contact, the target, a remark.
+ */
+const OTHER_COLUMN = /^(责任领导|牵头领导|分管领导|包保领导|牵头[省市区县]领导|责任人|联系人|目标任务|工作目标|预期目标|备注)$/u;
+
 function roleOf(name: string): Role {
   return ROLES.find(([, re]) => re.test(name))?.[0] ?? 'other';
 }
@@ -82,7 +88,7 @@ export function findCellTable(ctx: ParseContext): CellTable | undefined {
       const c = cellOf(source.text, lines[j]!);
       if (!c) break;
       const role = roleOf(squeeze(c.text));
-      if (role === 'other' && j > i) break;
+      if (role === 'other' && j > i && !OTHER_COLUMN.test(squeeze(c.text))) break;
       columns.push(role);
     }
     if (isHeader(columns)) return { headerLine: i, columns, perLine: true, piped: lines[i]!.text.trimEnd().endsWith('|') };

@@ -151,6 +151,24 @@ describe('resolveResponsibilities', () => {
     expect(brief(resolveResponsibilities('城建监察、网格等有关部门', undefined, ref, { jurisdiction: '宣城市' }).parties)).toEqual(['城建监察/joint/inferred', '网格/joint/inferred']);
   });
 
+  it('reads (由)X会同Y负责 as X leading and Y supporting, not as one name', () => {
+    const roles = (t: string) => resolveResponsibilities(t, undefined, ref, TJ).parties.map((p) => `${p.asWritten}:${p.role}`);
+    expect(roles('市商务局会同市财政局负责')).toEqual(['市商务局:lead', '市财政局:support']);
+    expect(roles('由市商务局会同市财政局、市市场监管局等部门负责')).toEqual(['市商务局:lead', '市财政局:support', '市市场监管局:support']);
+    expect(roles('市商务局会同有关部门负责')).toEqual(['市商务局:lead', '有关部门:support']);
+  });
+
+  it('reads 政府 written bare as the government its list or its document names', () => {
+    const region = { jurisdiction: '内蒙古自治区' };
+    expect(resolveResponsibilities('自治区党委、政府', undefined, ref, region).parties.map((p) => `${p.asWritten}:${p.departmentId}/${p.kind}`)).toEqual([
+      '自治区党委:dept:内蒙古自治区/自治区党委/inferred',
+      '政府:dept:内蒙古自治区/自治区政府/inferred',
+    ]);
+    expect(resolveResponsibilities('各级党委、政府', undefined, ref, region).parties.map((p) => p.kind)).toEqual(['collective', 'collective']);
+    expect(resolveResponsibilities('政府', undefined, ref, { jurisdiction: '宣城市' }).parties.map((p) => `${p.name}/${p.kind}`)).toEqual(['市政府/inferred']);
+    expect(resolveResponsibilities('政府', undefined, ref, {}).parties.map((p) => p.kind)).toEqual(['unresolved']);
+  });
+
   it('in a document of unknown place, reads a body that names a jurisdiction with a file as that jurisdiction\'s', () => {
     const r = resolveResponsibilities('中新天津生态城管委会、市商务局', undefined, ref, {});
     expect(r.parties.map((p) => p.jurisdiction)).toEqual(['天津市', '未知']);

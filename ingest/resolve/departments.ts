@@ -250,6 +250,9 @@ const SUPPORT_TAIL = /(?:(?:协同|积极)?配合(?:落实|负责)?|协助(?:落
 // "等部门", "等有关部门", "等相关单位" end a group of named bodies: a separator, not a party.
 const GROUP_END = /等(?:有关|相关|其他|市级)?(?:部门|单位)/gu;
 const LEADING_JOINER = /^(?:以及|和|及|与|会同|并|由)/u;
+const WITH = /会同/u;
+/** The words before 会同 end with an organ (市商务局会同…), so 会同 joins two parties. */
+const ORGAN_BEFORE = /(?:局|委|办|厅|部|署|府|室|会|中心|行|院|组)$/u;
 const TRAILING_JUNK = /(?:等|和|及)$/u;
 
 interface Item {
@@ -316,9 +319,20 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
     cs = from + m.index + 1;
   }
   clauses.push([cs, to]);
+  // (由)X会同Y负责: X acts with Y, in charge; one clause holds a lead and its supporters.
+  const parts: [number, number, Role?][] = clauses.flatMap(([a, b]): [number, number, Role?][] => {
+    const at = s.slice(a, b).search(WITH);
+    if (at <= 0 || !ORGAN_BEFORE.test(s.slice(a, a + at))) return [[a, b]];
+    return [
+      [a, a + at, 'lead'],
+      [a + at + 2, b, 'support'],
+    ];
+  });
 
-  for (const [cStart, cEnd0] of clauses) {
-    const { end: cEnd, role } = stripTails(s, cStart, cEnd0);
+  for (const [cStart, cEnd0, given] of parts) {
+    const tails = stripTails(s, cStart, cEnd0);
+    const cEnd = tails.end;
+    const role = given ?? tails.role;
     if (cEnd <= cStart) continue;
     // Inside a clause: '、' and group ends ('等部门') separate names.
     const seps: [number, number][] = [];
@@ -624,6 +638,10 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   }
   if (!organSuffix(key, g)) {
     if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
+    // 政府 written bare, with no body before it to take a prefix from: the document's own government.
+    if (/^(?:人民)?政府$/u.test(key) && jurisdiction !== UNKNOWN_JURISDICTION) {
+      return inferred(ref, jurisdiction, `${jurisdiction.endsWith('自治区') ? '自治区' : shortPrefixOf(ref, jurisdiction)}${key}`);
+    }
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
   }
   // A body that says it is local (地方金融监管局) is the document's, whatever its suffix.
@@ -691,6 +709,8 @@ function startsWithPlace(name: string, ref: DepartmentReference, jurisdiction: s
 /** A bare sector word in a group closed by "等有关部门" (信息化、住建、财政等有关部门) names that sector's department. */
 const SECTOR_WORD = /^\p{Script=Han}{2,6}$/u;
 
+const SHARED_PREFIX = /^(?:各级|自治区|省|市|区|县|州|盟|旗)/u;
+
 function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean, jurisdiction: string): ParsedList {
   // Most lists are already in matching form (no layout whitespace, NFKC); skip the per-character fold.
   const { text: norm, map } = alreadyNormal(text) ? { text, map: undefined } : normaliseWithMap(text);
@@ -708,10 +728,13 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
   const notes: Note[] = [];
   const seen = new Map<string, ResolvedParty>();
   const rank: Record<Role, number> = { lead: 3, joint: 2, support: 1 };
-  for (const it of items) {
+  for (const [k, it] of items.entries()) {
     const written = norm.slice(it.start, it.end);
     if (!nameKey(written)) continue;
-    const { post, ...resolved } = resolveName(ref, written, jurisdiction);
+    // 自治区党委、政府 / 各级党委、政府: a government written bare after a body takes that body's
+    // prefix (自治区政府; 各级政府, a collective); alone, 政府 names no body.
+    const before = k > 0 && /^(?:人民)?政府$/u.test(nameKey(written)) ? SHARED_PREFIX.exec(nameKey(norm.slice(items[k - 1]!.start, items[k - 1]!.end)))?.[0] : undefined;
+    const { post, ...resolved } = resolveName(ref, (before ?? '') + written, jurisdiction);
     const r = resolved.kind === 'unresolved' && !post && it.grouped && SECTOR_WORD.test(nameKey(written)) ? { ...resolved, kind: 'inferred' as const } : resolved;
     const party: ResolvedParty = { ...r, role: it.role ?? 'joint', asWritten: written };
     if (r.kind === 'inferred' || r.kind === 'unresolved') {

@@ -57,3 +57,21 @@ describe('a written lead without field labels', () => {
     expect(r.parties.map((p) => `${p.asWritten}:${p.role}`)).toEqual(['省发展改革委:lead', '省商务厅:support', '财政厅:support']);
   });
 });
+
+describe('parties read from the subjects of a notice item', () => {
+  const rolesWith = (m: Parameters<typeof resolveMeasureParties>[0]) =>
+    resolveMeasureParties(m, ref, { firstIsLead: true, jurisdiction: '内蒙古自治区' }).parties.map((p) => [p.asWritten, p.role]);
+  const subjects = [{ text: '自治区党委、政府', span }, { text: '各牵头单位', span }, { text: '自治区党委办公厅', span }];
+
+  it('are not governed by the first-is-lead convention of the task lists', () => {
+    expect(rolesWith({ responsibleText: '', responsibleClauses: subjects, responsibleBySubject: true }).map(([, r]) => r)).toEqual(['joint', 'joint', 'joint', 'joint']);
+    expect(rolesWith({ responsibleText: '农牧业厅、发展改革委、财政厅等' }).map(([, r]) => r)).toEqual(['lead', 'support', 'support']);
+  });
+
+  it('do not take 各牵头单位 for a lead by its name', () => {
+    expect(roles({ responsibleText: '', responsibleClauses: [{ text: '各牵头单位', span }, { text: '市政府办公室', span }] })).toEqual([
+      ['各牵头单位', 'joint'],
+      ['市政府办公室', 'joint'],
+    ]);
+  });
+});

@@ -8,10 +8,12 @@ import { normalise } from '../normalise.js';
 import type { Diagnostic, ParsedMeasure } from '../types.js';
 
 export function resolveMeasureParties(
-  m: Pick<ParsedMeasure, 'responsibleText' | 'responsibleSpan' | 'responsibleClauses'>,
+  m: Pick<ParsedMeasure, 'responsibleText' | 'responsibleSpan' | 'responsibleClauses' | 'responsibleBySubject'>,
   ref: DepartmentReference,
-  options: ResolveOptions,
+  given: ResolveOptions,
 ): { parties: ResolvedParty[]; diagnostics: Diagnostic[] } {
+  // The subjects of a notice's sentences are no task list: the first-is-lead convention is not theirs.
+  const options = m.responsibleBySubject && given.firstIsLead ? { ...given, firstIsLead: false } : given;
   if (!m.responsibleClauses) {
     if (!m.responsibleText) return { parties: [], diagnostics: [] };
     const r = resolveResponsibilities(separateConjoined(m.responsibleText), m.responsibleSpan, ref, options);
@@ -36,7 +38,7 @@ export function resolveMeasureParties(
         if (c.role) p.role = c.role;
         // Read clause by clause, a sole name is not yet the measure's sole party: it leads only if
         // written so (牵头) or by the document's convention (列第一位者为牵头单位).
-        else if (p.role === 'lead' && !/牵头/u.test(piece) && !options.firstIsLead) p.role = 'joint';
+        else if (p.role === 'lead' && !/牵头(?!单位|部门)/u.test(piece) && !options.firstIsLead) p.role = 'joint';
         if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
       }
     }

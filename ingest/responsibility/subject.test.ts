@@ -44,3 +44,49 @@ describe('the subjects of every sentence of an item', () => {
     expect(subjects('加快推进网上审批。重点景区要延长开放时间。')).toEqual([]);
   });
 });
+
+describe('a 会同 clause: one body acts with others, in charge', () => {
+  const subjects = (s: string) => sentenceSubjects(s, 0, s.length).map((x) => [s.slice(x.start, x.end), x.role ?? '']);
+
+  it('reads 由X会同Y after the item topic: X leads, Y supports', () => {
+    expect(subjects('关于“严守耕地保护红线，划定永久基本农田”的问题，由国土资源部会同农业部等部门负责落实。')).toEqual([
+      ['国土资源部', 'lead'],
+      ['农业部等部门', 'support'],
+    ]);
+    expect(subjects('關於“確保穀物基本自給”的問題,由發展改革委會同中央農辦、農業部、財政部等部門研究提出落實意見。')).toEqual([
+      ['發展改革委', 'lead'],
+      ['中央農辦、農業部、財政部等部門', 'support'],
+    ]);
+  });
+
+  it('reads X会同Y at the start of a sentence as two parties, not one name', () => {
+    expect(subjects('市商务局会同市财政局、市市场监管局负责制定实施细则。')).toEqual([
+      ['市商务局', 'lead'],
+      ['市财政局、市市场监管局', 'support'],
+    ]);
+  });
+
+  it('needs organs on both sides', () => {
+    expect(subjects('企业会同高校研究提出技术路线。')).toEqual([]);
+    expect(subjects('全部会同有关方面负责落实。')).toEqual([]);
+  });
+});
+
+describe('the subjects of the clauses of a notice item', () => {
+  const subjects = (s: string) => sentenceSubjects(s, 0, s.length).map((x) => s.slice(x.start, x.end));
+
+  it('reads a subject after a comma, an agent with 由, and 将 / 向 as predicates', () => {
+    expect(
+      subjects('从2012年起，对工作情况建立月报告制度，各牵头单位每月向领导小组办公室报告工作进展情况，每季度由自治区贯彻落实国务院\n《意见》工作领导小组办公室汇总进展情况，由自治区党委办公厅、政府办公厅通报。'),
+    ).toEqual(['各牵头单位', '自治区贯彻落实国务院\n《意见》工作领导小组办公室', '自治区党委办公厅、政府办公厅']);
+    expect(subjects('从2023年第一季度开始，各责任单位要在每季度报区人民政府办公室，区人民政府办公室将对落实情况进行全程跟踪督办。')).toEqual([
+      '各责任单位',
+      '区人民政府办公室',
+    ]);
+  });
+
+  it('does not read the body that holds others to account, or a clause that names no organ', () => {
+    expect(subjects('各乡镇人民政府要严格执行计划。完不成目标任务的乡镇，县人民政府将实行问责。')).toEqual(['各乡镇人民政府']);
+    expect(subjects('加快推进网上审批，由企业自主决定，重点景区要延长开放时间。')).toEqual([]);
+  });
+});

@@ -6,8 +6,9 @@ import { normView, originalRange } from '../segment.js';
 
 const ORGAN = /(部门|单位|机构|机关|局|委|办|办公室|厅|政府|中心|公司|集团|银行|协会|院|处|所|站|馆|街道|乡镇|办事处|管委会|委员会)$/u;
 /** An adverb a predicate may open with (X具体负责……, X共同牵头……). */
-const ADVERB = '(?:具体|主要|统一|共同|分别)?';
-const PREDICATE = '(?:要|须|需|应当|负责|牵头|作为牵头单位|按照?(?:各自)?职责|分别|参加|参与|配合|协助|协同)';
+const ADVERB = '(?:具体|主要|统一|共同|分别|每月|每季度|每年|每半年)?';
+// 将 and 向 open a body's own action in a notice's items (X将对……进行督办, X每月向Y报告……).
+const PREDICATE = '(?:要|须|需|应当|将|向|负责|牵头|作为牵头单位|按照?(?:各自)?职责|分别|参加|参与|配合|协助|协同)';
 const SUBJECT = new RegExp(`^([^,，。;；:：()（）“”]{2,80}?)(?=${ADVERB}${PREDICATE})`, 'u');
 const GROUPED = /等(有关|相关)?(部门|单位)$/u;
 /**
@@ -15,6 +16,7 @@ const GROUPED = /等(有关|相关)?(部门|单位)$/u;
  * separate two parties; inside a name (市工业和信息化委) they do not.
  */
 const SEPARATOR = /、|(?<=(?:局|委|办|厅|部|政府|中心|公司|银行|管委会|委员会|单位|部门))(?:和|及|以及|与)(?=各|有关|相关|[省市区县])/u;
+const SANCTION = /^将[^,。;]{0,6}(问责|追责|追究|通报批评|约谈)/u;
 /** A predicate that makes its subject a lead (X作为牵头单位负责, X牵头) or a supporter (X参加, X配合). */
 const LEAD = /^(?:作为牵头单位|牵头)/u;
 const SUPPORT = /^(?:(?:要|须|需|应当|应)?(?:按照?(?:各自)?职责(?:分工)?[,，]?)?(?:参加|参与|配合|协助|协同))/u;
@@ -41,15 +43,79 @@ export function subjectParties(original: string, from: number, to: number): Subj
   if (!grouped && !names.every((n) => ORGAN.test(n))) return undefined;
   if (names.some((n) => n.length > 20)) return undefined;
   const predicate = t.slice(m[0].length).replace(new RegExp(`^${ADVERB}`, 'u'), '');
+  // …的乡镇，县人民政府将实行问责: the body that holds others to account is not one that does the task.
+  if (SANCTION.test(predicate)) return undefined;
   const role = LEAD.test(predicate) ? 'lead' : SUPPORT.test(predicate) ? 'support' : undefined;
   const [s, e] = originalRange(original, view, 0, list.length);
   return { start: s, end: e, ...(role ? { role } : {}) };
 }
 
 /**
- * Every sentence subject of original[from, to) that names parties, in text order: an article
- * that gives each body its own sentence (X负责……。Y具体负责……。Z等有关部门应当按照各自职责，
- * 协同做好……) or a leading-group paragraph (X作为牵头单位负责……。A、B等单位参加……).
+ * 由X会同Y…负责 / X会同Y研究提出: X acts together with Y, X in charge. The division-of-labour
+ * form of State Council and ministry notices, often after the item's topic (关于“…”的问题，由X会同
+ * Y等部门负责落实): X leads, Y supports.
+ */
+const WITH = new RegExp(
+  `(?:^|[,;])由?([^,。;:()“”]{2,40}?)会同([^,。;:()“”]{2,160}?)(?=${ADVERB}(?:负责|研究|组织|提出|制定|落实|牵头|推进|做好|抓好|办理))`,
+  'u',
+);
+
+/** The lead and the supporting list of a 会同 clause in original[from, to), if it names organs. */
+export function withParties(original: string, from: number, to: number): SubjectParties[] | undefined {
+  const view = normView(original, from, Math.min(to, from + 400));
+  const t = view.text;
+  const m = WITH.exec(t);
+  if (!m) return undefined;
+  const lead = m[1]!;
+  const others = m[2]!;
+  const organs = (list: string) => {
+    const grouped = GROUPED.test(list);
+    const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
+    // Ministries (农业部, 商务部) act in this form too; 部 alone is no organ word at a sentence start (全部).
+    return names.length > 0 && names.every((n) => n.length <= 20 && (grouped || ORGAN.test(n) || /^.{2,}部$/u.test(n)));
+  };
+  if (!organs(lead) || !organs(others)) return undefined;
+  const leadAt = m.index + m[0].length - others.length - '会同'.length - lead.length;
+  const othersAt = m.index + m[0].length - others.length;
+  const [ls, le] = originalRange(original, view, leadAt, leadAt + lead.length);
+  const [os, oe] = originalRange(original, view, othersAt, othersAt + others.length);
+  return [
+    { start: ls, end: le, role: 'lead' },
+    { start: os, end: oe, role: 'support' },
+  ];
+}
+
+/** 由X汇总 / 每季度由X通报: the agent a clause names with 由, when it is a list of organs. */
+const AGENT = /^(?:每(?:月|季度|年|半年|周))?由/u;
+const AGENT_VERB = new RegExp(`${ADVERB}(?:负责|牵头|组织|汇总|通报|统筹|实施|研究|制定|落实|督促|协调|审核|报送|发布|办理|编制|指导)`, 'gu');
+
+/** The organs a clause of original[from, to) names as its agent with 由, if any. */
+export function agentParties(original: string, from: number, to: number): SubjectParties | undefined {
+  const view = normView(original, from, Math.min(to, from + 120));
+  const t = view.text;
+  const m = AGENT.exec(t);
+  if (!m) return undefined;
+  const at = m[0].length;
+  // The list ends at the first verb that leaves a list of organs before it (由X贯彻落实…办公室汇总:
+  // 落实 inside the name is not its verb).
+  for (const v of t.slice(at).matchAll(AGENT_VERB)) {
+    const list = t.slice(at, at + v.index);
+    if (/[,。;:()“”]/u.test(list)) break;
+    const grouped = GROUPED.test(list);
+    const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
+    // A leading group's office has a long name (自治区贯彻落实国务院《意见》工作领导小组办公室).
+    if (names.length === 0 || names.some((n) => n.length > 30 || !(grouped || ORGAN.test(n)))) continue;
+    const [s, e] = originalRange(original, view, at, at + list.length);
+    return { start: s, end: e };
+  }
+  return undefined;
+}
+
+/**
+ * Every subject of original[from, to) that names parties, in text order: each sentence's and
+ * each clause's (…制度，各牵头单位每月向……报告，由X通报), as an article gives each body its own
+ * sentence (X负责……。Y具体负责……。Z等有关部门应当按照各自职责，协同做好……), a leading-group
+ * paragraph (X作为牵头单位负责……。A、B等单位参加……) or a notice's item its own clauses.
  */
 export function sentenceSubjects(original: string, from: number, to: number): SubjectParties[] {
   const out: SubjectParties[] = [];
@@ -57,10 +123,13 @@ export function sentenceSubjects(original: string, from: number, to: number): Su
   while (at < to) {
     while (at < to && /\s/u.test(original[at]!)) at++;
     if (at >= to) break;
-    const found = subjectParties(original, at, to);
-    if (found) out.push(found);
-    // The next sentence. Not at a blank line: copies break lines, even blank ones, inside words.
-    const stop = original.slice(at, to).search(/[。！？!?]/u);
+    // The next clause. Not at a blank line: copies break lines, even blank ones, inside words.
+    const stop = original.slice(at, to).search(/[。！？!?,，;；]/u);
+    const end = stop === -1 ? to : at + stop;
+    const together = withParties(original, at, end);
+    const found = together ? undefined : (agentParties(original, at, end) ?? subjectParties(original, at, to));
+    if (together) out.push(...together);
+    else if (found && !out.some((o) => o.start === found.start)) out.push(found);
     if (stop === -1) break;
     at += stop + 1;
   }

@@ -48,6 +48,13 @@ describe('jurisdiction and level', () => {
     expect(placeFromText('全省各地要抓好落实，四川省商务厅牵头。（省发展改革委、省财政厅按职责分工负责）')).toMatchObject({ level: 'provincial', jurisdiction: '四川省' });
     // An autonomous region also says 全区.
     expect(placeFromText('全区各级各部门要推动广西壮族自治区高质量发展，广西各市要抓好落实。')).toMatchObject({ level: 'provincial', jurisdiction: '广西壮族自治区' });
+    // A region's text that names its own organs 自治区X, even after a full stop, and never says 全区.
+    expect(
+      placeFromText('要加强督查。自治区党委、政府要组织专项督查组，由自治区党委办公厅通报。把内蒙古自治区作为重点。(农牧业厅、发展改革委等)'),
+    ).toMatchObject({ level: 'provincial', jurisdiction: '内蒙古自治区' });
+    // A traditional-script repost names its place as the gazetteer does not (鹹陽, 山(shān)東).
+    expect(placeFromText('推動全市發展，把鹹陽建設成為西部名市。（市發展改革委牽頭）')).toMatchObject({ level: 'municipal', jurisdiction: '咸阳市' });
+    expect(placeFromText('全省數字經濟增長。實施山(shān)東OTN一體化工程。(責任單位:省财政廳)')).toMatchObject({ level: 'provincial', jurisdiction: '山东省' });
   });
 
   it('gives only the level when no place clearly leads, and nothing without a level', () => {

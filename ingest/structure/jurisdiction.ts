@@ -94,7 +94,9 @@ const ORGANS = '[\\p{Script=Han}]{0,10}?(?:人民政府|政府|委员会|委|局
 const BOUNDARY = '(?<=^|[\\s、，,；;：:（(【\\[|“"])';
 const TEXT_SCAN = 30_000;
 const SELF: { level: Level; re: RegExp; words: string }[] = [
-  { level: 'provincial', re: new RegExp(`[本全我]省|${BOUNDARY}省${ORGANS}`, 'gu'), words: '全省/我省/省X厅' },
+  // An autonomous region names its own organs 自治区X (自治区党委, 自治区发展改革委): the prefix is
+  // its own, so no boundary is needed before it.
+  { level: 'provincial', re: new RegExp(`[本全我]省|${BOUNDARY}省${ORGANS}|自治区${ORGANS}`, 'gu'), words: '全省/我省/省X厅/自治区X厅' },
   { level: 'municipal', re: new RegExp(`[本全我]市|${BOUNDARY}市${ORGANS}`, 'gu'), words: '本市/全市/市X局' },
   { level: 'district', re: new RegExp(`[本全我][区县旗]|${BOUNDARY}[区县]${ORGANS}`, 'gu'), words: '全区/我县/区X局' },
 ];
@@ -114,7 +116,8 @@ const SELF: { level: Level; re: RegExp; words: string }[] = [
 export function placeFromText(whole: string): TextPlace | undefined {
   // The opening pages say where a document is from as well as the whole does, and the gazetteer
   // scan (thousands of names) stays cheap on a very long file.
-  const text = whole.slice(0, TEXT_SCAN);
+  // In matching form: a traditional-script repost names 鹹陽 and 內江, the gazetteer 咸阳 and 内江.
+  const text = normalise(whole.slice(0, TEXT_SCAN));
   const self = SELF.map((s) => ({ ...s, n: text.match(s.re)?.length ?? 0 })).sort((a, b) => b.n - a.n);
   const level = self[0]!.n > self[1]!.n ? self[0]!.level : undefined;
   const saying = level

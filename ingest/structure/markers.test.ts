@@ -6,6 +6,7 @@ describe('outline markers', () => {
     const cases: [string, string, string][] = [
       ['第三章 保障措施', 'chapter', '第三章'],
       ['第十二条 本办法自发布之日起施行。', 'article', '第十二条'],
+      ['第一條(目的依據)為加強市級財政專項資金管理', 'article', '第一条'],
       ['二十六、加强督导', 'cn', '二十六、'],
       ['（五）丰富产品', 'cn-paren', '(五)'],
       ['(五)丰富产品', 'cn-paren', '(五)'],

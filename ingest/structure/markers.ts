@@ -18,7 +18,8 @@ export interface Marker {
 const CN = '[一二三四五六七八九十百零〇○两]+';
 const PATTERNS: [MarkerKind, RegExp][] = [
   ['chapter', new RegExp(`^第(${CN})章`, 'u')],
-  ['article', new RegExp(`^第(${CN})条`, 'u')],
+  // 條: a traditional-script copy's articles (第一條).
+  ['article', new RegExp(`^第(${CN})[条條]`, 'u')],
   ['cn', new RegExp(`^(${CN})、`, 'u')],
   ['cn-paren', new RegExp(`^\\((${CN})\\)`, 'u')],
   ['arabic-paren', /^\((\d{1,3})\)/u],

@@ -11,6 +11,14 @@ describe('portal metadata block', () => {
     expect(portalPairs('  • 发文字号:国办发〔2022〕9号')).toEqual([['number', '国办发〔2022〕9号']]);
   });
 
+  it("ends a date at the page's counter on the same line", () => {
+    expect(portalPairs('发布日期:2013-05-23    浏览次数:2')).toEqual([
+      ['published', '2013-05-23'],
+      ['other', '2'],
+    ]);
+    expect(portalPairs('发布时间:2016-03-02 点击量:118')?.[0]).toEqual(['published', '2016-03-02']);
+  });
+
   it('leaves sentences that merely start with a label word alone', () => {
     // A news page's source line, in traditional script: its publication date is the page's.
     expect(portalPairs('來源: 廣東省發展和改革委員會          發布時間: 2019-07-05')).toEqual([

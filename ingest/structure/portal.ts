@@ -17,7 +17,9 @@ const FIELDS: [PortalField, string[]][] = [
   ['subject', ['主题分类', '主题词', '分类', '类别', '体裁分类', '组配分类']],
   ['keywords', ['关键词']],
   ['title', ['标题', '名称', '文件名称']],
-  ['other', ['有效性', '效力级别', '时效性', '城市', '公开方式', '公开范围', '有效期', '信息来源', '来源']],
+  // A page's counters share a line with its dates (发布日期:2013-05-23    浏览次数:2): labels, so that
+  // they end the date's value.
+  ['other', ['有效性', '效力级别', '时效性', '城市', '公开方式', '公开范围', '有效期', '信息来源', '来源', '浏览次数', '浏览量', '阅读次数', '阅读量', '点击量', '点击数', '访问量']],
 ];
 
 const LABELS = FIELDS.flatMap(([, ls]) => ls).sort((a, b) => b.length - a.length);
