@@ -150,6 +150,7 @@ function fold(original: string, start: number, end: number, withMap: boolean): {
     if ((c === 0x28 || c === 0xff08) && i > start) {
       const skip = pinyinAnnotationAt(original, i);
       if (skip > 0 && i + skip <= end) {
+        flush(i);
         i += skip;
         continue;
       }
