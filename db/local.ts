@@ -26,6 +26,11 @@ export class StoreDamagedError extends Neo4jSetupError {
   override name = 'StoreDamagedError';
 }
 
+/** The JVM ran out of heap while the launcher started Neo4j (its exit code 3). */
+export class Neo4jOutOfMemoryError extends Neo4jSetupError {
+  override name = 'Neo4jOutOfMemoryError';
+}
+
 /** The launcher's exit code for a store that does not open and is not short of space. */
 const STORE_DAMAGED_EXIT = 6;
 /** The JVM's own exit code under -XX:+ExitOnOutOfMemoryError (the launcher never uses it). */
@@ -356,7 +361,13 @@ export async function startLocalNeo4j(
     child.once('exit', (code) => {
       clearTimeout(timer);
       const why = exitReason(code);
-      reject(code === STORE_DAMAGED_EXIT ? new StoreDamagedError(why) : new Neo4jSetupError(`${why} ${remoteHint}`));
+      reject(
+        code === STORE_DAMAGED_EXIT
+          ? new StoreDamagedError(why)
+          : code === OUT_OF_MEMORY_EXIT
+            ? new Neo4jOutOfMemoryError(`${why} ${remoteHint}`)
+            : new Neo4jSetupError(`${why} ${remoteHint}`),
+      );
     });
   });
 

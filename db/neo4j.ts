@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { localTarget, targetFromEnv, type Neo4jTarget } from './config.js';
 import { explainDatabaseError } from './errors.js';
-import { freeSpaceMb, LOW_SPACE_MB, Neo4jSetupError, startLocalNeo4j, StoreDamagedError, type LocalNeo4j } from './local.js';
+import { freeSpaceMb, LOW_SPACE_MB, Neo4jOutOfMemoryError, Neo4jSetupError, startLocalNeo4j, StoreDamagedError, type LocalNeo4j } from './local.js';
 
 export { Neo4jSetupError } from './local.js';
 
@@ -102,6 +102,7 @@ export async function connect(
         state = 'restarting';
         // The launcher says "is full" when a full disk stopped the database (see PanicExit).
         let afterDiskFull = /\bis full\b/.test(how);
+        let heap = target.heap;
         for (;;) {
           if (await waitForSpace(how)) afterDiskFull = true;
           if (closed) return;
@@ -121,7 +122,7 @@ export async function connect(
           if (closed) return;
           const t0 = Date.now();
           try {
-            local = await startLocalNeo4j(target, { log, afterDiskFull });
+            local = await startLocalNeo4j({ ...target, heap }, { log, afterDiskFull });
             if (closed) {
               await local.stop();
               return;
@@ -138,6 +139,14 @@ export async function connect(
               log(`error: ${reason}`);
               opts.onFatal?.(reason);
               return;
+            }
+            // After a full disk, reading the end of the transaction log can allocate a buffer the
+            // size that its unreadable bytes spell (seen: an OutOfMemoryError at 1 GB at every
+            // restart of the fault suite's store). One retry gets room for it; the read then fails
+            // as a read, which the --after-disk-full start recovers from.
+            if (afterDiskFull && err instanceof Neo4jOutOfMemoryError && heap === target.heap && heapBytes(target.heap) < heapBytes(SUPERVISION.afterDiskFullHeap)) {
+              heap = SUPERVISION.afterDiskFullHeap;
+              log(`Neo4j ran out of memory reading its transaction log after the disk was full; trying once more with a ${heap} heap.`);
             }
             how = `restart failed: ${(err as Error).message}`;
           }
@@ -168,7 +177,16 @@ export const SUPERVISION = {
   backoffMs: [500, 2_000, 5_000, 10_000, 20_000],
   /** How often the free space is checked while a restart waits for it. */
   spacePollMs: 1_000,
+  /** The heap of the one retry of a restart after a full disk that ran out of memory (see `watch`). */
+  afterDiskFullHeap: '4g',
 };
+
+/** A JVM heap size (512m, 2g, 1024k) in bytes. */
+export function heapBytes(size: string): number {
+  const m = /^(\d+)([kmg]?)$/i.exec(size.trim());
+  if (!m) return NaN;
+  return Number(m[1]) * { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+}
 
 async function waitForSession(driver: Driver, database: string | undefined): Promise<void> {
   const deadline = Date.now() + 60_000;
