@@ -139,6 +139,21 @@ describe('metadata', () => {
     expect(doc.jurisdiction).toBe('武汉市蔡甸区');
   });
 
+  it('reads an autonomous region that names its own organs without the region (自治区人民政府办公厅) from its signature', () => {
+    const text = [
+      '自治区人民政府办公厅关于印发西藏自治区促进服务消费工作方案的通知',
+      '藏政办发〔2024〕9号',
+      '各地（市）行署、人民政府，自治区各委、办、厅、局：',
+      '现将方案印发给你们，请认真贯彻落实。',
+      '西藏自治区人民政府办公厅',
+      '2024年6月3日',
+      BODY,
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.issuers).toEqual(['西藏自治区人民政府办公厅']);
+    expect([doc.level, doc.jurisdiction]).toEqual(['provincial', '西藏自治区']);
+  });
+
   it('completes an issuer named without its place, with no signature, from the place the text gives', () => {
     const text = `省人民政府关于\n进一步优化营商环境的若干意见\n鄂政发〔2018〕26号\n各市、州、县人民政府,省政府各部门:\n全面落实习近平总书记视察湖北重要讲话精神,加快把湖北打造成为内陆开放高地,推动全省经济高质量发展。${BODY}`;
     const { doc } = parseDocument(fromText(text));

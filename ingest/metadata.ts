@@ -288,9 +288,9 @@ function bareTitle(t: string): string {
 /** A labelled line of a page (归档时间:…, 当前位置:…, 浏览量:): never part of a title. */
 const LABELLED = /^[\p{Script=Han}]{2,6}[:：]/u;
 
-/** A name relative to the issuer's own place: 区人民政府办公室, 市商务局. */
+/** A name relative to the issuer's own place: 区人民政府办公室, 市商务局, 自治区人民政府办公厅. */
 function isRelative(name: string): boolean {
-  return /^[省市区县]/u.test(name);
+  return /^(自治区|[省市区县])/u.test(name);
 }
 
 /** 省人民政府 of 湖北省 → 湖北省人民政府; undefined when the name is not relative or the levels differ. */
