@@ -17,6 +17,16 @@ describe('portal metadata block', () => {
       ['other', '2'],
     ]);
     expect(portalPairs('发布时间:2016-03-02 点击量:118')?.[0]).toEqual(['published', '2016-03-02']);
+    // A county portal's bare 日期 line is its publication date; 废止日期 is not one.
+    expect(portalPairs('日期:2022-05-26')).toEqual([['published', '2022-05-26']]);
+    expect(portalPairs('日期:2012-10-11 来源:本网')).toEqual([
+      ['published', '2012-10-11'],
+      ['other', '本网'],
+    ]);
+    expect(portalPairs('发布日期:2017.06.13 废止日期:')).toEqual([
+      ['published', '2017.06.13'],
+      ['other', ''],
+    ]);
   });
 
   it('leaves sentences that merely start with a label word alone', () => {
