@@ -139,6 +139,11 @@ describe('metadata', () => {
     expect(doc.jurisdiction).toBe('武汉市蔡甸区');
   });
 
+  it('reads a title given in book-title brackets on a line of its own', () => {
+    const text = `《关于促进服务消费提质扩容的若干措施》\n为促进服务消费，结合本市实际，制定如下措施。${BODY}`;
+    expect(parseDocument(fromText(text)).doc.title).toBe('关于促进服务消费提质扩容的若干措施');
+  });
+
   it('reads an autonomous region that names its own organs without the region (自治区人民政府办公厅) from its signature', () => {
     const text = [
       '自治区人民政府办公厅关于印发西藏自治区促进服务消费工作方案的通知',

@@ -99,11 +99,12 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   if (issued) title = issued[1]!.replace(/^[《〈]([^《》〈〉]+)[》〉]$/u, '$1');
   let titleLine: (typeof lines)[number] | undefined;
   if (!title) {
+    // A copy may give its title in book-title brackets on a line of its own (《关于…的实施细则》).
     titleLine = lines.find((l) => {
-      const t = sq(l.text);
+      const t = bareTitle(sq(l.text));
       return t.length >= 6 && t.length <= 90 && !/[。，,；;：:]/u.test(t) && /(方案|意见|通知|措施|办法|规划|计划|要点|清单|决定|细则|规定)$/u.test(t);
     });
-    title = titleLine ? sq(titleLine.text).replace(DOC_NO_START, '') : basename(ctx.source.file).replace(/\.[^.]+$/u, '');
+    title = titleLine ? bareTitle(sq(titleLine.text)) : basename(ctx.source.file).replace(/\.[^.]+$/u, '');
     // A title broken over two lines (重庆市构建分型分类精准培育机制 / 促进个体工商户高质量发展实施方案):
     // the line above is its first part when it is a bare phrase, not a heading, signature or date.
     const above = titleLine ? lines[lines.indexOf(titleLine) - 1] : undefined;
