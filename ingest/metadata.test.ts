@@ -139,6 +139,12 @@ describe('metadata', () => {
     expect(doc.jurisdiction).toBe('武汉市蔡甸区');
   });
 
+  it('reads the issuer of a title found below the page chrome', () => {
+    const text = `搜索\n您当前的位置:首页>互动交流>意见征集\n\n平阳县商务局关于《平阳县促进服务消费若干措施(征求意见稿)》公开征求意见的通知\n\n日期:2024-03-01\n\n为促进服务消费，现征求意见。${BODY}`;
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.issuer).toBe('平阳县商务局');
+  });
+
   it('reads a title given in book-title brackets on a line of its own', () => {
     const text = `《关于促进服务消费提质扩容的若干措施》\n为促进服务消费，结合本市实际，制定如下措施。${BODY}`;
     expect(parseDocument(fromText(text)).doc.title).toBe('关于促进服务消费提质扩容的若干措施');

@@ -116,7 +116,9 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
 
   // Issuer: the body named before 关于 in the title, else the signature lines above the date.
   let issuer: string | undefined;
-  const before = noticeTitle ? /^(.+?)(关于|转发|印发)/u.exec(noticeTitle) : null;
+  // The title found further down a page (after its chrome) names its issuer the same way.
+  const head = noticeTitle ?? (titleLine ? title : undefined);
+  const before = head ? /^(.+?)(关于|转发|印发)/u.exec(head) : null;
   if (before && ORG.test(before[1]!)) issuer = before[1];
 
   let issuedOn: string | undefined;
