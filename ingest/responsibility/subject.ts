@@ -21,6 +21,18 @@ const SANCTION = /^将[^,。;]{0,6}(问责|追责|追究|通报批评|约谈)/u;
 const LEAD = /^(?:作为牵头单位|牵头)/u;
 const SUPPORT = /^(?:(?:要|须|需|应当|应)?(?:按照?(?:各自)?职责(?:分工)?[,，]?)?(?:参加|参与|配合|协助|协同))/u;
 
+const ADVERB_FIRST = new RegExp(`^${ADVERB}`, 'u');
+
+/**
+ * True when `list` names bodies: split at its separators, every name an organ (or the list closed
+ * by 等有关部门), none longer than `longest`; `also` admits names of another form.
+ */
+function isOrganList(list: string, longest = 20, also?: RegExp): boolean {
+  const grouped = GROUPED.test(list);
+  const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
+  return names.length > 0 && names.every((n) => n.length <= longest && (grouped || ORGAN.test(n) || (also?.test(n) ?? false)));
+}
+
 export interface SubjectParties {
   /** Original [start, end) of the list of names. */
   start: number;
@@ -37,12 +49,8 @@ export function subjectParties(original: string, from: number, to: number): Subj
   const m = SUBJECT.exec(t);
   if (!m) return undefined;
   const list = m[1]!;
-  const grouped = GROUPED.test(list);
-  const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
-  if (names.length === 0) return undefined;
-  if (!grouped && !names.every((n) => ORGAN.test(n))) return undefined;
-  if (names.some((n) => n.length > 20)) return undefined;
-  const predicate = t.slice(m[0].length).replace(new RegExp(`^${ADVERB}`, 'u'), '');
+  if (!isOrganList(list)) return undefined;
+  const predicate = t.slice(m[0].length).replace(ADVERB_FIRST, '');
   // …的乡镇，县人民政府将实行问责: the body that holds others to account is not one that does the task.
   if (SANCTION.test(predicate)) return undefined;
   const role = LEAD.test(predicate) ? 'lead' : SUPPORT.test(predicate) ? 'support' : undefined;
@@ -68,13 +76,9 @@ export function withParties(original: string, from: number, to: number): Subject
   if (!m) return undefined;
   const lead = m[1]!;
   const others = m[2]!;
-  const organs = (list: string) => {
-    const grouped = GROUPED.test(list);
-    const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
-    // Ministries (农业部, 商务部) act in this form too; 部 alone is no organ word at a sentence start (全部).
-    return names.length > 0 && names.every((n) => n.length <= 20 && (grouped || ORGAN.test(n) || /^.{2,}部$/u.test(n)));
-  };
-  if (!organs(lead) || !organs(others)) return undefined;
+  // Ministries (农业部, 商务部) act in this form too; 部 alone is no organ word at a sentence start (全部).
+  const ministry = /^.{2,}部$/u;
+  if (!isOrganList(lead, 20, ministry) || !isOrganList(others, 20, ministry)) return undefined;
   const leadAt = m.index + m[0].length - others.length - '会同'.length - lead.length;
   const othersAt = m.index + m[0].length - others.length;
   const [ls, le] = originalRange(original, view, leadAt, leadAt + lead.length);
@@ -101,10 +105,8 @@ export function agentParties(original: string, from: number, to: number): Subjec
   for (const v of t.slice(at).matchAll(AGENT_VERB)) {
     const list = t.slice(at, at + v.index);
     if (/[,。;:()“”]/u.test(list)) break;
-    const grouped = GROUPED.test(list);
-    const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
     // A leading group's office has a long name (自治区贯彻落实国务院《意见》工作领导小组办公室).
-    if (names.length === 0 || names.some((n) => n.length > 30 || !(grouped || ORGAN.test(n)))) continue;
+    if (!isOrganList(list, 30)) continue;
     const [s, e] = originalRange(original, view, at, at + list.length);
     return { start: s, end: e };
   }
