@@ -291,16 +291,18 @@ function bareTitle(t: string): string {
 /** A labelled line of a page (归档时间:…, 当前位置:…, 浏览量:): never part of a title. */
 const LABELLED = /^[\p{Script=Han}]{2,6}[:：]/u;
 
-/** A name relative to the issuer's own place: 区人民政府办公室, 市商务局, 自治区人民政府办公厅. */
+/** The level word a name relative to its own place opens with: 区人民政府办公室, 市商务局, 自治区人民政府办公厅. */
+const RELATIVE = /^(自治区|[省市区县])/u;
+
 function isRelative(name: string): boolean {
-  return /^(自治区|[省市区县])/u.test(name);
+  return RELATIVE.test(name);
 }
 
 /** 省人民政府 of 湖北省 → 湖北省人民政府; undefined when the name is not relative or the levels differ. */
 function withPlace(name: string, jurisdiction: string): string | undefined {
-  const m = /^(自治区|省|市|区|县)(?=[\p{Script=Han}]{2})/u.exec(name);
+  const m = RELATIVE.exec(name);
   // Two organs run together (市发展改革委市商务局) are two issuers, not one name to complete.
-  if (!m || !jurisdiction.endsWith(m[1]!) || jurisdiction === name || /[局委办厅府室部](?=[省市区县])/u.test(name)) return undefined;
+  if (!m || !/^\p{Script=Han}{2}/u.test(name.slice(m[1]!.length)) || !jurisdiction.endsWith(m[1]!) || jurisdiction === name || /[局委办厅府室部](?=[省市区县])/u.test(name)) return undefined;
   return jurisdiction + name.slice(m[1]!.length);
 }
 
