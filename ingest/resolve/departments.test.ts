@@ -352,6 +352,12 @@ describe('bodies placed by what their names say', () => {
     expect(place('人行郑州中心支行', '河南省')).toBe('河南省/inferred');
   });
 
+  it('writes an autonomous region’s bodies as the region does (自治区X), so both spellings are one body', () => {
+    const id = (name: string, jurisdiction: string) => resolveResponsibilities(name, undefined, ref, { jurisdiction }).parties[0]!.departmentId;
+    expect(id('内蒙古自治区发展改革委', '广西壮族自治区')).toBe(id('自治区发展改革委', '内蒙古自治区'));
+    expect(id('内蒙古自治区发展改革委', '广西壮族自治区')).toBe('dept:内蒙古自治区/自治区发展改革委');
+  });
+
   it('places a national system’s branch named after another place in that place, not at the national level', () => {
     expect(place('国家开发银行天津分行', '云南省')).toBe('天津市/inferred');
     expect(place('国家税务总局杭州市税务局', '天津市')).toBe('杭州市/inferred');

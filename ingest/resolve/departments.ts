@@ -472,8 +472,9 @@ export function documentJurisdiction(doc: { jurisdiction?: string; issuer?: stri
 
 /** True when a document declares the convention that the first-named unit is the lead. */
 export function detectFirstIsLead(documentText: string): boolean {
-  // Only around each 牵头 (牽頭): the matching form of a whole 50 MB document, built a character at
-  // a time, took a gigabyte. The window leaves room for layout breaks inside the phrase.
+  // Only around each 牵头 (牽頭), where the phrase must sit: the matching form of the whole text
+  // costs as much memory as the text again (the fault suite's file is 52 MB). The window leaves
+  // room for layout breaks inside the phrase.
   for (const m of documentText.matchAll(/牵\s*头|牽\s*頭/gu)) {
     if (FIRST_IS_LEAD.test(normalise(documentText.slice(Math.max(0, m.index - 60), m.index + m[0].length + 12)))) return true;
   }
@@ -587,8 +588,11 @@ function lookupIn(ref: DepartmentReference, jurisdiction: string, written: strin
 function shortPrefixOf(ref: DepartmentReference, jurisdiction: string): string {
   const j = ref.index.get(jurisdiction)?.jurisdiction;
   if (j) return j.shortPrefix;
+  // An autonomous region names its own bodies 自治区X (自治区发展改革委), as a province writes 省X;
+  // it is no district for ending in 区.
+  if (jurisdiction.endsWith('自治区')) return '自治区';
   if (/(?:区|县|旗)$/u.test(jurisdiction)) return jurisdiction.endsWith('县') ? '县' : '区';
-  if (/(?:省|自治区)$/u.test(jurisdiction)) return '省';
+  if (jurisdiction.endsWith('省')) return '省';
   return '市';
 }
 
@@ -613,6 +617,9 @@ function inferred(ref: DepartmentReference, jurisdiction: string, name: string):
   const canonical = matchingForm(name, ref.grammar);
   return { departmentId: departmentId(jurisdiction, canonical), name: canonical, jurisdiction, kind: 'inferred' };
 }
+
+/** 政府 or 人民政府 written without a place or level. */
+const BARE_GOVERNMENT = /^(?:人民)?政府$/u;
 
 /** How one written name resolves in a document of `jurisdiction` (see the module comment). */
 export function resolveName(ref: DepartmentReference, written: string, jurisdiction: string): Resolution {
@@ -639,9 +646,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   if (!organSuffix(key, g)) {
     if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
     // 政府 written bare, with no body before it to take a prefix from: the document's own government.
-    if (/^(?:人民)?政府$/u.test(key) && jurisdiction !== UNKNOWN_JURISDICTION) {
-      return inferred(ref, jurisdiction, `${jurisdiction.endsWith('自治区') ? '自治区' : shortPrefixOf(ref, jurisdiction)}${key}`);
-    }
+    if (BARE_GOVERNMENT.test(key) && jurisdiction !== UNKNOWN_JURISDICTION) return inferred(ref, jurisdiction, shortPrefixOf(ref, jurisdiction) + key);
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved' };
   }
   // A body that says it is local (地方金融监管局) is the document's, whatever its suffix.
@@ -733,7 +738,7 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
     if (!nameKey(written)) continue;
     // 自治区党委、政府 / 各级党委、政府: a government written bare after a body takes that body's
     // prefix (自治区政府; 各级政府, a collective); alone, 政府 names no body.
-    const before = k > 0 && /^(?:人民)?政府$/u.test(nameKey(written)) ? SHARED_PREFIX.exec(nameKey(norm.slice(items[k - 1]!.start, items[k - 1]!.end)))?.[0] : undefined;
+    const before = k > 0 && BARE_GOVERNMENT.test(nameKey(written)) ? SHARED_PREFIX.exec(nameKey(norm.slice(items[k - 1]!.start, items[k - 1]!.end)))?.[0] : undefined;
     const { post, ...resolved } = resolveName(ref, (before ?? '') + written, jurisdiction);
     const r = resolved.kind === 'unresolved' && !post && it.grouped && SECTOR_WORD.test(nameKey(written)) ? { ...resolved, kind: 'inferred' as const } : resolved;
     const party: ResolvedParty = { ...r, role: it.role ?? 'joint', asWritten: written };
