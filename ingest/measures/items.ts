@@ -128,7 +128,7 @@ export function readMeasures(ctx: ParseContext, items: OutlineItem[], opts: Item
       const background = [item, ...ancestors(item)].some((a) => BACKGROUND.test(squeeze(a.title ?? '')));
       if (background && m.responsibleText === '') continue;
       // Aims become measures only where the document assigns them a party (a responsibility breakdown).
-      if (aims && (m.responsibleText === '' || BY_SUBJECT.has(m))) {
+      if (aims && (m.responsibleText === '' || m.responsibleBySubject)) {
         targets.push({ path: m.path, text: m.text, span: m.span });
         continue;
       }
@@ -306,9 +306,6 @@ function isLastOfAll(item: OutlineItem): boolean {
   return true;
 }
 
-/** Measures whose party was read from a sentence's subject, not assigned by a bracket, line or cell. */
-const BY_SUBJECT = new WeakSet<Measure>();
-
 /** original[start, end) as written, without the page-furniture lines inside it (the span stays the range). */
 function withoutFurniture(ctx: ParseContext, skip: ReadonlySet<number>, start: number, end: number): string {
   const text = ctx.source.text;
@@ -378,7 +375,6 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     const from = ownLineHeading ? item.bodyStart : Math.min(ms, item.start + (markerAt(text.slice(item.start, item.start + 16))?.length ?? 0));
     const subjects = sentenceSubjects(text, from, me);
     if (subjects.length > 0) {
-      BY_SUBJECT.add(measure);
       measure.responsibleBySubject = true;
       const first = subjects[0]!;
       const last = subjects[subjects.length - 1]!;
