@@ -169,6 +169,26 @@ describe('resolveResponsibilities', () => {
     expect(resolveResponsibilities('政府', undefined, ref, {}).parties.map((p) => p.kind)).toEqual(['unresolved']);
   });
 
+  it('reads the office of an area written bare after a 各 collective as sharing its 各', () => {
+    const parties = (t: string, jurisdiction: string) =>
+      resolveResponsibilities(t, undefined, ref, { jurisdiction }).parties.map((p) => `${p.departmentId}/${p.kind}`);
+    expect(parties('各县区人民政府、园区管委会', '淮安市')).toEqual(['dept:淮安市/各县区政府/collective', 'dept:淮安市/各园区管委会/collective']);
+    expect(parties('各乡镇人民政府、街道办事处', '重庆市忠县')).toEqual(['dept:重庆市忠县/各乡镇政府/collective', 'dept:重庆市忠县/各街道办事处/collective']);
+    // Not after a collective: one body of the document's place.
+    expect(parties('市商务局、园区管委会', '淮安市')).toEqual(['dept:淮安市/市商务局/inferred', 'dept:淮安市/园区管委会/inferred']);
+    // Not a bare area office: a named body keeps its own reading.
+    expect(parties('各区人民政府、中新天津生态城管委会', '天津市')[1]).not.toMatch(/各/u);
+  });
+
+  it('never takes a kind of zone written alone (开发区, 工业园区) for a place', () => {
+    const ids = (t: string, jurisdiction: string) => resolveResponsibilities(t, undefined, ref, { jurisdiction }).parties.map((p) => p.departmentId);
+    expect(ids('开发区管委会', '天津市')).toEqual(['dept:天津市/开发区管委会']);
+    expect(ids('经济技术开发区管委会', '武汉市')).toEqual(['dept:武汉市/经济技术开发区管委会']);
+    expect(ids('工业园区管委会', '六安市霍山县')).toEqual(['dept:六安市霍山县/工业园区管委会']);
+    // A zone with a name is still placed by its name.
+    expect(ids('黄冈高新区管委会', '黄冈市')).toEqual(['dept:黄冈市/黄冈高新区管委会']);
+  });
+
   it('in a document of unknown place, reads a body that names a jurisdiction with a file as that jurisdiction\'s', () => {
     const r = resolveResponsibilities('中新天津生态城管委会、市商务局', undefined, ref, {});
     expect(r.parties.map((p) => p.jurisdiction)).toEqual(['天津市', '未知']);

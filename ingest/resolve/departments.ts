@@ -16,6 +16,7 @@ import { citiesOf, parentOfCounty, placesNamedIn } from '../structure/places.js'
 import { FIRST_IS_LEAD } from '../responsibility/clauses.js';
 import type { Diagnostic, GraphNode, GraphRelationship, SourceSpan } from '../types.js';
 import {
+  isBareAreaOffice,
   isCollective,
   isSectorWord,
   isPost,
@@ -738,7 +739,13 @@ function parseList(text: string, ref: DepartmentReference, firstIsLead: boolean,
     if (!nameKey(written)) continue;
     // 自治区党委、政府 / 各级党委、政府: a government written bare after a body takes that body's
     // prefix (自治区政府; 各级政府, a collective); alone, 政府 names no body.
-    const before = k > 0 && BARE_GOVERNMENT.test(nameKey(written)) ? SHARED_PREFIX.exec(nameKey(norm.slice(items[k - 1]!.start, items[k - 1]!.end)))?.[0] : undefined;
+    const previous = k > 0 ? nameKey(norm.slice(items[k - 1]!.start, items[k - 1]!.end)) : '';
+    const before = BARE_GOVERNMENT.test(nameKey(written))
+      ? SHARED_PREFIX.exec(previous)?.[0]
+      : // 各乡镇人民政府、街道办事处: the 各 covers the office of an area written bare after it.
+        previous.startsWith('各') && isBareAreaOffice(nameKey(written), ref.grammar)
+        ? '各'
+        : undefined;
     const { post, ...resolved } = resolveName(ref, (before ?? '') + written, jurisdiction);
     const r = resolved.kind === 'unresolved' && !post && it.grouped && SECTOR_WORD.test(nameKey(written)) ? { ...resolved, kind: 'inferred' as const } : resolved;
     const party: ResolvedParty = { ...r, role: it.role ?? 'joint', asWritten: written };

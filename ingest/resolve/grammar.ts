@@ -21,6 +21,8 @@ export interface DepartmentGrammar {
   localPrefixes: string[];
   /** Endings of a development zone's name (高新区, 经济开发区). */
   zoneSuffixes: string[];
+  /** The areas a local government has many of, each with its own office (街道, 乡镇, 园区). */
+  areaUnits: string[];
 }
 
 interface GrammarFile {
@@ -35,6 +37,7 @@ interface GrammarFile {
   sectorWords?: string[];
   localPrefixes?: string[];
   zoneSuffixes?: string[];
+  areaUnits?: string[];
 }
 
 export function loadGrammar(file: string): DepartmentGrammar {
@@ -55,6 +58,7 @@ export function loadGrammar(file: string): DepartmentGrammar {
     sectorWords: new Set(raw.sectorWords ?? []),
     localPrefixes: [...(raw.localPrefixes ?? [])].sort(byLength),
     zoneSuffixes: [...(raw.zoneSuffixes ?? [])].sort(byLength),
+    areaUnits: [...(raw.areaUnits ?? [])].sort(byLength),
   };
 }
 
@@ -107,6 +111,17 @@ export function isZone(place: string, g: DepartmentGrammar): boolean {
   return g.zoneSuffixes.some((s) => place.endsWith(s) && place.length > s.length);
 }
 
+/** A kind of area or zone written without a name (开发区, 街道, 乡镇), never a place. */
+function isAreaWord(word: string, g: DepartmentGrammar): boolean {
+  return g.zoneSuffixes.includes(word) || g.areaUnits.includes(word);
+}
+
+/** The office of an area written without its name (街道办事处, 园区管委会, 乡镇政府): one of many, or a bare name. */
+export function isBareAreaOffice(name: string, g: DepartmentGrammar): boolean {
+  const head = ['政府', '办事处', '管委会'].find((h) => name.endsWith(h));
+  return head !== undefined && isAreaWord(name.slice(0, -head.length), g);
+}
+
 export function verticalSuffix(name: string, g: DepartmentGrammar): string | undefined {
   return g.verticalSuffixes.find((s) => name.endsWith(s) && name.length > s.length);
 }
@@ -122,6 +137,8 @@ export function leadingPlace(name: string, g: DepartmentGrammar): { place: strin
   const place = m[1]!;
   // "市委宣传部", "区政府": a level word, not a place; a place needs two characters before its suffix.
   if (g.levelPrefixes.some((p) => place.startsWith(p))) return undefined;
+  // 开发区管委会, 工业园区管委会: a kind of zone, not a zone's name; the body is the document's own.
+  if (isAreaWord(place, g)) return undefined;
   if (!organSuffix(m[2]!, g) && !g.organSuffixes.includes(m[2]!)) return undefined;
   return { place, rest: m[2]! };
 }
