@@ -231,6 +231,25 @@ describe('an item whose one sentence is its run-in title', () => {
   });
 });
 
+describe('a heading on its own line above a short first sentence', () => {
+  it('keeps the heading as the title and the sentence in the measure', () => {
+    const text = ['一、健全基础型消费体系', '(一)激发餐饮住宿消费潜能', '开展餐饮系列促消费活动。鼓励餐饮企业、影院等联合推出主题套餐。(市商务局负责)'].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => [m.title, m.text])).toEqual([['激发餐饮住宿消费潜能', '开展餐饮系列促消费活动。鼓励餐饮企业、影院等联合推出主题套餐。']]);
+  });
+
+  it('still joins a run-in title that the page wrapped at its width', () => {
+    // A copy whose paragraphs wrap at one width: the break after 供给 is a wrap like the others.
+    const first = '(一)发展新型信息产品和服务供给';
+    const body = '能力建设。支持企业开发智能家居、可穿戴设备等新型信息产品，扩大信息消费，推广智能终端，培育信息消费新业态新模式，提升信息服务供给水平。';
+    const lines = [first];
+    for (let k = 0; k < body.length; k += first.length) lines.push(body.slice(k, k + first.length));
+    const text = ['一、扩大信息消费', ...lines, '(市工业和信息化局负责)'].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures[0]!.title).toBe('发展新型信息产品和服务供给能力建设');
+  });
+});
+
 describe('a heading on its own line above a paragraph whose subject is the party', () => {
   it('reads the subject from the paragraph, not from the heading joined to it', () => {
     const text = ['二、主要政策', '(一)确保栽足种实', '各乡镇人民政府要严格执行烟叶生产、收购计划管理政策,确保目标任务完成。', '(二)强化质量管控', '各乡镇人民政府要依据市场需求组织生产,切实加强烟叶质量管理。'].join('\n');

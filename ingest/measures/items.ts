@@ -434,7 +434,7 @@ function readHeading(ctx: ParseContext, item: OutlineItem, view: NormView, pos: 
   const stop = rest.indexOf('。');
   let titleEnd = -1;
   let bodyPos = pos;
-  if (stop > 0 && stop <= 40 && !/[，,；;：:]/u.test(rest.slice(0, stop))) {
+  if (stop > 0 && stop <= 40 && !/[，,；;：:]/u.test(rest.slice(0, stop)) && !headingLineBefore(ctx, item, view, pos + stop)) {
     titleEnd = pos + stop;
     bodyPos = titleEnd + 1;
   } else {
@@ -455,6 +455,56 @@ function readHeading(ctx: ParseContext, item: OutlineItem, view: NormView, pos: 
     item.heading = squeeze(text.slice(hs, he));
   }
   item.bodyStart = bodyPos < view.map.length ? view.map[bodyPos]! : item.ownEnd;
+}
+
+/**
+ * True when the item's first line ends before `sentenceEnd` and is shorter than the copy's wrap
+ * width: a heading on its own line (（一）推进城市更新⏎加快老旧小区改造。), not a run-in title
+ * sentence that a page wrapped ((五)发展新型信息⏎产品。).
+ */
+function headingLineBefore(ctx: ParseContext, item: OutlineItem, view: NormView, sentenceEnd: number): boolean {
+  const text = ctx.source.text;
+  const lineEnd = text.indexOf('\n', item.start);
+  if (lineEnd === -1 || sentenceEnd >= view.map.length || lineEnd >= view.map[sentenceEnd]!) return false;
+  const [ls, le] = trimRange(text, item.start, lineEnd);
+  if (le <= ls) return false;
+  const width = wrapWidth(ctx);
+  return width === undefined || le - ls < width - WRAP_SLACK;
+}
+
+/** A wrapped line may fall short of the width by a character or two (a half-width digit, a bracket). */
+const WRAP_SLACK = 2;
+/** Fewer lines than this of one length do not show a wrap width; shorter ones are headings. */
+const WRAP_MIN_LINES = 3;
+const WRAP_MIN_WIDTH = 15;
+const wrapWidths = new WeakMap<ParseContext, number | undefined>();
+
+/**
+ * The width at which a copy wraps its paragraphs (a PDF's text or a fixed-width page), or
+ * undefined when it does not: the commonest length of lines that end mid-sentence and run on
+ * into the next line. Wrapped lines share one length; a heading's own line is as long as its words.
+ */
+function wrapWidth(ctx: ParseContext): number | undefined {
+  if (wrapWidths.has(ctx)) return wrapWidths.get(ctx);
+  const text = ctx.source.text;
+  const counts = new Map<number, number>();
+  const lines = ctx.lines;
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const [s, e] = trimRange(text, lines[k]!.start, lines[k]!.end);
+    const [ns, ne] = trimRange(text, lines[k + 1]!.start, lines[k + 1]!.end);
+    if (e - s < WRAP_MIN_WIDTH || ns >= ne || /[。！？!?；;：:]$/u.test(text.slice(s, e))) continue;
+    counts.set(e - s, (counts.get(e - s) ?? 0) + 1);
+  }
+  let width: number | undefined;
+  let best = WRAP_MIN_LINES - 1;
+  for (const [w, n] of counts) {
+    if (n > best || (n === best && width !== undefined && w > width)) {
+      best = n;
+      width = w;
+    }
+  }
+  wrapWidths.set(ctx, width);
+  return width;
 }
 
 function indexAtOrAfter(view: NormView, offset: number): number {
