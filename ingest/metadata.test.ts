@@ -48,6 +48,14 @@ describe('metadata', () => {
     expect(doc.yearSource).toBe('inferred');
   });
 
+  it('titles a copy without a title line by its file name, and says so', () => {
+    const excerpt = parseDocument(fromText(`为促进消费，到2025年，社会消费品零售总额达到1万亿元。${BODY}`, 'mem/某市促消费节选.txt'));
+    expect(excerpt.doc.title).toBe('某市促消费节选');
+    expect(excerpt.diagnostics.find((d) => d.rule === 'title-from-file-name')?.severity).toBe('info');
+    const titled = parseDocument(fromText(`某市促进消费实施方案\n\n为促进消费，制定本方案。${BODY}`));
+    expect(titled.diagnostics.some((d) => d.rule === 'title-from-file-name')).toBe(false);
+  });
+
   it('leaves the year unknown, with a warning, when nothing dates the text', () => {
     const { doc, diagnostics } = parseDocument(fromText(`某市促进消费实施方案\n\n为促进消费，制定本方案。${BODY}`));
     expect(doc.year).toBeUndefined();

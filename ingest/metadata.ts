@@ -498,6 +498,11 @@ function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry,
     meta.docNumber ??= manifest.docNumber;
     if (manifest.title && meta.title === basename(ctx.source.file).replace(/\.[^.]+$/u, '')) meta.title = manifest.title;
   }
+  // A copy that starts inside the document (a pasted excerpt) names itself nowhere: say so, since
+  // the file name then stands in every list and chain a researcher reads.
+  if (meta.title === basename(ctx.source.file).replace(/\.[^.]+$/u, '')) {
+    ctx.sink.atLine(1, 1, 'info', 'title-from-file-name', `no title line was found (the copy may start inside the document); it is titled by its file name "${meta.title}": add a "title" to its manifest.json entry to set it`);
+  }
   if (meta.issuedOn) {
     meta.year = Number(meta.issuedOn.slice(0, 4));
     meta.yearSource = 'stated';
