@@ -130,6 +130,11 @@ describe('measures of an outline', () => {
     expect(t.diagnostics.find((d) => d.rule === 'cut-item')?.message).toContain('一、2.');
   });
 
+  it('keeps the principles of a division of tasks (分工原则) as aims, not tasks', () => {
+    const t = parseDocument(fromText('一、分工原则\n(一)明确政府职责和市场功能。对涉及需要政府履行职责的目标和任务进行分解。\n(二)合理划分各级政府责任。重点将主要目标和任务分解落实到省有关部门。\n二、主要目标和任务分工\n(一)加快发展现代服务业。(省发展改革委牵头)\n'));
+    expect(t.doc.measures.map((m) => m.path)).toEqual(['二、(一)#1']);
+  });
+
   it('reads the party from the subject of a later sentence, and keeps an aim with only a subject party an aim', () => {
     const text = '一、总体要求\n（一）工作目标。各区人民政府要在年底前建成十个示范点。\n二、主要任务\n（一）充分认识就业工作的重要性。当前形势严峻。各级各有关部门要把就业摆在首位。\n';
     const { doc: d } = parseDocument(fromText(text));

@@ -31,8 +31,11 @@ export interface ItemsResult {
 }
 
 const LEADING_JUNK = /[。；;，,、:：\s]/u;
-/** Headings whose items state the document's aims, not tasks. */
-const AIMS = /指导思想|基本原则|工作原则|总体要求|总体思路|总体目标|发展目标|主要目标|工作目标|预期目标|目标任务/u;
+/**
+ * Headings whose items state the document's aims, not tasks. 分工原则: the principles by which a
+ * province divides its five-year plan among its bodies (the template of 国发〔2006〕29号).
+ */
+const AIMS = /指导思想|基本原则|工作原则|分工原则|总体要求|总体思路|总体目标|发展目标|主要目标|工作目标|预期目标|目标任务/u;
 /** A leaf that names a theme, a period or a scope states no task. */
 const NO_TASK = /^(活动|工作)?(主题|时间|范围|对象|目的|依据|期限|名称|适用范围|实施时间|实施范围|活动时间|活动主题)$/u;
 /**
