@@ -107,6 +107,34 @@ describe('measures of an outline', () => {
     expect(cut.diagnostics.map((d) => d.rule)).toContain('cut-item');
   });
 
+  it('reads the label lines of indented items as their own, not the next item\'s line under its indent', () => {
+    const t = parseDocument(fromText('一、主要目标和任务分工\n\n  1.约束性指标。\n\n  ⑴九年义务教育巩固率达到97%。\n\n  责任单位:省教育厅。\n\n  ⑵耕地保有量保持在6120万亩。\n\n  牵头单位:省国土资源厅。\n\n  责任单位:省国土资源厅、省农业厅。\n'));
+    expect(t.doc.measures.map((m) => [m.text, m.responsibleClauses?.map((c) => [c.text, c.role])])).toEqual([
+      ['九年义务教育巩固率达到97%。', [['省教育厅', undefined]]],
+      ['耕地保有量保持在6120万亩。', [['省国土资源厅', 'lead'], ['省国土资源厅、省农业厅', undefined]]],
+    ]);
+  });
+
+  it('ends a label line at its full stop: the paragraph after it names no party, and a cut one leaves the item whole', () => {
+    const t = parseDocument(fromText('一、任务分工\n1.耕地保有量保持在6120万亩。\n责任单位:省国土资源厅。\n2.城镇保障性安居工程建设。\n责任单位:省住房城乡建设厅。\n耕地保有量、单位地区生'));
+    expect(t.doc.measures.map((m) => [m.path, m.responsibleText])).toEqual([
+      ['一、1.#1', '责任单位:省国土资源厅。'],
+      ['一、2.#1', '责任单位:省住房城乡建设厅。'],
+    ]);
+    expect(t.diagnostics.find((d) => d.rule === 'cut-item')?.message).toContain('after the last complete measure');
+  });
+
+  it('takes an item whose label lines stop before any party (only the leader in charge) as cut', () => {
+    const t = parseDocument(fromText('一、确保完成全年主要预期目标\n1﹒全省生产总值增长7%以上。\n牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n2﹒城镇居民人均可支配收入增长8%左右。\n牵头负责领导:杨光荣。\n牵头责'));
+    expect(t.doc.measures.map((m) => [m.path, m.responsibleClauses?.map((c) => [c.text, c.role])])).toEqual([['一、1.#1', [['省发展改革委', 'lead']]]]);
+    expect(t.diagnostics.find((d) => d.rule === 'cut-item')?.message).toContain('一、2.');
+  });
+
+  it('keeps the principles of a division of tasks (分工原则) as aims, not tasks', () => {
+    const t = parseDocument(fromText('一、分工原则\n(一)明确政府职责和市场功能。对涉及需要政府履行职责的目标和任务进行分解。\n(二)合理划分各级政府责任。重点将主要目标和任务分解落实到省有关部门。\n二、主要目标和任务分工\n(一)加快发展现代服务业。(省发展改革委牵头)\n'));
+    expect(t.doc.measures.map((m) => m.path)).toEqual(['二、(一)#1']);
+  });
+
   it('reads the party from the subject of a later sentence, and keeps an aim with only a subject party an aim', () => {
     const text = '一、总体要求\n（一）工作目标。各区人民政府要在年底前建成十个示范点。\n二、主要任务\n（一）充分认识就业工作的重要性。当前形势严峻。各级各有关部门要把就业摆在首位。\n';
     const { doc: d } = parseDocument(fromText(text));

@@ -31,8 +31,11 @@ export interface ItemsResult {
 }
 
 const LEADING_JUNK = /[。；;，,、:：\s]/u;
-/** Headings whose items state the document's aims, not tasks. */
-const AIMS = /指导思想|基本原则|工作原则|总体要求|总体思路|总体目标|发展目标|主要目标|工作目标|预期目标|目标任务/u;
+/**
+ * Headings whose items state the document's aims, not tasks. 分工原则: the principles by which a
+ * province divides its five-year plan among its bodies (the template of 国发〔2006〕29号).
+ */
+const AIMS = /指导思想|基本原则|工作原则|分工原则|总体要求|总体思路|总体目标|发展目标|主要目标|工作目标|预期目标|目标任务/u;
 /** A leaf that names a theme, a period or a scope states no task. */
 const NO_TASK = /^(活动|工作)?(主题|时间|范围|对象|目的|依据|期限|名称|适用范围|实施时间|实施范围|活动时间|活动主题)$/u;
 /**
@@ -46,6 +49,8 @@ const ARTICLE_TITLE = /^\([^()]{2,10}\)/u;
 /** Background sections of a plan (基本情况, 发展现状): facts, not tasks. */
 const BACKGROUND = /^(基本情况|基本县情|基本市情|发展现状|现状|发展基础|工作基础|存在问题|面临形势|背景)$/u;
 const TERMINAL = /[。！？；：:;!?）)”」』\]】〕]$/u;
+/** A line that closes its sentence. */
+const CLOSED = /[。！？；;!?]$/u;
 
 interface ItemState {
   measures: Measure[];
@@ -321,7 +326,9 @@ function withoutFurniture(ctx: ParseContext, skip: ReadonlySet<number>, start: n
 function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<number>): { measure: Measure; ownLine: boolean; responsibility?: Responsibility } | undefined {
   const text = ctx.source.text;
   // The item's lines, without page furniture; responsibility label lines at its end.
-  const lines = ctx.lines.filter((l) => l.end > item.start && l.start < item.ownEnd && !skip.has(l.index) && !isBlank(l.text));
+  // A line belongs to the item by where its text starts: an indented next item's line starts
+  // (with its indent) before that item's marker, where this item ends.
+  const lines = ctx.lines.filter((l) => l.end > item.start && trimRange(text, l.start, l.end)[0] < item.ownEnd && !skip.has(l.index) && !isBlank(l.text));
   if (lines.length === 0) return undefined;
   let cut = lines.length;
   while (cut > 1 && FIELD_LINE.test(squeeze(lines[cut - 1]!.text).normalize('NFKC'))) cut--;
@@ -333,7 +340,11 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
     }
   }
   const body = lines.slice(0, cut);
-  const respLines = lines.slice(cut);
+  // A label line runs on over the lines that continue its list; a line after one that closed its
+  // sentence (责任单位：省住房城乡建设厅。) is a paragraph of its own, no party's name.
+  let respEnd = cut;
+  while (respEnd < lines.length && (respEnd === cut || FIELD_LINE.test(squeeze(lines[respEnd]!.text).normalize('NFKC')) || !CLOSED.test(squeeze(lines[respEnd - 1]!.text)))) respEnd++;
+  const respLines = lines.slice(cut, respEnd);
   const bodyEnd = Math.min(body[body.length - 1]!.end, item.ownEnd);
   let [ms, me] = trimRange(text, Math.max(item.bodyStart, body[0]!.start), bodyEnd);
   // A heading with no paragraph of its own (a target line followed by its 责任单位 line) is the measure.
@@ -412,13 +423,16 @@ function dropCutItem(ctx: ParseContext, items: OutlineItem[], measures: Measure[
     const lastName = norm.split(/[、,;:]/u).pop() ?? '';
     if (lastName.length >= 2 && ORGAN_END.test(lastName)) return;
   }
-  // A short last line without a clause mark is a heading or a signature, not a cut sentence.
-  if (!field && last.length <= 25 && !/[，,、；;（(]/u.test(last)) return;
   const lastMeasure = measures[measures.length - 1]!;
+  // A responsibility block whose fields name no party yet (牵头负责领导：杨光荣。 and no 牵头单位) was
+  // cut before its parties: the text after it is the start of the next field.
+  const partyless = lastMeasure.responsibleText !== '' && lastMeasure.responsibleClauses?.length === 0 && !lastMeasure.deadline;
+  // A short last line without a clause mark is a heading or a signature, not a cut sentence.
+  if (!field && !partyless && last.length <= 25 && !/[，,、；;（(]/u.test(last)) return;
   const ends = lastMeasure.responsibleSpan?.endOffset ?? lastMeasure.span.endOffset;
   const item = items.filter((it) => it.kind !== 'root' && it.start <= ls).pop();
   const where = item ? `item ${item.path}` : 'the last paragraph';
-  if (ends >= ls) {
+  if (ends >= ls || partyless) {
     const cut = measures.pop();
     ctx.sink.at(e, 'warning', 'cut-item', `the text ends in the middle of ${where}: the copy seems cut off there; it was left out and the ${measures.length} complete items kept: copy the complete document to include it`);
     return cut;

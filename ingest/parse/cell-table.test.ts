@@ -36,6 +36,23 @@ describe('cell-table layout', () => {
     ]);
   });
 
+  it('reads a table whose cells stand one per paragraph: an empty cell is one more blank line, a header cell may span two', () => {
+    const text = [
+      '2021年市政府工作报告部署工作责任分工', '', '序号', '', '重点工作', '', '市政府', '', '分管领导', '', '牵头单位', '', '配合单位', '', '备注', '',
+      '强化科技创新支撑能力。', '', '', '', '', '', '(一)', '', '加强战略科技力量建设。', '', '', '', '', '',
+      '1', '', '加快建设科技创新轴。', '', '王 东', '', '市科技局', '', '黄埔区、南沙区政府', '', '',
+      '2', '', '全力做好国家实验室筹建保障服务工作。', '', '王 东', '', '市科技局', '', '', '备注文字', '',
+      '3', '', '加快建设大湾区国家技术创新中心。', '', '王 东', '', '市科',
+    ].join('\n');
+    const { doc, diagnostics } = parseDocument(fromText(text));
+    expect(doc.genre).toBe('cell-table');
+    expect(doc.measures.map((m) => [m.text, m.responsibleClauses?.map((c) => [c.text, c.role])])).toEqual([
+      ['加快建设科技创新轴。', [['市科技局', 'lead'], ['黄埔区、南沙区政府', 'support']]],
+      ['全力做好国家实验室筹建保障服务工作。', [['市科技局', 'lead']]],
+    ]);
+    expect(diagnostics.find((d) => d.rule === 'cut-item')?.message).toContain('row 3');
+  });
+
   it('reads past a column of the leaders in charge, whose names are no parties', () => {
     const text = ['2025年开发区重点工作及责任清单', '序号 |', '重点工作 |', '责任领导 |', '责任单位 |', '完成时限 |', '1 |', '全力服务重大项目落地见效。 |', '叶林 |', '招商工作部、安商工作部 |', '全年 |', '2 |', '盘活存量土地400亩。 |', '马振明 |', '改革办 |', '全年 |'].join('\n');
     const { doc } = parseDocument(fromText(text));

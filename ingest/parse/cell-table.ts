@@ -28,7 +28,7 @@ interface Cell {
  * Columns a header may hold besides those read: the leader in charge (责任领导, 牵头县领导: a
  * person, not a party), a contact, the target, a remark.
  */
-const OTHER_COLUMN = /^(责任领导|牵头领导|分管领导|包保领导|牵头[省市区县]领导|责任人|联系人|目标任务|工作目标|预期目标|备注)$/u;
+const OTHER_COLUMN = /^(责任领导|牵头领导|分管领导|包保领导|牵头[省市区县]领导|[省市区县](政府)?分管领导|责任人|联系人|目标任务|工作目标|预期目标|备注)$/u;
 
 function roleOf(name: string): Role {
   return ROLES.find(([, re]) => re.test(name))?.[0] ?? 'other';
@@ -69,6 +69,13 @@ export interface CellTable {
   perLine: boolean;
   /** Cells closed by a pipe: a line without one continues on the next line. */
   piped?: boolean;
+  /**
+   * Cells one per paragraph, a blank line after each (a web page's table cells as paragraphs): an
+   * empty cell is one more blank line, and a line right under a cell continues it.
+   */
+  spaced?: boolean;
+  /** Line index of the first line after the header. */
+  bodyLine?: number;
 }
 
 /** Finds the header of a cell table: 序号 first, a task column and a party or deadline column. */
@@ -83,6 +90,11 @@ export function findCellTable(ctx: ParseContext): CellTable | undefined {
     }
     const first = cellOf(source.text, lines[i]!);
     if (!first || roleOf(squeeze(first.text)) !== 'number') continue;
+    if (i + 1 < lines.length && !cellOf(source.text, lines[i + 1]!)) {
+      const spaced = spacedHeader(ctx, i);
+      if (spaced) return spaced;
+      continue;
+    }
     const columns: Role[] = [];
     for (let j = i; j < lines.length && j < i + 8; j++) {
       const c = cellOf(source.text, lines[j]!);
@@ -96,15 +108,94 @@ export function findCellTable(ctx: ParseContext): CellTable | undefined {
   return undefined;
 }
 
+/**
+ * A header whose cells stand one per paragraph (序号, blank, 重点工作, blank, …). A header cell set
+ * over two paragraphs (市政府 / 分管领导) is one column when the two read as one name.
+ */
+function spacedHeader(ctx: ParseContext, i: number): CellTable | undefined {
+  const { lines, source } = ctx;
+  const names: string[] = [];
+  /** Line after the last paragraph of each name. */
+  const ends: number[] = [];
+  for (let j = i, blank = 0; j < lines.length && blank < 2 && names.length < 10; j++) {
+    const c = cellOf(source.text, lines[j]!);
+    if (!c) {
+      blank++;
+      continue;
+    }
+    blank = 0;
+    const name = squeeze(c.text);
+    const prev = names[names.length - 1];
+    if (prev !== undefined && !isColumnName(prev) && isColumnName(prev + name)) {
+      names[names.length - 1] = prev + name;
+      ends[ends.length - 1] = j + 1;
+    } else if (prev !== undefined && !isColumnStart(ctx, j)) break;
+    else {
+      names.push(name);
+      ends.push(j + 1);
+    }
+  }
+  while (names.length > 0 && !isColumnName(names[names.length - 1]!)) {
+    names.pop();
+    ends.pop();
+  }
+  const columns = names.map(roleOf);
+  if (!isHeader(columns)) return undefined;
+  return { headerLine: i, columns, perLine: true, spaced: true, bodyLine: ends[ends.length - 1] };
+}
+
+function isColumnName(name: string): boolean {
+  return roleOf(name) !== 'other' || OTHER_COLUMN.test(name);
+}
+
+/** The paragraph at line j is a column name, alone or with the next paragraph (市政府 + 分管领导). */
+function isColumnStart(ctx: ParseContext, j: number): boolean {
+  const { lines, source } = ctx;
+  const here = squeeze(cellOf(source.text, lines[j]!)!.text);
+  const next = lines.slice(j + 1, j + 3).map((l) => cellOf(source.text, l)).find((c) => c);
+  return isColumnName(here) || (next !== undefined && isColumnName(here + squeeze(next.text)));
+}
+
 function isHeader(columns: Role[]): boolean {
   return columns[0] === 'number' && columns.includes('task') && columns.some((r) => r === 'party' || r === 'lead' || r === 'deadline');
+}
+
+/**
+ * Rows of a table whose cells stand one per paragraph: k blank lines before a cell are k - 1 empty
+ * cells, a line right under a cell continues it. A row starts at its number once the previous row
+ * has all its cells; what comes between rows (a section's heading row) is no row.
+ */
+function readSpacedRows(ctx: ParseContext, table: CellTable, rows: Cell[][]): void {
+  const text = ctx.source.text;
+  const n = table.columns.length;
+  let cur: Cell[] | undefined;
+  let blank = 0;
+  for (let j = table.bodyLine ?? table.headerLine + n; j < ctx.lines.length; j++) {
+    const c = cellOf(text, ctx.lines[j]!);
+    if (!c) {
+      blank++;
+      continue;
+    }
+    const gap = blank;
+    blank = 0;
+    if (gap === 0 && cur && cur.length > 0 && cur.length <= n) {
+      const last = cur[cur.length - 1]!;
+      cur[cur.length - 1] = { start: last.start, end: c.end, text: text.slice(last.start, c.end) };
+      continue;
+    }
+    if (cur) for (let e = 1; e < gap && cur.length < n; e++) cur.push({ start: c.start, end: c.start, text: '' });
+    if (/^\d{1,3}$/u.test(c.text) && (!cur || cur.length >= n)) rows.push((cur = [c]));
+    else if (cur && cur.length < n) cur.push(c);
+    else cur = undefined;
+  }
 }
 
 export function parseCellTable(ctx: ParseContext, table: CellTable): Measure[] {
   const text = ctx.source.text;
   const rows: Cell[][] = [];
   const n = table.columns.length;
-  if (table.perLine) {
+  if (table.spaced) readSpacedRows(ctx, table, rows);
+  else if (table.perLine) {
     let cur: Cell[] | undefined;
     let open: Cell | undefined; // a piped cell whose closing pipe is on a later line
     for (let j = table.headerLine + n; j < ctx.lines.length; j++) {

@@ -132,6 +132,17 @@ describe('resolveResponsibilities', () => {
     expect(resolveResponsibilities('市商务局，和各区人民政府', undefined, ref, {}).parties.map((p) => p.asWritten)).toEqual(['市商务局', '各区人民政府']);
   });
 
+  it('reads a district or city of the document\'s place named bare as its government', () => {
+    const gz = { jurisdiction: '广州市' };
+    expect(resolveResponsibilities('黄埔区、南沙区政府', undefined, ref, gz).parties.map((p) => [p.asWritten, p.departmentId])).toEqual([
+      ['黄埔区', 'dept:广州市黄埔区/区政府'],
+      ['南沙区政府', 'dept:广州市南沙区/区政府'],
+    ]);
+    expect(resolveResponsibilities('合肥市', undefined, ref, { jurisdiction: '安徽省' }).parties[0]!.departmentId).toBe('dept:合肥市/市政府');
+    // A place that is not the document's own stays a name, not some government.
+    expect(resolveResponsibilities('黄埔区', undefined, ref, { jurisdiction: '天津市' }).parties[0]!.kind).toBe('unresolved');
+  });
+
   it('keeps a bracketed 、 inside one name: 各县(市、区)人民政府 is one collective', () => {
     const r = resolveResponsibilities('市应急局、各县（市、区）人民政府', undefined, ref, { jurisdiction: '运城市' });
     expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['市应急局/inferred', '各县(市、区)人民政府/collective']);

@@ -644,6 +644,9 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   if (isPost(key, g) && !organSuffix(key, g)?.match(/[局委厅办部署]$/u)) {
     return { departmentId: departmentId(jurisdiction, key), name: key, jurisdiction, kind: 'unresolved', post: true };
   }
+  // A district, county or city of the document's place named bare as a party (黄埔区、南沙区政府,
+  // 荔湾区 in a 广州市 task table; 合肥市 in a 安徽省 one) stands for its government.
+  if (isOwnPlace(key, jurisdiction)) return resolveName(ref, key + '政府', jurisdiction);
   if (!organSuffix(key, g)) {
     if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
     // 政府 written bare, with no body before it to take a prefix from: the document's own government.
@@ -688,6 +691,13 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   }
   // 6. A relative name (市X, 区X, 省X) or a bare organ name: the document's jurisdiction.
   return inferred(ref, jurisdiction, key);
+}
+
+/** A county or district the gazetteer puts in the document's city, or a city of its province. */
+function isOwnPlace(key: string, jurisdiction: string): boolean {
+  if (jurisdiction === NATIONAL || jurisdiction === UNKNOWN_JURISDICTION || key.length < 3) return false;
+  if (/(?:区|县|旗)$/u.test(key) && countyOf(key, jurisdiction) !== key) return true;
+  return /(?:市|州|盟)$/u.test(key) && key !== jurisdiction && citiesOf(jurisdiction).includes(key);
 }
 
 /**

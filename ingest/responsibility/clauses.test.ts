@@ -28,6 +28,15 @@ describe('responsibility clauses', () => {
     expect(read('区委宣传部负责，长期坚持')).toMatchObject({ labelled: false, clauses: [['区委宣传部负责', undefined]], deadline: ['长期坚持', undefined] });
   });
 
+  it('reads 牵头责任单位 / 协同责任单位 as lead and support, and names no party from a leader field', () => {
+    expect(read('牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n协同责任单位:省政府各部门、各直属机构。')).toMatchObject({
+      clauses: [['省发展改革委', 'lead'], ['省政府各部门、各直属机构', 'support']],
+    });
+    expect(read('牵头领导:省政府分管领导同志\n牵头单位:省财政厅\n责任单位:省税务局')).toMatchObject({
+      clauses: [['省财政厅', 'lead'], ['省税务局', undefined]],
+    });
+  });
+
   it('drops contact fields after the parties', () => {
     expect(read('责任单位：市市场监督管理局 联系人：孙某 联系电话：3236601')).toMatchObject({ clauses: [['市市场监督管理局', undefined]] });
   });

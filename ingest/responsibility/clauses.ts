@@ -22,16 +22,21 @@ export interface Responsibility {
   labelled: boolean;
 }
 
-const LEAD_LABELS = '牵头单位|牵头部门|主办单位|主责单位|牵头领导单位';
-const SUPPORT_LABELS = '配合单位|配合部门|协办单位|协助单位|参与单位|协同单位';
+const LEAD_LABELS = '牵头单位|牵头部门|主办单位|主责单位|牵头领导单位|牵头责任单位';
+const SUPPORT_LABELS = '配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协同责任单位|配合责任单位';
 const PARTY_LABELS = '责任单位|责任部门|责任主体|实施单位|承办单位|落实单位|责任处室';
 const DEADLINE_LABELS = '完成时限|完成时间|时间安排|时间进度|时限要求|进度安排|时限';
 /** Fields that follow a responsibility line but name no party: a contact person, a phone number. */
 const CONTACT_LABELS = '联系人|联系电话|联系方式|电话|邮箱';
+/**
+ * The leader in charge of a task, a person (牵头负责领导：刘惠, 牵头领导：省政府分管领导同志, 责任市领导：…):
+ * a field of the responsibility block that names no party.
+ */
+const LEADER_LABELS = '(?:牵头|责任|分管|负责|联系|包保)(?:负责)?[省市区县]?领导';
 /** A field label with its colon, in the normalised (half-width) text. */
-export const FIELD_LABEL = new RegExp(`(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS}|${CONTACT_LABELS}):`, 'gu');
+export const FIELD_LABEL = new RegExp(`(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS}|${CONTACT_LABELS}|${LEADER_LABELS}):`, 'gu');
 /** A line that starts with a responsibility or deadline field. */
-export const FIELD_LINE = new RegExp(`^[(\\[【〔]?(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS})[:：]`, 'u');
+export const FIELD_LINE = new RegExp(`^[(\\[【〔]?(${LEAD_LABELS}|${SUPPORT_LABELS}|${PARTY_LABELS}|${DEADLINE_LABELS}|${LEADER_LABELS})[:：]`, 'u');
 
 /**
  * The convention that the first-named unit of each list leads (列第一位者为牵头单位,
@@ -40,7 +45,7 @@ export const FIELD_LINE = new RegExp(`^[(\\[【〔]?(${LEAD_LABELS}|${SUPPORT_LA
 export const FIRST_IS_LEAD = /(?:第一(?:位|个)|首位)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)|第一责任单位为牵头单位/u;
 
 function roleOfLabel(label: string): ClauseRole | 'deadline' | 'contact' | undefined {
-  if (new RegExp(`^(${CONTACT_LABELS})$`, 'u').test(label)) return 'contact';
+  if (new RegExp(`^(${CONTACT_LABELS}|${LEADER_LABELS})$`, 'u').test(label)) return 'contact';
   if (new RegExp(`^(${LEAD_LABELS})$`, 'u').test(label)) return 'lead';
   if (new RegExp(`^(${SUPPORT_LABELS})$`, 'u').test(label)) return 'support';
   if (new RegExp(`^(${DEADLINE_LABELS})$`, 'u').test(label)) return 'deadline';

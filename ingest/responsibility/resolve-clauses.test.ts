@@ -45,6 +45,18 @@ describe('responsibility handed to resolve', () => {
     ]);
   });
 
+  it('lets a list that opens the clause share the 牵头 after it, but not a list after a role of its own', () => {
+    expect(roles({ responsibleText: '合肥市,省发展改革委牵头' })).toEqual([
+      ['合肥市', 'lead'],
+      ['省发展改革委', 'lead'],
+    ]);
+    expect(roles({ responsibleText: '市商务局负责，市财政局，市发展改革委牵头' })).toEqual([
+      ['市商务局', 'support'],
+      ['市财政局', 'support'],
+      ['市发展改革委', 'lead'],
+    ]);
+  });
+
   it('separates two parties joined by 和 only between an organ and a collective or place', () => {
     expect(separateConjoined('省财政厅和各市人民政府')).toBe('省财政厅、各市人民政府');
     expect(separateConjoined('市文化和旅游局')).toBe('市文化和旅游局');

@@ -50,21 +50,25 @@ export function resolveMeasureParties(
 
 /**
  * A clause with no predicate of its own takes the role of the clause after it: in
- * X牵头，A、B等部门，C配合 the 配合 governs A and B too. (A clause with its own predicate,
- * 相关部门按职责分工负责, keeps the role resolve gave it.)
+ * X牵头，A、B等部门，C配合 the 配合 governs A and B too, and in 合肥市，省发展改革委牵头 (nothing
+ * before them with a role of its own) the 牵头 governs 合肥市 too. (A clause with its own
+ * predicate, 相关部门按职责分工负责, keeps the role resolve gave it.)
  */
 function shareTheNextRole(text: string, parties: ResolvedParty[]): void {
   const clauses = normalise(text).split(/[,;]/u).map((c) => c.trim()).filter((c) => c !== '');
   for (let i = 0; i + 1 < clauses.length; i++) {
     if (PREDICATE.test(clauses[i]!)) continue;
     const next = clauses.slice(i + 1).find((c) => PREDICATE.test(c));
-    if (!next || !SUPPORT.test(next)) continue;
-    for (const p of parties) if (p.role === 'joint' && clauses[i]!.includes(normalise(p.asWritten))) p.role = 'support';
+    if (!next) continue;
+    const role = SUPPORT.test(next) ? 'support' : LEADS.test(next) && !clauses.slice(0, i).some((c) => PREDICATE.test(c)) ? 'lead' : undefined;
+    if (!role) continue;
+    for (const p of parties) if (p.role === 'joint' && clauses[i]!.includes(normalise(p.asWritten))) p.role = role;
   }
 }
 
 const PREDICATE = /(牵头|配合|协助|参与|负责|落实|实施|推进)$/u;
 const SUPPORT = /(配合|协助|参与)$/u;
+const LEADS = /牵头$/u;
 
 /**
  * 省财政厅和各市人民政府: 和 / 及 / 以及 / 与 between an organ's name and a collective or place

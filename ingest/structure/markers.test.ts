@@ -18,6 +18,13 @@ describe('outline markers', () => {
     for (const [line, kind, label] of cases) expect(markerAt(line), line).toMatchObject({ kind, label });
   });
 
+  it('reads an enclosed numeral as the style it stands for: ⑽ is (10), ⒉ is 2.', () => {
+    expect(markerAt('⑴九年义务教育巩固率达到97%。')).toMatchObject({ kind: 'arabic-paren', label: '(1)', length: 1 });
+    expect(markerAt('⑽城镇保障性安居工程建设')).toMatchObject({ kind: 'arabic-paren', label: '(10)', length: 1 });
+    expect(markerAt('⒉推进建设')).toMatchObject({ kind: 'arabic', label: '2.', length: 1 });
+    expect(markerAt('⑳推进建设')).toMatchObject({ kind: 'circled', label: '⑳' });
+  });
+
   it('measures the marker in the original string', () => {
     expect(markerAt('（十二）标题')!.length).toBe(4);
     expect(markerAt('１２．标题')!.length).toBe(3);

@@ -44,7 +44,27 @@ function foldPrefix(s: string): string {
   return out;
 }
 
+/**
+ * A numeral set as one enclosed character: ⑴…⒇ are (1)…(20) and ⒈…⒛ are 1.…20., the same
+ * styles typeset from a font's enclosed forms (a converted Word file's numbering); ①… stay circled.
+ */
+function enclosedAt(s: string): Marker | undefined {
+  const cp = s.codePointAt(0);
+  if (cp === undefined) return undefined;
+  if (cp >= 0x2474 && cp <= 0x2487) {
+    const n = String(cp - 0x2473);
+    return { kind: 'arabic-paren', numeral: n, length: 1, label: `(${n})` };
+  }
+  if (cp >= 0x2488 && cp <= 0x249b) {
+    const n = String(cp - 0x2487);
+    return { kind: 'arabic', numeral: n, length: 1, label: `${n}.` };
+  }
+  return undefined;
+}
+
 export function markerAt(s: string): Marker | undefined {
+  const enclosed = enclosedAt(s);
+  if (enclosed) return enclosed;
   const folded = foldPrefix(s);
   for (const [kind, re] of PATTERNS) {
     const m = re.exec(folded);

@@ -14,6 +14,11 @@ describe('outline', () => {
     expect(outline('（一）甲\n1.乙。\n（1）丙。\n①丁。\n')).toEqual(['(一)', '(一)1.', '(一)1.(1)', '(一)1.(1)①']);
   });
 
+  it('starts an item on the line after a field line that closes without punctuation', () => {
+    const text = '一、主要预期目标\n  1.地区生产总值增长5.5%左右。\n  牵头领导:王 健\n  牵头单位:省发展改革委\n  责任单位:省工业和信息化厅、省农业农村厅、省商务厅等,各市人民政府,省沈抚示范区管委会\n  2.一般公共预算收入增长5%。\n  牵头单位:省财政厅\n';
+    expect(outline(text)).toEqual(['一、', '一、1.', '一、2.']);
+  });
+
   it('steps up when an excerpt that starts deep reaches a conventionally higher style', () => {
     expect(outline('（十七）甲。\n（十八）乙。\n六、消费环境改善行动\n（二十三）丙。\n')).toEqual(['(十七)', '(十八)', '六、', '六、(二十三)']);
   });

@@ -4,7 +4,8 @@
 // child. A signature date or an annex header (附件1) ends a part, so the plan after a notice, and
 // each annex, numbers from the top again. Attachment notes (附件：1. …) and the closing block
 // (抄送 / 印发) hold no items. Page furniture is skipped.
-import { trimRange, type Line } from '../segment.js';
+import { squeeze, trimRange, type Line } from '../segment.js';
+import { FIELD_LINE } from '../responsibility/clauses.js';
 import { dateLine } from './dates.js';
 import { markerAt, type Marker, type MarkerKind } from './markers.js';
 
@@ -127,7 +128,9 @@ export function buildOutline(text: string, lines: Line[], start: number, end: nu
     const isHeadingLine: boolean = marker !== undefined && !/[。，,；;]/u.test(trimmed);
     // A short line that does not stop mid-clause is a title or heading of its own.
     const isShortLine = trimmed.length <= SHORT_LINE && !/[、，,；;：:“‘《（(—-]$/u.test(trimmed) && !/[。；;]/u.test(trimmed);
-    prevBlockEnd = isHeadingLine || isShortLine || BLOCK_END.test(trimmed);
+    // A field line (责任单位：…, 牵头领导：…) is a record of its own, closed without punctuation as often
+    // as not: the next item may start on the line after it.
+    prevBlockEnd = isHeadingLine || isShortLine || BLOCK_END.test(trimmed) || FIELD_LINE.test(squeeze(trimmed).normalize('NFKC'));
   }
   closeTo(1, end);
   for (const item of items) if (item.children.length === 0) item.ownEnd = item.end;
