@@ -260,4 +260,38 @@ describe('metadata', () => {
     const { doc } = parseDocument(fromText(text));
     expect(doc.citations.map((c) => c.docNumber ?? c.title)).toEqual(['国办发〔2022〕9号']);
   });
+
+  it('does not cite an enclosed document approved by a meeting, nested in angle brackets', () => {
+    const text = [
+      '某区人民政府办公室关于印发工作方案的通知',
+      '各街道办事处，区直各部门：',
+      '《某区关于贯彻落实<某市行动计划>的工作方案》已经区政府六届二次常务会议审议通过，现予印发，请认真组织实施。',
+      BODY,
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.citations.map((c) => c.title)).not.toContainEqual(expect.stringContaining('工作方案'));
+  });
+
+  it('cites no title that only names a kind of document: a short name (以下简称《纲要》) or the government\'s own report', () => {
+    const text = [
+      '某省人民政府关于落实规划纲要主要目标和任务工作分工的通知',
+      '各市人民政府：',
+      '《福建省国民经济和社会发展第十一个五年规划纲要》(以下简称《纲要》)是我省发展的蓝图。为做好《纲要》实施工作，根据《国务院关于落实规划纲要工作分工的通知》（国发〔2006〕29号），对照《政府工作报告》，通知如下：',
+      BODY,
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.citations.map((c) => c.docNumber ?? c.title)).toEqual(['国发〔2006〕29号']);
+    const report = parseDocument(fromText(`2023年区《政府工作报告》确定的主要目标任务责任分解方案\n${BODY}`)).doc;
+    expect(report.citations).toEqual([]);
+  });
+
+  it('titles a notice that encloses several documents by the notice', () => {
+    const text = [
+      '某市人民政府办公室关于印发《〈政府工作报告〉重点工作任务分工方案》《疫情防控和经济社会发展责任分工方案》的通知',
+      '各区人民政府，市级各部门：',
+      '现印发给你们，请认真抓好贯彻落实。',
+      BODY,
+    ].join('\n');
+    expect(parseDocument(fromText(text)).doc.title).toBe('某市人民政府办公室关于印发《〈政府工作报告〉重点工作任务分工方案》《疫情防控和经济社会发展责任分工方案》的通知');
+  });
 });

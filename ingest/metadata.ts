@@ -96,7 +96,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   let title = noticeTitle;
   const issued = noticeTitle ? /(?:关于)?印发[《]?(.+?)[》]?的通知$/u.exec(noticeTitle) : null;
   // The issued title in its brackets: 《…》, or 〈…〉 inside a title that was itself in 《》.
-  if (issued) title = issued[1]!.replace(/^[《〈]([^《》〈〉]+)[》〉]$/u, '$1');
+  // A notice that encloses several documents (印发《A》《B》的通知) is titled by the notice itself.
+  if (issued && !/》[、，,和及与]?《/u.test(issued[1]!)) title = issued[1]!.replace(/^[《〈]([^《》〈〉]+)[》〉]$/u, '$1');
   let titleLine: (typeof lines)[number] | undefined;
   if (!title) {
     // A copy may give its title in book-title brackets on a line of its own (《关于…的实施细则》).
@@ -227,7 +228,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   // A title of the form 贯彻落实《X》… names the directive the document implements.
   let implementsRef: CitationRef | undefined;
   const inner = /[《<〈]([^《》<>〈〉]+)[》>〉]/u.exec(title);
-  if (inner && !PLACE_TITLE.test(inner[1]!)) {
+  if (inner && !PLACE_TITLE.test(inner[1]!) && !KIND_ONLY.test(nameKey(inner[1]!))) {
     const line = titleLine ?? lines[0]!;
     const at = text.indexOf(inner[1]!.slice(0, 4), line.start);
     const s = at >= 0 && at < line.end ? at : line.start;
@@ -364,8 +365,18 @@ export function splitIssuers(s: string | undefined): string[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
-/** 《X》已经市政府同意，现印发给你们: a notice announcing the document it encloses, whatever title it gives it. */
-const ENCLOSED = /^[,，]?已(?:经)?[^，,。;；《》]{0,12}同意/u;
+/** 《X》已经市政府同意 / 已经区政府常务会议审议通过，现印发给你们: a notice announcing the document it encloses, whatever title it gives it. */
+const ENCLOSED = /^[,，]?已(?:经)?[^，,。;；《》]{0,16}(?:同意|通过|批准)/u;
+
+/**
+ * A title that names only a kind of document (《纲要》, 《规划》, 《政府工作报告》): a short name the
+ * text gave a document it cited in full (以下简称《纲要》), or the issuing government's own report.
+ * It identifies no document, so it is no citation: as one, every plan's 《纲要》 was one node.
+ */
+const KIND_ONLY = /^(?:(?:规划)?纲要|规划|(?:实施)?意见|(?:实施|工作)?方案|通知|决定|(?:实施)?办法|条例|(?:行动)?计划|(?:政府)?工作报告|报告|(?:实施)?细则|(?:工作)?要点)$/u;
+
+/** Angle brackets inside a title as the genre nests them: 《关于贯彻落实〈X〉的方案》 and 《…<X>…》 are one title. */
+const titleKey = (title: string) => nameKey(title.replace(/[〈<]/gu, '《').replace(/[〉>]/gu, '》'));
 
 function readCitations(ctx: ParseContext, end: number, ownTitles: string[]): CitationRef[] {
   const text = ctx.source.text;
@@ -373,7 +384,9 @@ function readCitations(ctx: ParseContext, end: number, ownTitles: string[]): Cit
   if (s >= e) return [];
   const view = normView(text, s, e);
   const t = view.text;
-  const own = new Set(ownTitles.map(nameKey));
+  const own = new Set(ownTitles.map(titleKey));
+  // Short names the text gives a document it cites (以下简称《纲要》): later uses refer back to it.
+  const shortNames = new Set([...t.matchAll(/简称“?《([^《》]{1,12})》/gu)].map((m) => titleKey(m[1]!)));
   const out: CitationRef[] = [];
   const at = (i: number, j: number) => {
     const [os, oe] = originalRange(text, view, i, j);
@@ -386,8 +399,9 @@ function readCitations(ctx: ParseContext, end: number, ownTitles: string[]): Cit
   for (let m = titleRe.exec(t); m; m = titleRe.exec(t)) {
     const raw = m[1]!;
     const precededBy = t.slice(Math.max(0, m.index - 3), m.index);
-    const followedBy = t.slice(m.index + m[0].length, m.index + m[0].length + 16);
-    if (own.has(nameKey(raw)) || /(现将|制定|印发)$/u.test(precededBy) || ENCLOSED.test(followedBy)) continue;
+    const followedBy = t.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (own.has(titleKey(raw)) || /(现将|制定|印发)$/u.test(precededBy) || ENCLOSED.test(followedBy)) continue;
+    if (KIND_ONLY.test(nameKey(raw)) || shortNames.has(titleKey(raw))) continue;
     const docNumber = m[2] ? normaliseDocNumber(m[2]) : undefined;
     if (docNumber) consumedNumbers.add(m.index + m[0].length - m[2]!.length - 1);
     if (docNumber ? LOCAL_PREFIX.test(docNumber) : PLACE_TITLE.test(raw)) continue;
