@@ -332,6 +332,26 @@ describe('jurisdictionOf', () => {
 });
 
 describe('addressees written with level words', () => {
+  it('keeps 相关市、县政府 (the cities and counties concerned) as one collective', () => {
+    const r = resolveResponsibilities('（省发改委、交通运输厅、相关市、县政府负责）', undefined, ref, { jurisdiction: '黑龙江省' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省发改委/inferred', '交通运输厅/inferred', '相关市、县政府/collective']);
+  });
+
+  it('resolves a city named as a party (alone, or sharing the 市政府 of the list) as its government', () => {
+    const r = resolveResponsibilities('（哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责）', undefined, ref, { jurisdiction: '黑龙江省' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.jurisdiction}/${p.name}`)).toEqual([
+      '哈尔滨机场扩建指挥部/黑龙江省/哈尔滨机场扩建指挥部',
+      '哈尔滨/哈尔滨市/市政府',
+      '黑河/黑河市/市政府',
+      '绥芬河市政府/绥芬河市/市政府',
+      '省农垦总局/黑龙江省/省农垦总局',
+    ]);
+    const s = resolveResponsibilities('（省发展改革委、南京、无锡、苏州市人民政府负责）', undefined, ref, { jurisdiction: '江苏省' });
+    expect(s.parties.map((p) => p.jurisdiction)).toEqual(['江苏省', '南京市', '无锡市', '苏州市']);
+    const t = resolveResponsibilities('（省商务厅、大庆市负责）', undefined, ref, { jurisdiction: '黑龙江省' });
+    expect(t.parties.map((p) => `${p.asWritten}/${p.jurisdiction}/${p.name}/${p.kind}`)).toEqual(['省商务厅/黑龙江省/省商务厅/inferred', '大庆市/大庆市/市政府/inferred']);
+  });
+
   it('keeps 各州、市人民政府 and 各市、县级政府 as one collective each', () => {
     const a = resolveResponsibilities('省商务厅、省农业农村厅等部门及各市、县级政府按职责分工负责', undefined, ref, { jurisdiction: '吉林省' });
     expect(a.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省商务厅/inferred', '省农业农村厅/inferred', '各市、县级政府/collective']);
