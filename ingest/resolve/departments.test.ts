@@ -332,6 +332,11 @@ describe('jurisdictionOf', () => {
 });
 
 describe('addressees written with level words', () => {
+  it('resolves 总台, the national broadcaster\'s own short name, in a national document', () => {
+    const r = resolveResponsibilities('总台', undefined, ref, { jurisdiction: '国家' });
+    expect(r.parties.map((p) => `${p.name}/${p.jurisdiction}/${p.kind}`)).toEqual(['中央广播电视总台/国家/institution']);
+  });
+
   it('keeps 相关市、县政府 (the cities and counties concerned) as one collective', () => {
     const r = resolveResponsibilities('（省发改委、交通运输厅、相关市、县政府负责）', undefined, ref, { jurisdiction: '黑龙江省' });
     expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省发改委/inferred', '交通运输厅/inferred', '相关市、县政府/collective']);

@@ -20,6 +20,11 @@ describe('parties as the subject of the sentence', () => {
     expect(subject('各地要结合实际制定方案。')).toBeUndefined();
   });
 
+  it('reads a broadcaster as an organ (总台将…, 市广播电视台要…)', () => {
+    expect(subject('总台将对启动仪式进行现场直播。')).toBe('总台');
+    expect(subject('市广播电视台要做好宣传报道。')).toBe('市广播电视台');
+  });
+
   it('does not read an ordinary sentence start as a party', () => {
     expect(subject('加快推进网上审批，完善服务大厅功能。')).toBeUndefined();
     expect(subject('重点景区要延长开放时间。')).toBeUndefined();

@@ -4,7 +4,7 @@
 // sentence start (加快推进……要) is never read as a party.
 import { normView, originalRange } from '../segment.js';
 
-const ORGAN = /(部门|单位|机构|机关|局|委|办|办公室|厅|政府|中心|公司|集团|银行|协会|院|处|所|站|馆|街道|乡镇|办事处|管委会|委员会)$/u;
+const ORGAN = /(部门|单位|机构|机关|局|委|办|办公室|厅|政府|中心|公司|集团|银行|协会|院|处|所|站|馆|电视台|总台|街道|乡镇|办事处|管委会|委员会)$/u;
 /** An adverb a predicate may open with (X具体负责……, X共同牵头……). */
 const ADVERB = '(?:具体|主要|统一|共同|分别|每月|每季度|每年|每半年)?';
 // 将 and 向 open a body's own action in a notice's items (X将对……进行督办, X每月向Y报告……).
