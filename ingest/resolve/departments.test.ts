@@ -337,6 +337,11 @@ describe('addressees written with level words', () => {
     expect(r.parties.map((p) => `${p.name}/${p.jurisdiction}/${p.kind}`)).toEqual(['中央广播电视总台/国家/institution']);
   });
 
+  it('reads a broadcaster (市广播电视台) as a body of the document\'s place', () => {
+    const r = resolveResponsibilities('（市委宣传部、市广播电视台负责）', undefined, ref, { jurisdiction: '杭州市' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.jurisdiction}/${p.kind}`)).toEqual(['市委宣传部/杭州市/inferred', '市广播电视台/杭州市/inferred']);
+  });
+
   it('keeps 相关市、县政府 (the cities and counties concerned) as one collective', () => {
     const r = resolveResponsibilities('（省发改委、交通运输厅、相关市、县政府负责）', undefined, ref, { jurisdiction: '黑龙江省' });
     expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省发改委/inferred', '交通运输厅/inferred', '相关市、县政府/collective']);
