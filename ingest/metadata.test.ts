@@ -42,6 +42,7 @@ describe('metadata', () => {
     const { doc } = parseDocument(fromText(`${text}${BODY}`));
     expect(doc.title).toBe('商务部中央广播电视总台关于组织开展2020年全国消费促进月活动的通知');
     expect(doc.issuers).toEqual(['商务部', '中央广播电视总台']);
+    expect(doc.issuer).toBe('商务部、中央广播电视总台');
     expect([doc.level, doc.jurisdiction]).toEqual(['national', '国家']);
     expect([doc.year, doc.yearSource]).toEqual([2020, 'inferred']);
   });

@@ -178,6 +178,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   if (docNumber) garbledNumber = undefined;
 
   let issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
+  // Joint issuers a title separates only by spaces (商务部 中央广播电视总台关于…) are named apart.
+  if (issuers && issuers.length > 1 && issuer === issuers.join('')) issuer = issuers.join('、');
   // A heading that names its issuer without the place (区人民政府办公室) is completed by the
   // signature that names it in full (蔡甸区人民政府办公室).
   if (issuers?.some(isRelative)) {
