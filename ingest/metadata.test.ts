@@ -31,6 +31,29 @@ describe('metadata', () => {
     expect(parseDocument(fromText(cited)).doc.docNumber).toBeUndefined();
   });
 
+  it('reads a joint notice of a ministry and the national broadcaster under a page title, and the year its title names', () => {
+    const text = [
+      '政策文件',
+      '疫情应对丨关于组织开展2020年全国消费促进月活动的通知',
+      '商务部 中央广播电视总台关于组织开展2020年全国消费促进月活动的通知',
+      '各省、自治区、直辖市商务主管部门:',
+      '现将有关事项通知如下:',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(`${text}${BODY}`));
+    expect(doc.title).toBe('商务部中央广播电视总台关于组织开展2020年全国消费促进月活动的通知');
+    expect(doc.issuers).toEqual(['商务部', '中央广播电视总台']);
+    expect(doc.issuer).toBe('商务部、中央广播电视总台');
+    expect([doc.level, doc.jurisdiction]).toEqual(['national', '国家']);
+    expect([doc.year, doc.yearSource]).toEqual([2020, 'inferred']);
+  });
+
+  it('takes no year from a title that names a span or a horizon', () => {
+    const span = parseDocument(fromText(`某市商贸消费提质扩容三年行动方案(2022-2024年)\n各区人民政府：${BODY}`)).doc;
+    expect(span.year).toBeUndefined();
+    const horizon = parseDocument(fromText(`某市到2025年建成消费中心城市实施方案\n各区人民政府：${BODY}`)).doc;
+    expect(horizon.year).toBeUndefined();
+  });
+
   it('infers a year from dated clues and records why', () => {
     const text = `某市人民政府关于推进平台经济发展的实施意见\n各区人民政府：\n为全面贯彻党的二十大精神，到2026年，平台企业达到100家。${BODY}`;
     const { doc, diagnostics } = parseDocument(fromText(text));

@@ -51,7 +51,7 @@ export interface ManifestEntry {
   reason?: string;
 }
 
-const ORG = /(人民政府办公厅|人民政府|办公厅|办公室|委员会|委|局|办|厅|部|署|行|会|院|中心|关|站|队|社|团|所)$/u;
+const ORG = /(人民政府办公厅|人民政府|办公厅|办公室|委员会|委|局|办|厅|部|署|行|会|院|中心|关|站|队|社|团|所|电视台|总台)$/u;
 const DOC_NO = /([\p{Script=Han}]{1,12})[〔[［【(（](\d{4})[〕\]］】)）](\d{1,4})号/u;
 const LOCAL_PREFIX = /^(津|京|沪|渝|冀|晋|辽|吉|黑|苏|浙|皖|闽|赣|鲁|豫|鄂|湘|粤|琼|川|蜀|黔|贵|滇|云|陕|秦|甘|陇|青|蒙|桂|藏|宁|新|港|澳)/u;
 const PLACE_TITLE = /^(天津|北京|上海|重庆)市|^[\p{Script=Han}]{2,3}省|^[\p{Script=Han}]{2,4}(市|区|县)人民政府/u;
@@ -179,6 +179,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   if (docNumber) garbledNumber = undefined;
 
   let issuers = splitIssuers(before && ORG.test(before[1]!) ? before[1]! : undefined) ?? (signers.length > 0 ? signers : undefined) ?? splitIssuers(portal.fields.issuer);
+  // Joint issuers a title separates only by spaces (商务部 中央广播电视总台关于…) are named apart.
+  if (issuers && issuers.length > 1 && issuer === issuers.join('')) issuer = issuers.join('、');
   // A heading that names its issuer without the place (区人民政府办公室) is completed by the
   // signature that names it in full (蔡甸区人民政府办公室).
   if (issuers?.some(isRelative)) {
@@ -248,6 +250,9 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
 /** A number that lost its closing bracket (and its 号) in copying: 沙政〔2012478. Only its year is trusted. */
 const GARBLED_NUMBER = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})\d{1,4}号?$/u;
 
+/** A title that ends as a notice, opinion or decision does: nothing of it is left for the next line. */
+const COMPLETE_TITLE = /的(?:通知|意见|决定|批复|函)$/u;
+
 /** Page chrome among the lines above a title: breadcrumbs (首页 > …), bullets, separators, times. */
 const CHROME_MARK = /[|>•]|\d{1,2}:\d{2}/u;
 
@@ -265,6 +270,9 @@ function titleBlock(parts: string[]): string[] {
       if (block.length === 0) continue;
       break;
     }
+    // A page title above the document's own (疫情应对丨关于…的通知 over 商务部 中央广播电视总台关于…的通知):
+    // both lines are whole titles, so the upper one starts no part of the lower one.
+    if (block.length > 0 && COMPLETE_TITLE.test(p) && /关于/u.test(block[0]!) && COMPLETE_TITLE.test(block[0]!)) break;
     block.unshift(p);
     const joined = block.join('');
     const organ = /^(.+?)(关于|转发|印发)/u.exec(joined);
@@ -352,7 +360,7 @@ export function splitIssuers(s: string | undefined): string[] | undefined {
   for (const part of squeeze(s).split(/[、，,;；\s]+/u)) {
     let rest = part;
     while (rest.length > 0) {
-      const re = new RegExp(`^(.+?${ORGAN_END.source})(?=$|(?!办公|委员|人民|政府|管委)[\\p{Script=Han}]{2,5}?(?:省|市|区|县|自治区)|国务院|国家|中共|中国)`, 'u');
+      const re = new RegExp(`^(.+?${ORGAN_END.source})(?=$|(?!办公|委员|人民|政府|管委)[\\p{Script=Han}]{2,5}?(?:省|市|区|县|自治区)|国务院|国家|中共|中国|中央)`, 'u');
       const m = re.exec(rest);
       if (!m) {
         out.push(rest);
@@ -506,6 +514,13 @@ function inferYear(norm: string): { year?: number; reasons: string[] } {
   return { year: lower, reasons };
 }
 
+/** The one year a title names for its activity or plan (2020年全国…), not a span (2022-2024年) or a horizon (到2025年). */
+function yearOfTitle(title: string): number | undefined {
+  const years = [...normalise(title).matchAll(/(?<![\d\-—–~至到])((?:19|20)\d{2})年(?![\d\-—–~至到])/gu)];
+  if (years.length !== 1 || /(?:19|20)\d{2}\s*[-—–~至到]/u.test(normalise(title)) || /(?:到|至|前)(?:19|20)\d{2}年/u.test(normalise(title))) return undefined;
+  return Number(years[0]![1]);
+}
+
 function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry, garbledYear?: number): void {
   if (manifest) {
     meta.issuer ??= manifest.issuer;
@@ -548,7 +563,16 @@ function settleYear(ctx: ParseContext, meta: Metadata, manifest?: ManifestEntry,
     return;
   }
   const norm = normalise(ctx.source.text);
-  const { year, reasons } = inferYear(norm);
+  const inferred = inferYear(norm);
+  const { reasons } = inferred;
+  let year = inferred.year;
+  // A title that names one year for its activity or plan (关于组织开展2020年全国消费促进月活动的通知,
+  // 2022年多彩贵州…工作方案) is that year's, unless a clue puts the text later.
+  const titled = yearOfTitle(meta.title);
+  if (titled !== undefined && (year === undefined || year <= titled)) {
+    reasons.push(`its title names ${titled} → ${titled}`);
+    year = titled;
+  }
   if (year !== undefined) {
     meta.year = year;
     meta.yearSource = 'inferred';

@@ -15,6 +15,7 @@ import {
   type ObservedDepartment,
 } from './departments.js';
 import { loadSources, observedFromGraph, partyMatches, type DocumentLabel } from './evaluate.js';
+import { citiesOf } from '../../ingest/structure/places.js';
 
 const dept = (id: string, props: Partial<ObservedDepartment> = {}): ObservedDepartment => ({ id, aliases: [], ...props });
 const hzDrc: DepartmentLabel = { jurisdiction: '杭州市', kind: 'institution', name: '杭州市发展和改革委员会', aliases: ['市发展改革委'] };
@@ -39,6 +40,7 @@ describe('sameJurisdiction', () => {
     expect(sameJurisdiction('杭州市', ' 杭州市')).toBe(true);
     expect(sameJurisdiction('天津市蓟州区', '蓟州区')).toBe(true);
     expect(sameJurisdiction('三明市沙县', '沙县')).toBe(true);
+    expect(sameJurisdiction('牡丹江市绥芬河市', '绥芬河市')).toBe(true);
   });
 
   it('keeps a city apart from its districts and from other cities', () => {
@@ -46,6 +48,7 @@ describe('sameJurisdiction', () => {
     expect(sameJurisdiction('天津市', '和平区')).toBe(false);
     expect(sameJurisdiction('杭州市', '天津市')).toBe(false);
     expect(sameJurisdiction('杭州市西湖区', '西安市西湖区')).toBe(false);
+    expect(sameJurisdiction('牡丹江市', '江市')).toBe(false);
   });
 });
 
@@ -205,8 +208,12 @@ describe('departments.json', () => {
     for (const d of docs) {
       for (const [w, l] of Object.entries(labels[d.file] ?? {})) {
         if (/^(?:市|区|省|县|各)/u.test(w)) expect(l.jurisdiction, `${d.file}: ${w}`).toBe(d.jurisdiction);
-        // Any other party belongs to the document's place, a place inside it, or the nation.
-        else expect(l.jurisdiction === '国家' || l.jurisdiction.startsWith(d.jurisdiction), `${d.file}: ${w}`).toBe(true);
+        // Any other party belongs to the document's place, a place inside it (a province's city is
+        // written without its province: 哈尔滨市, 牡丹江市绥芬河市), or the nation.
+        else {
+          const inside = [d.jurisdiction, ...citiesOf(d.jurisdiction)].some((j) => l.jurisdiction.startsWith(j));
+          expect(l.jurisdiction === '国家' || inside, `${d.file}: ${w}`).toBe(true);
+        }
         if (l.kind === 'collective') expect(l.name, `${d.file}: ${w}: a collective has no full name`).toBeNull();
       }
     }

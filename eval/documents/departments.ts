@@ -112,14 +112,15 @@ export function departmentJurisdiction(d: ObservedDepartment): string | undefine
 const PLACE = /.+?(?:特别行政区|自治区|自治州|自治县|新区|省|市|州|盟|区|县|旗)/gu;
 
 /**
- * Equal after normalisation; a district or county may also be written without its city
- * (蓟州区 for 天津市蓟州区), since a district's name alone is how its own documents write it.
+ * Equal after normalisation; a district, county or county-level city may also be written without
+ * its city (蓟州区 for 天津市蓟州区, 绥芬河市 for 牡丹江市绥芬河市), since a district's name alone is
+ * how its own documents write it.
  */
 export function sameJurisdiction(want: string, got: string): boolean {
   const w = squash(want);
   const g = squash(got);
   if (w === g) return true;
-  if (!w.endsWith(g) || !/(?:区|县|旗)$/u.test(g) || g.length < 2) return false;
+  if (!w.endsWith(g) || !/(?:区|县|旗|市)$/u.test(g) || g.length < 2) return false;
   return /(?:市|州|盟)$/u.test(w.slice(0, w.length - g.length));
 }
 

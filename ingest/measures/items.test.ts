@@ -299,3 +299,22 @@ describe('the framing articles of a regulation', () => {
     expect(doc.measures.map((m) => m.text)).toEqual(['(管理職責)市財政局負責專項資金的預算管理和監督檢查。']);
   });
 });
+
+describe('the fields of an activity plan', () => {
+  it('are no measures when they give a period, the organisers or who takes part; the content and the funding are', () => {
+    const text = [
+      '2022年汽车促消费活动工作方案',
+      '一、实施单位',
+      '(一)主办单位:省商务厅',
+      '(二)承办单位:各市(州)商务局',
+      '二、重点任务',
+      '(一)扩大汽车消费。支持重点汽车零售企业开展展示展销活动。',
+      '1.时 间:2022年6月9日至2023年1月31日。',
+      '2.参与活动企业:省内重点限上汽车零售企业。',
+      '3.活动内容:对当季促销投入不低于50万元的汽车零售主体给予支持。',
+      '4.财政资金支持方式:安排300万元省级资金予以事后奖补。',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => m.text.slice(0, 8))).toEqual(['活动内容:对当季', '财政资金支持方式']);
+  });
+});

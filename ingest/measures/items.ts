@@ -39,6 +39,12 @@ const AIMS = /指导思想|基本原则|工作原则|分工原则|总体要求|�
 /** A leaf that names a theme, a period or a scope states no task. */
 const NO_TASK = /^(活动|工作)?(主题|时间|范围|对象|目的|依据|期限|名称|适用范围|实施时间|实施范围|活动时间|活动主题)$/u;
 /**
+ * A leaf that is one labelled field giving a period, a place, the organisers or who takes part
+ * (时间:2022年6月9日至…, 主办单位:省商务厅, 参与活动企业:省内重点…) fills in an activity plan's
+ * form; it states no task. 活动内容: and other labels stay measures.
+ */
+const NO_TASK_FIELD = /^(?:(?:活动|工作|实施)?(?:时间|地点|主题|范围|对象|名称|期限)|(?:主办|承办|协办|支持|指导|实施|组织)单位|参[与加](?:活动)?(?:企业|单位|对象|主体|人员))[:：][^。；;]*[。；;]?$/u;
+/**
  * Articles that frame a regulation (办法, 规定, 细则) rather than set a task: its purpose
  * (为…制定本办法), its scope (本办法适用于…), its definitions (本办法所称…是指), its entry into
  * force and who interprets it.
@@ -357,6 +363,7 @@ function wholeLeaf(ctx: ParseContext, item: OutlineItem, skip: ReadonlySet<numbe
   const written = withoutFurniture(ctx, skip, ms, me);
   if (title && NO_TASK.test(squeeze(title))) return undefined;
   if (!title && NO_TASK.test(squeeze(written))) return undefined;
+  if (NO_TASK_FIELD.test(squeeze((title ?? '') + written))) return undefined;
   // In its matching form (為…制定本辦法 in a traditional copy), after the article's own title in
   // brackets (第一条（目的依据）为加强…).
   if (FRAMING.test(normalise(written).replace(ARTICLE_TITLE, ''))) return undefined;

@@ -139,8 +139,10 @@ describe('resolveResponsibilities', () => {
       ['南沙区政府', 'dept:广州市南沙区/区政府'],
     ]);
     expect(resolveResponsibilities('合肥市', undefined, ref, { jurisdiction: '安徽省' }).parties[0]!.departmentId).toBe('dept:合肥市/市政府');
-    // A place that is not the document's own stays a name, not some government.
-    expect(resolveResponsibilities('黄埔区', undefined, ref, { jurisdiction: '天津市' }).parties[0]!.kind).toBe('unresolved');
+    // A place that is not the document's own is that place's government, never one of the document's.
+    expect(resolveResponsibilities('黄埔区', undefined, ref, { jurisdiction: '天津市' }).parties[0]!.jurisdiction).not.toBe('天津市');
+    // A district whose name starts like a conjunction, named bare, is not split at 和.
+    expect(resolveResponsibilities('和平区', undefined, ref, { jurisdiction: '天津市' }).parties.map((p) => p.departmentId)).toEqual(['dept:天津市和平区/区政府']);
   });
 
   it('keeps a bracketed 、 inside one name: 各县(市、区)人民政府 is one collective', () => {
@@ -363,6 +365,36 @@ describe('jurisdictionOf', () => {
 });
 
 describe('addressees written with level words', () => {
+  it('resolves 总台, the national broadcaster\'s own short name, in a national document', () => {
+    const r = resolveResponsibilities('总台', undefined, ref, { jurisdiction: '国家' });
+    expect(r.parties.map((p) => `${p.name}/${p.jurisdiction}/${p.kind}`)).toEqual(['中央广播电视总台/国家/institution']);
+  });
+
+  it('reads a broadcaster (市广播电视台) as a body of the document\'s place', () => {
+    const r = resolveResponsibilities('（市委宣传部、市广播电视台负责）', undefined, ref, { jurisdiction: '杭州市' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.jurisdiction}/${p.kind}`)).toEqual(['市委宣传部/杭州市/inferred', '市广播电视台/杭州市/inferred']);
+  });
+
+  it('keeps 相关市、县政府 (the cities and counties concerned) as one collective', () => {
+    const r = resolveResponsibilities('（省发改委、交通运输厅、相关市、县政府负责）', undefined, ref, { jurisdiction: '黑龙江省' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省发改委/inferred', '交通运输厅/inferred', '相关市、县政府/collective']);
+  });
+
+  it('resolves a city named as a party (alone, or sharing the 市政府 of the list) as its government', () => {
+    const r = resolveResponsibilities('（哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责）', undefined, ref, { jurisdiction: '黑龙江省' });
+    expect(r.parties.map((p) => `${p.asWritten}/${p.jurisdiction}/${p.name}`)).toEqual([
+      '哈尔滨机场扩建指挥部/黑龙江省/哈尔滨机场扩建指挥部',
+      '哈尔滨/哈尔滨市/市政府',
+      '黑河/黑河市/市政府',
+      '绥芬河市政府/绥芬河市/市政府',
+      '省农垦总局/黑龙江省/省农垦总局',
+    ]);
+    const s = resolveResponsibilities('（省发展改革委、南京、无锡、苏州市人民政府负责）', undefined, ref, { jurisdiction: '江苏省' });
+    expect(s.parties.map((p) => p.jurisdiction)).toEqual(['江苏省', '南京市', '无锡市', '苏州市']);
+    const t = resolveResponsibilities('（省商务厅、大庆市负责）', undefined, ref, { jurisdiction: '黑龙江省' });
+    expect(t.parties.map((p) => `${p.asWritten}/${p.jurisdiction}/${p.name}/${p.kind}`)).toEqual(['省商务厅/黑龙江省/省商务厅/inferred', '大庆市/大庆市/市政府/inferred']);
+  });
+
   it('keeps 各州、市人民政府 and 各市、县级政府 as one collective each', () => {
     const a = resolveResponsibilities('省商务厅、省农业农村厅等部门及各市、县级政府按职责分工负责', undefined, ref, { jurisdiction: '吉林省' });
     expect(a.parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['省商务厅/inferred', '省农业农村厅/inferred', '各市、县级政府/collective']);

@@ -301,7 +301,8 @@ function stripTails(s: string, start: number, end: number): { end: number; role?
  * says whether an item's leading 和/与/及 belongs to a place name (和平区人民政府, 和田地区), where it is
  * not a conjunction.
  */
-const COLLECTIVE_HEAD = /(?:^|及|和|与|部门|单位)各[省市区县州盟旗]{1,3}$/u;
+// 各, or 相关/有关 (相关市、县政府: the cities and counties concerned), opens the addressee.
+const COLLECTIVE_HEAD = /(?:^|及|和|与|部门|单位)(?:各|相关|有关)[省市区县州盟旗]{1,3}$/u;
 const COLLECTIVE_TAIL = /^[省市区县州盟旗]{1,3}级?(?:人民政府|政府)/u;
 
 function splitList(s: string, startsWithPlace: (name: string) => boolean = () => false): Item[] {
@@ -346,7 +347,7 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
       else if (ch === ')') depth = Math.max(0, depth - 1);
       else if ((ch === '、' || ch === '/') && depth === 0) seps.push([cStart + k, cStart + k + 1]);
     }
-    // So is one between level words of one addressee: 各州、市人民政府, 各市、县级政府.
+    // So is one between level words of one addressee: 各州、市人民政府, 各市、县级政府, 相关市、县政府.
     for (let k = seps.length - 1; k >= 0; k--) {
       const before = s.slice(k > 0 ? seps[k - 1]![1] : cStart, seps[k]![0]);
       const after = s.slice(seps[k]![1], seps[k + 1]?.[0] ?? cEnd);
@@ -619,6 +620,12 @@ function inferred(ref: DepartmentReference, jurisdiction: string, name: string):
   return { departmentId: departmentId(jurisdiction, canonical), name: canonical, jurisdiction, kind: 'inferred' };
 }
 
+/** The gazetteer's city or county a name is (哈尔滨市, or 哈尔滨 for it), if it is one. */
+function cityOrCounty(key: string): string | undefined {
+  if (!/^\p{Script=Han}{2,8}$/u.test(key)) return undefined;
+  return placesNamedIn(key).find((p) => p.level !== 'provincial' && (p.name === key || (p.level === 'municipal' && p.name === key + '市')))?.name;
+}
+
 /** 政府 or 人民政府 written without a place or level. */
 const BARE_GOVERNMENT = /^(?:人民)?政府$/u;
 
@@ -648,6 +655,10 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   // 荔湾区 in a 广州市 task table; 合肥市 in a 安徽省 one) stands for its government.
   if (isOwnPlace(key, jurisdiction)) return resolveName(ref, key + '政府', jurisdiction);
   if (!organSuffix(key, g)) {
+    // A city or county named as a party (哈尔滨、黑河、绥芬河市政府 shares one 市政府; 大庆市 alone)
+    // is its government.
+    const place = cityOrCounty(key);
+    if (place) return resolveName(ref, place + '政府', jurisdiction);
     if (isSectorWord(key, g)) return inferred(ref, jurisdiction, key);
     // 政府 written bare, with no body before it to take a prefix from: the document's own government.
     if (BARE_GOVERNMENT.test(key) && jurisdiction !== UNKNOWN_JURISDICTION) return inferred(ref, jurisdiction, shortPrefixOf(ref, jurisdiction) + key);
@@ -717,6 +728,8 @@ function countyOf(place: string, jurisdiction: string): string {
  */
 function startsWithPlace(name: string, ref: DepartmentReference, jurisdiction: string): boolean {
   const key = nameKey(name);
+  // 和平区 named bare, as its government.
+  if (isOwnPlace(key, jurisdiction)) return true;
   const placed = leadingPlace(key, ref.grammar);
   if (!placed) return false;
   return countyOf(placed.place, jurisdiction) !== placed.place || /^(?:以及|和|及|与)[^各全本该有相]区/u.test(placed.place);

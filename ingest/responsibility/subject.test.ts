@@ -14,6 +14,17 @@ describe('parties as the subject of the sentence', () => {
     expect(subject('区绩效考评机构要将目标任务纳入考核。')).toBe('区绩效考评机构');
   });
 
+  it('reads the governments a document addresses by level words alone (各市县, 各区县)', () => {
+    expect(subject('各市县、各部门要将支持企业高质量发展作为重要职责。')).toBe('各市县、各部门');
+    expect(subject('各区县要落实属地责任。')).toBe('各区县');
+    expect(subject('各地要结合实际制定方案。')).toBeUndefined();
+  });
+
+  it('reads a broadcaster as an organ (总台将…, 市广播电视台要…)', () => {
+    expect(subject('总台将对启动仪式进行现场直播。')).toBe('总台');
+    expect(subject('市广播电视台要做好宣传报道。')).toBe('市广播电视台');
+  });
+
   it('does not read an ordinary sentence start as a party', () => {
     expect(subject('加快推进网上审批，完善服务大厅功能。')).toBeUndefined();
     expect(subject('重点景区要延长开放时间。')).toBeUndefined();

@@ -4,13 +4,15 @@
 // sentence start (加快推进……要) is never read as a party.
 import { normView, originalRange } from '../segment.js';
 
-const ORGAN = /(部门|单位|机构|机关|局|委|办|办公室|厅|政府|中心|公司|集团|银行|协会|院|处|所|站|馆|街道|乡镇|办事处|管委会|委员会)$/u;
+const ORGAN = /(部门|单位|机构|机关|局|委|办|办公室|厅|政府|中心|公司|集团|银行|协会|院|处|所|站|馆|电视台|总台|街道|乡镇|办事处|管委会|委员会)$/u;
 /** An adverb a predicate may open with (X具体负责……, X共同牵头……). */
 const ADVERB = '(?:具体|主要|统一|共同|分别|每月|每季度|每年|每半年)?';
 // 将 and 向 open a body's own action in a notice's items (X将对……进行督办, X每月向Y报告……).
 const PREDICATE = '(?:要|须|需|应当|将|向|负责|牵头|作为牵头单位|按照?(?:各自)?职责|分别|参加|参与|配合|协助|协同)';
 const SUBJECT = new RegExp(`^([^,，。;；:：()（）“”]{2,80}?)(?=${ADVERB}${PREDICATE})`, 'u');
 const GROUPED = /等(有关|相关)?(部门|单位)$/u;
+/** The governments a document addresses by level words alone (各市县, 各区县, 各县市区): a collective. */
+const LEVEL_COLLECTIVE = /^各[省市区县州盟旗]{1,4}$/u;
 /**
  * 和 / 及 / 与 between an organ's name and a collective or a place (市财政局等单位和各区人民政府)
  * separate two parties; inside a name (市工业和信息化委) they do not.
@@ -30,7 +32,7 @@ const ADVERB_FIRST = new RegExp(`^${ADVERB}`, 'u');
 function isOrganList(list: string, longest = 20, also?: RegExp): boolean {
   const grouped = GROUPED.test(list);
   const names = list.replace(GROUPED, '').split(SEPARATOR).filter((n) => n !== '');
-  return names.length > 0 && names.every((n) => n.length <= longest && (grouped || ORGAN.test(n) || (also?.test(n) ?? false)));
+  return names.length > 0 && names.every((n) => n.length <= longest && (grouped || ORGAN.test(n) || LEVEL_COLLECTIVE.test(n) || (also?.test(n) ?? false)));
 }
 
 export interface SubjectParties {
