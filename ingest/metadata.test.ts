@@ -308,6 +308,20 @@ describe('metadata', () => {
     expect(report.citations).toEqual([]);
   });
 
+  it('titles a notice found below page chrome by the document it encloses', () => {
+    const text = [
+      '您当前位置: 首页>区政府部门>发展和改革委员会>政务公开',
+      '某区发展和改革委员会关于印发《某区促进消费恢复发展若干政策措施》的通知',
+      '日期:2022-05-16',
+      '各镇街人民政府(办事处),区政府有关部门,有关单位',
+      '某区促进消费恢复发展若干政策措施》已经区政府同意,现印发给你们。',
+      BODY,
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.title).toBe('某区促进消费恢复发展若干政策措施');
+    expect(doc.issuer).toBe('某区发展和改革委员会');
+  });
+
   it('titles a notice that encloses several documents by the notice', () => {
     const text = [
       '某市人民政府办公室关于印发《〈政府工作报告〉重点工作任务分工方案》《疫情防控和经济社会发展责任分工方案》的通知',

@@ -113,6 +113,12 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     if (above && first.length >= 4 && first.length + title.length <= 90 && !/[。，,；;：:()（）《》“”|]/u.test(first) && !isHeadLine(first) && !ORG.test(first) && !markerAt(first) && !LABELLED.test(first)) {
       title = first + title;
     }
+    // The notice line found this way (its addressee line lacked the colon) still encloses the document.
+    const encloses = titleLine ? /(?:关于)?印发《([^《》]+)》的通知$/u.exec(title) : null;
+    if (encloses) {
+      noticeTitle = title;
+      title = encloses[1]!;
+    }
   }
 
   // Issuer: the body named before 关于 in the title, else the signature lines above the date.
