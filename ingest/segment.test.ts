@@ -102,6 +102,19 @@ describe('lines of a copy that lost its line breaks', () => {
     for (const l of splitLines(text)) expect(text.slice(l.start, l.end)).toBe(l.text);
   });
 
+  it('starts a line at each item marker glued to the sentence before it, when the markers count 1, 2', () => {
+    const head = '为扩大社会消费,实现我区商贸流通业的平稳较快发展,特制定本实施意见。'.repeat(9);
+    const text = `${head}一、加强领导,成立扩大消费工作领导小组。二、开展促销活动,营造商业氛围。(一)举办服装展销会。1、此项活动由区商务局组织实施。2、由区商务局牵头,全面负责活动的组织实施。`;
+    const lines = splitLines(text).map((l) => l.text);
+    expect(lines).toEqual([head, '一、加强领导,成立扩大消费工作领导小组。', '二、开展促销活动,营造商业氛围。', '(一)举办服装展销会。', '1、此项活动由区商务局组织实施。', '2、由区商务局牵头,全面负责活动的组织实施。']);
+    for (const l of splitLines(text)) expect(text.slice(l.start, l.end)).toBe(l.text);
+  });
+
+  it('does not cut at list markers after sentence ends that do not count 1, 2', () => {
+    const text = '全年新增就业岗位。3、5个重点项目开工。(三)类项目另行安排。二、三季度完成验收。'.repeat(10);
+    expect(splitLines(text)).toHaveLength(1);
+  });
+
   it('leaves short lines and ordinary sentences alone', () => {
     expect(splitLines('一、总体要求 1.坚持统一领导').map((l) => l.text)).toEqual(['一、总体要求 1.坚持统一领导']);
     const long = '全年新增就业岗位 3、5个重点项目开工。'.repeat(20);

@@ -35,18 +35,47 @@ export function splitLines(text: string): Line[] {
 const RUN_IN_MARKER = /[ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])\p{Script=Han})/gu;
 const RUN_IN_MIN_LENGTH = 300;
 
+// A copy flattened with no space at all (a document-sharing site's text layer) starts its
+// paragraphs right after the sentence before: 特制定本意见。一、加强领导… 。(一)举办… 。1、此项活动…
+const SENTENCE_MARKER = /(?<=[。；;！？!?])[ \t\u3000]*(?=((?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]))\p{Script=Han})/gu;
+
+/** The family and value of an item marker (一、 → cn 1, (二) → paren 2, 3. → digit 3). */
+function markerValue(marker: string): [string, number] {
+  const digits = /\d+/u.exec(marker);
+  if (digits) return ['digit', Number(digits[0])];
+  return [/^[(（]/u.test(marker) ? 'paren' : 'cn', chineseNumber(marker.replace(/[(（)）、]/gu, '')) ?? 0];
+}
+
+/**
+ * Markers after sentence ends are an outline when one family of them counts 1, 2 in order: a
+ * sentence may hold one list marker (…。3、4月份), not the start of a numbered sequence.
+ */
+function isOutline(markers: string[]): boolean {
+  const firstOf = new Map<string, number>();
+  for (const [k, m] of markers.entries()) {
+    const [family, value] = markerValue(m);
+    if (value === 1 && !firstOf.has(family)) firstOf.set(family, k);
+    if (value === 2 && (firstOf.get(family) ?? Infinity) < k) return true;
+  }
+  return false;
+}
+
 /** [start, end) cut where a flattened line starts its paragraphs; the line itself when it is not one. */
 function runInLines(text: string, start: number, end: number): [number, number][] {
   if (end - start < RUN_IN_MIN_LENGTH) return [[start, end]];
   const line = text.slice(start, end);
-  const cuts = [...line.matchAll(RUN_IN_MARKER)].filter((m) => m.index > 0);
+  let cuts: { index: number; length: number }[] = [...line.matchAll(RUN_IN_MARKER)].filter((m) => m.index > 0).map((m) => ({ index: m.index, length: m[0].length }));
+  if (cuts.length < 3) {
+    const glued = [...line.matchAll(SENTENCE_MARKER)];
+    if (glued.length >= 3 && isOutline(glued.map((m) => m[1]!))) cuts = glued.map((m) => ({ index: m.index, length: m[0].length }));
+  }
   // One marker after a space may be a sentence's own (…共 3、…); a flattened outline has several.
   if (cuts.length < 3) return [[start, end]];
   const out: [number, number][] = [];
   let a = start;
   for (const m of cuts) {
     out.push([a, start + m.index]);
-    a = start + m.index + m[0].length;
+    a = start + m.index + m.length;
   }
   out.push([a, end]);
   return out;
