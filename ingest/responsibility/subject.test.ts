@@ -96,6 +96,14 @@ describe('the subjects of the clauses of a notice item', () => {
     ]);
   });
 
+  it('reads 由X牵头 as X leading, and an agent after a demonstrative topic (此项活动由X、Y共同组织实施)', () => {
+    const roles = (s: string) => sentenceSubjects(s, 0, s.length).map((x) => `${s.slice(x.start, x.end)}:${x.role ?? '-'}`);
+    expect(roles('由区商务局牵头，全面负责活动的组织实施；某街道办负责协调落实工作。')).toEqual(['区商务局:lead', '某街道办:-']);
+    expect(roles('此项活动由区商务局、区文旅局共同组织实施。')).toEqual(['区商务局、区文旅局:-']);
+    // A 由 inside a word or after another topic is no agent.
+    expect(roles('自由贸易试验区负责人员培训。')).toEqual([]);
+  });
+
   it('does not read the body that holds others to account, or a clause that names no organ', () => {
     expect(subjects('各乡镇人民政府要严格执行计划。完不成目标任务的乡镇，县人民政府将实行问责。')).toEqual(['各乡镇人民政府']);
     expect(subjects('加快推进网上审批，由企业自主决定，重点景区要延长开放时间。')).toEqual([]);

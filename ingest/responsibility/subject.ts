@@ -91,8 +91,11 @@ export function withParties(original: string, from: number, to: number): Subject
   ];
 }
 
-/** 由X汇总 / 每季度由X通报: the agent a clause names with 由, when it is a list of organs. */
-const AGENT = /^(?:每(?:月|季度|年|半年|周))?由/u;
+/**
+ * 由X汇总 / 每季度由X通报 / 此项活动由X、Y共同组织实施: the agent a clause names with 由, when it is a
+ * list of organs; a demonstrative topic (此项活动, 该项工作, 上述任务) may come first.
+ */
+const AGENT = /^(?:(?:此|该|上述|以上)[项类]?(?:活动|工作|任务|措施|事项))?(?:每(?:月|季度|年|半年|周))?由/u;
 const AGENT_VERB = new RegExp(`${ADVERB}(?:负责|牵头|组织|汇总|通报|统筹|实施|研究|制定|落实|督促|协调|审核|报送|发布|办理|编制|指导)`, 'gu');
 
 /** The organs a clause of original[from, to) names as its agent with 由, if any. */
@@ -110,7 +113,8 @@ export function agentParties(original: string, from: number, to: number): Subjec
     // A leading group's office has a long name (自治区贯彻落实国务院《意见》工作领导小组办公室).
     if (!isOrganList(list, 30)) continue;
     const [s, e] = originalRange(original, view, at, at + list.length);
-    return { start: s, end: e };
+    // 由X牵头: X leads what the clause goes on to share out.
+    return { start: s, end: e, ...(v[0].endsWith('牵头') ? { role: 'lead' as const } : {}) };
   }
   return undefined;
 }
