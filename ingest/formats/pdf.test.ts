@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { imageOnlyPdf, lockedPdf } from '../fixtures/formats.js';
-import { extractPdf, joinWrapped, linesOfPage } from './pdf.js';
+import { extractPdf, joinWrapped, linesOfPage, withoutPageNumber } from './pdf.js';
 import { textPdf } from '../fixtures/formats.js';
 
 const seed = readFileSync('seeds/004_fc6deff135ccd3ca.txt', 'utf8');
@@ -91,5 +91,20 @@ describe('PDF', () => {
     const r = await extractPdf(await textPdf(`关于印发某市促进消费若干措施的通知\n${para}\n一、扩大消费`, { font, family: font.endsWith('.ttc') ? 'WenQuanYiZenHei' : undefined }));
     if (!r.ok) throw new Error(r.message);
     expect(r.text).toBe(`关于印发某市促进消费若干措施的通知\n${para}\n一、扩大消费`);
+  });
+
+  it('leaves the page number printed at the foot of a page out of the text', async () => {
+    const line = (text: string) => ({ text, left: 80, right: 300, size: 12 });
+    expect(withoutPageNumber([line('（三）完成时限：全年'), line('— 2 —')]).map((l) => l.text)).toEqual(['（三）完成时限：全年']);
+    expect(withoutPageNumber([line('第3页 共10页'), line('一、总体要求')]).map((l) => l.text)).toEqual(['一、总体要求']);
+    // A number inside the page is text (a table cell, a list): only the head and foot of a page are the print's.
+    expect(withoutPageNumber([line('甲'), line('— 2 —'), line('乙')]).map((l) => l.text)).toEqual(['甲', '— 2 —', '乙']);
+    const font = process.env.CJK_FONT ?? '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+    if (!existsSync(font)) return; // the fixture needs a font with Chinese glyphs (generate.ts)
+    const r = await extractPdf(await textPdf(seed, { font, family: font.endsWith('.ttc') ? 'WenQuanYiZenHei' : undefined, pageNumbers: true }));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.pages!.length).toBeGreaterThan(2);
+    expect(r.text).not.toMatch(/— \d+ —/u);
+    expect(squash(r.text)).toBe(squash(seed));
   });
 });

@@ -5,6 +5,7 @@
 import { getDocumentProxy } from 'unpdf';
 import type { Extraction, Issue } from './extraction.js';
 import { refuse } from './extraction.js';
+import { isPageNumber } from '../structure/furniture.js';
 import { replacementIssues, textLikeRatio } from './text.js';
 
 interface Run {
@@ -61,6 +62,16 @@ export function pageLines(runs: Run[]): PageLine[] {
 }
 
 // A numbered item starts its own paragraph: 一、 （一） 1. 1、 （1） ① 第一条.
+/**
+ * The page number printed at the foot (or head) of a page (— 3 —, 第3页) is the print's, not the
+ * text's: left out, it can no longer end up inside a measure, a party or a deadline that runs on
+ * to the next page. Offsets stay exact, since the text is the one built here.
+ */
+export function withoutPageNumber(lines: PageLine[]): PageLine[] {
+  const ink = lines.filter((l) => l.text !== '');
+  return lines.filter((l) => !((l === ink[0] || l === ink[ink.length - 1]) && ink.length > 1 && isPageNumber(l.text)));
+}
+
 // After a finished sentence, a labelled field (责任单位：…, 完成时限：…) is a line of its own.
 const FIELD_START = /^[\p{Script=Han} \u3000]{2,8}[：:]/u;
 const SENTENCE_END = /[。；;！!？?)）]$/u;
@@ -125,7 +136,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extraction> {
         runs.push({ str: item.str, x: e!, y: f!, width: item.width, size: Math.hypot(a!, b!) || Math.abs(d!) || item.height });
       }
       page.cleanup();
-      read.push(pageLines(runs));
+      read.push(withoutPageNumber(pageLines(runs)));
     }
     const parts: string[] = [];
     const pages: number[] = [];
