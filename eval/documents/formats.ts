@@ -42,7 +42,7 @@ export async function convert(text: string, format: ConvertedFormat): Promise<Bu
       if (!font) throw new Error('no font with Chinese glyphs for the PDF: set CJK_FONT (and CJK_FONT_FACE for a .ttc) or install fonts-wqy-zenhei');
       // The fixture font has no bullet glyphs (pdfkit then writes a NUL): a real PDF's font has them,
       // so the middle dot the font has stands in for them.
-      return textPdf(text.replace(/[•∙]/gu, '·'), { ...font, font: fontBytes(font.font), pageNumbers: true });
+      return textPdf(text.replace(/[•∙]/gu, '·'), { ...font, font: fontBytes(font.font), pageNumbers: true, indent: true });
     }
     case 'html': {
       // Portals of the mainland mostly serve GB2312/GBK; a text with characters GBK lacks is served as UTF-8.
