@@ -24,6 +24,13 @@ describe('metadata', () => {
     expect(doc.jurisdiction).toBe('东莞市');
   });
 
+  it('leaves a page number printed between the title and the addressee out of the title', () => {
+    const text = `某市委办公室某市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(某办发〔2017〕2号)\n— 1 —\n各县市区人民政府,市直各单位:${BODY}`;
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.docNumber).toBe('某办发〔2017〕2号');
+    expect(doc.title).toBe('关于全面推进政务公开工作的实施意见');
+  });
+
   it('finds the number of a head flattened to one line, standing alone after the title', () => {
     const text = `河南省人民政府 关于明确政府工作报告提出的2023年 重点工作责任单位的通知 豫政〔2023〕5号 现将重点工作任务予以分解(依据国办发〔2022〕9号)。${BODY}`;
     expect(parseDocument(fromText(text)).doc.docNumber).toBe('豫政〔2023〕5号');

@@ -10,6 +10,7 @@ import { span, type ParseContext } from './parse/common.js';
 import { dateLine } from './structure/dates.js';
 import { placeFromText, placeOf, placeOfDocument } from './structure/jurisdiction.js';
 import { markerAt } from './structure/markers.js';
+import { isPageNumber } from './structure/furniture.js';
 import { readPortalBlock } from './structure/portal.js';
 import type { Citation, Level, YearSource } from './types.js';
 
@@ -70,7 +71,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   // The head without what portals, databases and mastheads add around it, and without a title
   // printed twice (a page title above the document's own).
   const lines = ctx.lines.filter((l, i, all) => {
-    if (l.start >= preambleEnd || l.text.trim() === '' || portal.lines.has(l.index) || isChrome(sq(l.text))) return false;
+    if (l.start >= preambleEnd || l.text.trim() === '' || portal.lines.has(l.index) || isChrome(sq(l.text)) || isPageNumber(l.text)) return false;
     const prev = all.slice(0, i).reverse().find((p) => p.text.trim() !== '');
     return !prev || sq(prev.text) !== sq(l.text);
   });

@@ -8,10 +8,12 @@
 // and aliases count too. Facts a document's text does not state are reported, not scored.
 // Department resolution of the labelled parties is scored by departments.ts against departments.json.
 //
-//   npx tsx eval/documents/evaluate.ts [--json]      (also part of `npm run eval`)
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+//   npx tsx eval/documents/evaluate.ts [--json] [--diff] [--format docx|pdf|html]   (also part of `npm run eval`)
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeDocument } from '../../ingest/decode.js';
 import { normalise } from '../../ingest/normalise.js';
 import { ingestSync } from '../../ingest/pipeline.js';
 import { departmentGraph, loadDepartmentReference, resolveResponsibilities, type DepartmentReference } from '../../ingest/resolve/departments.js';
@@ -28,6 +30,7 @@ import {
   type ObservedDepartment,
   type PartyMatch,
 } from './departments.js';
+import { convert, CONVERTED_FORMATS, type ConvertedFormat } from './formats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SOURCES_FILE = join(here, 'sources.json');
@@ -404,20 +407,66 @@ export function observedFromGraph(graph: Graph, file: string): ObservedDocument 
 export function evaluateDocuments(labels = loadSources(), dir = here, departmentLabels: DepartmentLabels = loadDepartmentLabels()): DocumentsReport {
   const ref = loadDepartmentReference();
   const taxonomy = loadThemes();
+  return scoreCorpus(labels, departmentLabels, ref, (label) => {
+    const file = join(dir, label.file);
+    if (!existsSync(file)) return { refused: true, error: `${file} does not exist`, measures: [] };
+    return observeSafely(() => observedFromGraph(ingestSync([file], { ref, taxonomy, manifest: false }).graph, file));
+  });
+}
+
+/**
+ * The evaluation with every document converted to `format` first (formats.ts), into a temporary
+ * folder, read as a user's file of that format is read, and scored against the same labels.
+ */
+export async function evaluateDocumentsAs(
+  format: ConvertedFormat,
+  labels = loadSources(),
+  dir = here,
+  departmentLabels: DepartmentLabels = loadDepartmentLabels(),
+): Promise<DocumentsReport> {
+  const ref = loadDepartmentReference();
+  const taxonomy = loadThemes();
+  const tmp = mkdtempSync(join(tmpdir(), `documents-${format}-`));
+  try {
+    const observed = new Map<string, ObservedDocument>();
+    for (const label of labels) {
+      const file = join(tmp, basename(label.file).replace(/\.txt$/u, `.${format}`));
+      let seen: ObservedDocument;
+      try {
+        writeFileSync(file, await convert(readFileSync(join(dir, label.file), 'utf8'), format));
+        const decoded = new Map([[file, await decodeDocument(file)]]);
+        seen = observedFromGraph(ingestSync([file], { ref, taxonomy, manifest: false, decoded }).graph, file);
+      } catch (e) {
+        seen = { refused: true, error: e instanceof Error ? e.message : String(e), measures: [] };
+      }
+      observed.set(label.file, seen);
+    }
+    return scoreCorpus(labels, departmentLabels, ref, (label) => observed.get(label.file)!);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** A crash on one real document is a finding to report, not a reason to stop the evaluation. */
+export function observeSafely(observe: () => ObservedDocument): ObservedDocument {
+  try {
+    return observe();
+  } catch (e) {
+    return { refused: true, error: e instanceof Error ? e.message : String(e), measures: [] };
+  }
+}
+
+/** Scores what was observed of each labelled document, and the department resolution of its parties. */
+export function scoreCorpus(
+  labels: DocumentLabel[],
+  departmentLabels: DepartmentLabels,
+  ref: DepartmentReference,
+  observe: (label: DocumentLabel) => ObservedDocument,
+): DocumentsReport {
   const pipeline: DepartmentScore[] = [];
   const resolver: DepartmentScore[] = [];
   const scores = labels.map((label) => {
-    const file = join(dir, label.file);
-    let observed: ObservedDocument;
-    if (!existsSync(file)) observed = { refused: true, error: `${file} does not exist`, measures: [] };
-    else {
-      try {
-        observed = observedFromGraph(ingestSync([file], { ref, taxonomy, manifest: false }).graph, file);
-      } catch (e) {
-        // A crash on one real document is a finding to report, not a reason to stop the evaluation.
-        observed = { refused: true, error: e instanceof Error ? e.message : String(e), measures: [] };
-      }
-    }
+    const observed = observe(label);
     if (label.measures?.some((m) => m.parties.length > 0)) {
       pipeline.push(scoreDepartments(label.file, partyMatches(label, observed), departmentLabels[label.file]));
       resolver.push(scoreDepartments(label.file, resolverMatches(label, ref), departmentLabels[label.file]));
@@ -520,6 +569,15 @@ function width(s: string): number {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const report = evaluateDocuments();
+  // --format docx|pdf|html: each document converted to that format first (formats.ts), same labels.
+  const i = process.argv.indexOf('--format');
+  const format = i >= 0 ? process.argv[i + 1] : undefined;
+  let report: DocumentsReport;
+  if (format === undefined || format === 'text') report = evaluateDocuments();
+  else {
+    const known = CONVERTED_FORMATS.find((f) => f === format);
+    if (!known) throw new Error(`--format ${format}: one of text, ${CONVERTED_FORMATS.join(', ')}`);
+    report = await evaluateDocumentsAs(known);
+  }
   console.log(process.argv.includes('--json') ? JSON.stringify(report, null, 2) : formatDocumentsReport(report, { differences: process.argv.includes('--diff') }));
 }

@@ -73,4 +73,14 @@ describe('HTML from a government portal', () => {
     const r = ok(Buffer.from(`<html><body><div id="zoom"><pre>${text}</pre></div></body></html>`));
     expect(r.text).toBe(text);
   });
+
+  it('keeps metadata written as paragraphs of the text itself in the text, and reads it', () => {
+    // Two kinds of page: fields as the article's first paragraphs, and fields in a block of their own.
+    const head = '发文机关:某省人民政府\n文号 :某政发〔2018〕13号';
+    const r = ok(portalHtml(`${head}\n${text}`));
+    expect(r.text).toBe(`${head}\n${text}`);
+    expect(r.meta).toMatchObject({ 发文机关: '某省人民政府', 文号: '某政发〔2018〕13号' });
+    const html = `<html><body><div id="zoom"><div class="info"><p>发文机关：某省人民政府</p><p>文号：某政发〔2018〕13号</p></div><p>${text.split('\n').join('</p><p>')}</p></div></body></html>`;
+    expect(ok(Buffer.from(html)).text).toBe(text);
+  });
 });

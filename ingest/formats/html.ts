@@ -299,13 +299,24 @@ function readMeta($: cheerio.CheerioAPI): { meta: Record<string, string>; source
   return { meta, sources };
 }
 
-/** The table (or list) holding two or more metadata fields: furniture to keep out of the text. */
+/**
+ * The table (or list) holding two or more metadata fields: furniture to keep out of the text. Fields
+ * written as paragraphs of the text itself (发文机关：…, 文号：… above the body, in the same <div>)
+ * stay in the text, as in a text copy: a block that is not a table or list is furniture only when
+ * the fields are most of it.
+ */
 function metaBlocks($: cheerio.CheerioAPI, sources: Element[]): Set<AnyNode> {
   const blocks = new Set<AnyNode>();
   const counts = new Map<Element, number>();
+  const fieldText = new Map<Element, number>();
   for (const s of sources) {
     const block = $(s).closest('table, ul, ol, dl').get(0) ?? s.parent;
-    if (block && isElement(block)) counts.set(block, (counts.get(block) ?? 0) + 1);
+    if (!block || !isElement(block)) continue;
+    counts.set(block, (counts.get(block) ?? 0) + 1);
+    fieldText.set(block, (fieldText.get(block) ?? 0) + cjkCount($(s).text()));
+  }
+  for (const block of [...counts.keys()]) {
+    if (!/^(?:table|ul|ol|dl)$/iu.test(block.name) && fieldText.get(block)! < 0.5 * cjkCount($(block).text())) counts.delete(block);
   }
   for (const [block, n] of counts) if (n >= 2) blocks.add(block);
   return blocks;

@@ -26,6 +26,12 @@ describe('cell-table layout', () => {
     for (const m of doc.measures) expect(src.slice(m.span.startOffset, m.span.endOffset)).toBe(m.text);
   });
 
+  it('reads a table one cell per line whose header a page number interrupts', () => {
+    const text = ['某区重点工作责任清单', '序号 |', '重点工作 |', '责任单位 |', '— 1 —', '完成时限 |', '1 |', '建设夜间经济集聚区。 |', '区商务局 |', '全年 |', '2 |', '完善公共交通服务。 |', '区交通运输局 |', '2025年底前 |'].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.measures.map((m) => [m.responsibleText, m.deadline])).toEqual([['区商务局', '全年'], ['区交通运输局', '2025年底前']]);
+  });
+
   it('reads a Markdown table with lead and support columns', () => {
     const { doc } = parse('ingest/fixtures/markdown-table.txt');
     expect(doc.genre).toBe('cell-table');

@@ -64,6 +64,8 @@ function rowCells(text: string, line: Line): Cell[] | undefined {
 export interface CellTable {
   /** Line index of the header's first cell. */
   headerLine: number;
+  /** Line index after the header's last cell (cells one per line). */
+  bodyLine?: number;
   columns: Role[];
   /** One cell per line (true) or one row per line (false). */
   perLine: boolean;
@@ -96,14 +98,18 @@ export function findCellTable(ctx: ParseContext): CellTable | undefined {
       continue;
     }
     const columns: Role[] = [];
-    for (let j = i; j < lines.length && j < i + 8; j++) {
+    let bodyLine = i;
+    for (let j = i; j < lines.length && j < i + 10; j++) {
       const c = cellOf(source.text, lines[j]!);
+      // A blank line inside the header is a page's furniture left blank (a page number between two cells).
+      if (!c && j > i && lines[j]!.text.trim() === '') continue;
       if (!c) break;
       const role = roleOf(squeeze(c.text));
       if (role === 'other' && j > i && !OTHER_COLUMN.test(squeeze(c.text))) break;
       columns.push(role);
+      bodyLine = j + 1;
     }
-    if (isHeader(columns)) return { headerLine: i, columns, perLine: true, piped: lines[i]!.text.trimEnd().endsWith('|') };
+    if (isHeader(columns)) return { headerLine: i, bodyLine, columns, perLine: true, piped: lines[i]!.text.trimEnd().endsWith('|') };
   }
   return undefined;
 }
@@ -198,7 +204,7 @@ export function parseCellTable(ctx: ParseContext, table: CellTable): Measure[] {
   else if (table.perLine) {
     let cur: Cell[] | undefined;
     let open: Cell | undefined; // a piped cell whose closing pipe is on a later line
-    for (let j = table.headerLine + n; j < ctx.lines.length; j++) {
+    for (let j = table.bodyLine ?? table.headerLine + n; j < ctx.lines.length; j++) {
       let c = cellOf(text, ctx.lines[j]!);
       if (!c) continue;
       if (table.piped) {

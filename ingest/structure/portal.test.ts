@@ -45,4 +45,10 @@ describe('portal metadata block', () => {
     expect(block.fields).toMatchObject({ title: '某市关于印发方案的通知', number: '某政办〔2020〕3号', date: '2020年5月6日', issuer: '某市人民政府办公室' });
     expect([...block.lines]).toEqual([0, 1]);
   });
+
+  it("ends a value a page's cell carried at the next label, as on a line", () => {
+    // An HTML page's metadata cell read whole: 发布日期:2013-05-23    浏览次数:2.
+    const block = readPortalBlock([], { 发布日期: '2013-05-23 浏览次数:2', 发文机关: '某市人民政府 成文日期：2020年5月6日' });
+    expect(block.fields).toMatchObject({ published: '2013-05-23', issuer: '某市人民政府', date: '2020年5月6日' });
+  });
 });

@@ -57,8 +57,14 @@ export function readPortalBlock(lines: Line[], meta?: Record<string, string>, ma
     if (value !== '' && block.fields[f] === undefined) block.fields[f] = value;
   };
   for (const [k, v] of Object.entries(meta ?? {})) {
-    const f = FIELD_OF.get(squeeze(k).replace(/[:：]$/u, ''));
-    if (f) set(f, v);
+    // A page's cell may run on into labels its reader does not know (发布日期:2013-05-23 浏览次数:2):
+    // read as a line, they end the value.
+    const pairs = portalPairs(`${k}：${v}`);
+    if (pairs) for (const [f, value] of pairs) set(f, value);
+    else {
+      const f = FIELD_OF.get(squeeze(k).replace(/[:：]$/u, ''));
+      if (f) set(f, v);
+    }
   }
   let seen = 0;
   for (const l of lines) {

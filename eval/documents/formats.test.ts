@@ -1,0 +1,27 @@
+// The corpus as a Word file, a PDF and a portal page must give what its text gives: a document that
+// yields fewer labelled measures, or more unlabelled ones, in a format than as text is a reading
+// defect of that format (evaluate.ts --format <f> --diff shows it).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateDocuments, evaluateDocumentsAs, type DocumentsReport } from './evaluate.js';
+import { cjkFont, CONVERTED_FORMATS } from './formats.js';
+
+let text: DocumentsReport;
+beforeAll(() => {
+  text = evaluateDocuments();
+}, 120_000);
+
+describe('the corpus in other formats', () => {
+  it.each(CONVERTED_FORMATS.filter((f) => f !== 'pdf' || cjkFont() !== undefined))('scores no document lower on measures as %s than as text', async (format) => {
+    const report = await evaluateDocumentsAs(format);
+    const worse = report.documents.flatMap((d, i) => {
+      const t = text.documents[i]!.measures;
+      const m = d.measures;
+      if (!t || !m) return [];
+      return m.matched < t.matched || m.observed - m.matched > t.observed - t.matched || m.partySetsExact < t.partySetsExact || m.rolesRight < t.rolesRight
+        ? [`${d.file}: matched ${m.matched}/${t.matched}, unlabelled ${m.observed - m.matched}/${t.observed - t.matched}, parties ${m.partySetsExact}/${t.partySetsExact}, roles ${m.rolesRight}/${t.rolesRight}`]
+        : [];
+    });
+    expect(worse).toEqual([]);
+    expect(report.totals.refused).toBe(text.totals.refused);
+  }, 240_000);
+});
