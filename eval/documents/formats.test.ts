@@ -2,7 +2,7 @@
 // yields fewer labelled measures, or more unlabelled ones, in a format than as text is a reading
 // defect of that format (evaluate.ts --format <f> --diff shows it).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateDocuments, evaluateDocumentsAs, type DocumentsReport } from './evaluate.js';
+import { evaluateDocuments, evaluateDocumentsAs, loadSources, type DocumentsReport } from './evaluate.js';
 import { cjkFont, CONVERTED_FORMATS } from './formats.js';
 
 let text: DocumentsReport;
@@ -13,7 +13,11 @@ beforeAll(() => {
 describe('the corpus in other formats', () => {
   it.each(CONVERTED_FORMATS.filter((f) => f !== 'pdf' || cjkFont() !== undefined))('scores no document lower on measures as %s than as text', async (format) => {
     const report = await evaluateDocumentsAs(format);
+    // A table kept as paragraphs whose blank lines are its empty cells has no such lines once converted
+    // (README: spaced-cells); a real file of it holds a table.
+    const spaced = new Set(loadSources().filter((l) => l.layouts?.includes('spaced-cells')).map((l) => l.file));
     const worse = report.documents.flatMap((d, i) => {
+      if (spaced.has(d.file)) return [];
       const t = text.documents[i]!.measures;
       const m = d.measures;
       if (!t || !m) return [];

@@ -64,8 +64,6 @@ function rowCells(text: string, line: Line): Cell[] | undefined {
 export interface CellTable {
   /** Line index of the header's first cell. */
   headerLine: number;
-  /** Line index after the header's last cell (cells one per line). */
-  bodyLine?: number;
   columns: Role[];
   /** One cell per line (true) or one row per line (false). */
   perLine: boolean;
@@ -76,7 +74,7 @@ export interface CellTable {
    * empty cell is one more blank line, and a line right under a cell continues it.
    */
   spaced?: boolean;
-  /** Line index of the first line after the header. */
+  /** Line index of the first line after the header's last cell (cells one per line or per paragraph). */
   bodyLine?: number;
 }
 
