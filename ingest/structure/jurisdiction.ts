@@ -25,9 +25,10 @@ export function placeOf(name: string | undefined): Place | undefined {
   // The matching form: a traditional-script copy (廣東省) names the same place as its original.
   const n = normalise(name).replace(/^(标题|题名|名称|发文机关|发布机构)[:：]?/u, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
   if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
-  // 各区人民政府 (an addressee), 关于加快… (a title's verb) or an autonomous region's organ named
+  // 各区人民政府 (an addressee), 关于加快… (a title's verb), 现将天津市…方案印发给你们 (a notice's
+  // sentence, a line of its own in a hard-wrapped copy) or an autonomous region's organ named
   // without the region (自治区人民政府办公厅, as a province writes 省人民政府) names no place.
-  if (/^(各|本|全|我|为|自治区|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻|根据|按照)/u.test(n)) return undefined;
+  if (/^(各|本|全|我|为|自治区|关于|加快|推进|促进|进一步|全面|深化|加强|做好|开展|实施|贯彻|根据|按照|现将|印发|转发)/u.test(n)) return undefined;
   let rest = n;
   let prefix = '';
   let level: Level | undefined;
