@@ -248,8 +248,8 @@ const CLAUSE_TAILS = [
 ];
 const LEAD_TAIL = /(?:牵头(?:负责|落实|推进)?|为牵头单位|作为牵头单位)$/u;
 const SUPPORT_TAIL = /(?:(?:协同|积极)?配合(?:落实|负责)?|协助(?:落实|负责)?|参与)$/u;
-// "等部门", "等有关部门", "等相关单位" end a group of named bodies: a separator, not a party.
-const GROUP_END = /等(?:有关|相关|其他|市级)?(?:部门|单位)/gu;
+// "等部门", "等有关部门", "等相关单位", "等市级有关部门" end a group of named bodies: a separator, not a party.
+const GROUP_END = /等(?:(?:市|省|区|县)(?:级|直))?(?:有关|相关|其他)?(?:部门|单位)/gu;
 const LEADING_JOINER = /^(?:以及|和|及|与|会同|并|由)/u;
 const WITH = /会同/u;
 /** The words before 会同 end with an organ (市商务局会同…), so 会同 joins two parties. */
