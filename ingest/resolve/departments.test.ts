@@ -212,6 +212,14 @@ describe('resolveResponsibilities', () => {
     expect(jur('漳州台商投资区管委会', '漳州市')).toEqual(['漳州市']);
   });
 
+  it('reads a zone named after an autonomous prefecture by its place alone (大理经开区 in a 大理白族自治州 document) as the prefecture\'s', () => {
+    const jur = (t: string, jurisdiction: string) =>
+      resolveResponsibilities(t, undefined, ref, { jurisdiction }).parties.map((p) => p.jurisdiction);
+    expect(jur('大理经开区管委会', '大理白族自治州')).toEqual(['大理白族自治州']);
+    expect(jur('红河高新区管委会', '红河哈尼族彝族自治州')).toEqual(['红河哈尼族彝族自治州']);
+    expect(jur('延边经济开发区管委会', '延边朝鲜族自治州')).toEqual(['延边朝鲜族自治州']);
+  });
+
   it('never takes a kind of zone written alone (开发区, 工业园区) for a place', () => {
     const ids = (t: string, jurisdiction: string) => resolveResponsibilities(t, undefined, ref, { jurisdiction }).parties.map((p) => p.departmentId);
     expect(ids('开发区管委会', '天津市')).toEqual(['dept:天津市/开发区管委会']);

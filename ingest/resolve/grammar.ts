@@ -23,6 +23,8 @@ export interface DepartmentGrammar {
   zoneSuffixes: string[];
   /** The areas a local government has many of, each with its own office (街道, 乡镇, 园区). */
   areaUnits: string[];
+  /** Minority nationalities, named in an autonomous area's name after its place (大理白族自治州). */
+  ethnicGroups: string[];
 }
 
 interface GrammarFile {
@@ -38,6 +40,7 @@ interface GrammarFile {
   localPrefixes?: string[];
   zoneSuffixes?: string[];
   areaUnits?: string[];
+  ethnicGroups?: string[];
 }
 
 export function loadGrammar(file: string): DepartmentGrammar {
@@ -58,6 +61,7 @@ export function loadGrammar(file: string): DepartmentGrammar {
     sectorWords: new Set(raw.sectorWords ?? []),
     localPrefixes: [...(raw.localPrefixes ?? [])].sort(byLength),
     zoneSuffixes: [...(raw.zoneSuffixes ?? [])].sort(byLength),
+    ethnicGroups: [...(raw.ethnicGroups ?? [])].sort(byLength),
     areaUnits: [...(raw.areaUnits ?? [])].sort(byLength),
   };
 }
