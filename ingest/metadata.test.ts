@@ -36,6 +36,9 @@ describe('metadata', () => {
     expect(parseDocument(fromText(text)).doc.docNumber).toBe('豫政〔2023〕5号');
     const cited = `某市人民政府关于促进消费的实施意见\n各区人民政府:\n根据《国务院办公厅关于进一步释放消费潜力的意见》(国办发〔2022〕9号),制定本意见。${BODY}`;
     expect(parseDocument(fromText(cited)).doc.docNumber).toBeUndefined();
+    // The parts of the number spaced out as well.
+    const spaced = `大理白族自治州人民政府办公室关于印发大理州促进消费恢复发展若干政策措施的通知 大政办发 〔2022〕 29号 2022-08-12 各县、市人民政府:${BODY}`;
+    expect(parseDocument(fromText(spaced)).doc.docNumber).toBe('大政办发〔2022〕29号');
   });
 
   it('reads a joint notice of a ministry and the national broadcaster under a page title, and the year its title names', () => {

@@ -337,7 +337,8 @@ function signatureAnywhere(lines: ParseContext['lines']): string[] {
   return [];
 }
 
-const SPACED_DOC_NO = /(?:^|[ \t\u3000])([\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号)(?=[ \t\u3000]|$)/u;
+// A copy may space the number's parts too (大政办发 〔2022〕 29号).
+const SPACED_DOC_NO = /(?:^|[ \t\u3000])([\p{Script=Han}]{1,12}[ \t\u3000]?[〔[［【(（]\d{4}[〕\]］】)）][ \t\u3000]?\d{1,4}号)(?=[ \t\u3000]|$)/u;
 
 /** A line that starts with this document's number: 渝府办发〔2022〕72号 (签发人…, or a title glued after it). */
 const DOC_NO_START = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})[〕\]］】)）]\d{1,4}号/u;

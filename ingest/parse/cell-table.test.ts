@@ -67,4 +67,18 @@ describe('cell-table layout', () => {
       ['盘活存量土地400亩。', ['改革办'], '全年'],
     ]);
   });
+
+  it('reads a list of matters under supervision: the matter is the task, the progress column no party', () => {
+    const text = [
+      '政府工作报告公开挂牌督办事项上半年进展', '', '序号', '', '公开挂牌督办事项', '', '年度工作任务和目标', '', '责任单位', '', '上半年进展', '',
+      '1', '', '全市生产总值增长8%左右。', '', '全市生产总值增长8%左右,完成年度计划目标。', '', '市发展改革委、市财政局', '', '上半年生产总值增长7.7%。', '',
+      '2', '', '社会消费品零售总额增长10.5%左右。', '', '全年实现社会消费品零售总额增长10.5%左右。', '', '市商务局', '', '社会消费情况:1-5月份,全市限上',
+    ].join('\n');
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.genre).toBe('cell-table');
+    expect(doc.measures.map((m) => [m.text, m.responsibleClauses?.map((c) => c.text)])).toEqual([
+      ['全市生产总值增长8%左右。', ['市发展改革委、市财政局']],
+      ['社会消费品零售总额增长10.5%左右。', ['市商务局']],
+    ]);
+  });
 });

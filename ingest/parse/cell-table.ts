@@ -16,6 +16,9 @@ const ROLES: [Role, RegExp][] = [
   ['party', /^(责任单位|责任部门|责任主体|实施单位|承办单位)$/u],
   ['deadline', /^(完成时限|完成时间|时间安排|时间进度|进度安排|时限)$/u],
   ['task', /^(主要任务|重点任务|具体措施|工作举措|工作任务|任务内容|工作内容|重点工作|具体任务|工作措施|主要措施|任务)$/u],
+  // A list of matters under supervision (公开挂牌督办事项 | 年度工作任务和目标 | 责任单位 | 进展): the
+  // matter is the task; a second task column (the year's task and target) spells it out.
+  ['task', /^(\p{Script=Han}{0,6}(督办|重点|工作|具体)事项|(年度)?(工作)?任务(和|及|与)目标)$/u],
 ];
 
 interface Cell {
@@ -28,7 +31,8 @@ interface Cell {
  * Columns a header may hold besides those read: the leader in charge (责任领导, 牵头县领导: a
  * person, not a party), a contact, the target, a remark.
  */
-const OTHER_COLUMN = /^(责任领导|牵头领导|分管领导|包保领导|牵头[省市区县]领导|[省市区县](政府)?分管领导|责任人|联系人|目标任务|工作目标|预期目标|备注)$/u;
+const OTHER_COLUMN =
+  /^(责任领导|牵头领导|分管领导|包保领导|牵头[省市区县]领导|[省市区县](政府)?分管领导|责任人|联系人|目标任务|工作目标|预期目标|备注|(上半年|前三季度|一季度|全年|年度)?(进展|进展情况|推进情况|完成情况|落实情况))$/u;
 
 function roleOf(name: string): Role {
   return ROLES.find(([, re]) => re.test(name))?.[0] ?? 'other';

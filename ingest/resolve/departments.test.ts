@@ -193,6 +193,33 @@ describe('resolveResponsibilities', () => {
     expect(parties('各区人民政府、中新天津生态城管委会', '天津市')[1]).not.toMatch(/各/u);
   });
 
+  it('drops 等市级有关部门 after the named bodies, as 等有关部门', () => {
+    const r = resolveResponsibilities('市人力社保局、市农业农村局等市级有关部门，各区(县、市)政府', undefined, ref, { jurisdiction: '宁波市' });
+    expect(r.parties.map((p) => p.asWritten)).toEqual(['市人力社保局', '市农业农村局', '各区(县、市)政府']);
+  });
+
+  it('reads the other members of a named body (联席会议其他成员单位) as a collective', () => {
+    const r = resolveResponsibilities('市经济运行监测联席会议其他成员单位', undefined, ref, { jurisdiction: '宁波市' });
+    expect(r.parties.map((p) => `${p.jurisdiction}/${p.kind}`)).toEqual(['宁波市/collective']);
+  });
+
+  it('never takes kinds of zone written together (开发园区, 开发区(投资区)) for a place', () => {
+    const jur = (t: string, jurisdiction: string) =>
+      resolveResponsibilities(t, undefined, ref, { jurisdiction }).parties.map((p) => p.jurisdiction);
+    expect(jur('开发园区管委会', '宁波市')).toEqual(['宁波市']);
+    expect(jur('开发区(投资区)管委会', '漳州市')).toEqual(['漳州市']);
+    // A zone with a name that ends in a kind of zone is still placed by its name.
+    expect(jur('漳州台商投资区管委会', '漳州市')).toEqual(['漳州市']);
+  });
+
+  it('reads a zone named after an autonomous prefecture by its place alone (大理经开区 in a 大理白族自治州 document) as the prefecture\'s', () => {
+    const jur = (t: string, jurisdiction: string) =>
+      resolveResponsibilities(t, undefined, ref, { jurisdiction }).parties.map((p) => p.jurisdiction);
+    expect(jur('大理经开区管委会', '大理白族自治州')).toEqual(['大理白族自治州']);
+    expect(jur('红河高新区管委会', '红河哈尼族彝族自治州')).toEqual(['红河哈尼族彝族自治州']);
+    expect(jur('延边经济开发区管委会', '延边朝鲜族自治州')).toEqual(['延边朝鲜族自治州']);
+  });
+
   it('never takes a kind of zone written alone (开发区, 工业园区) for a place', () => {
     const ids = (t: string, jurisdiction: string) => resolveResponsibilities(t, undefined, ref, { jurisdiction }).parties.map((p) => p.departmentId);
     expect(ids('开发区管委会', '天津市')).toEqual(['dept:天津市/开发区管委会']);

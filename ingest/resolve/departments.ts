@@ -248,8 +248,8 @@ const CLAUSE_TAILS = [
 ];
 const LEAD_TAIL = /(?:牵头(?:负责|落实|推进)?|为牵头单位|作为牵头单位)$/u;
 const SUPPORT_TAIL = /(?:(?:协同|积极)?配合(?:落实|负责)?|协助(?:落实|负责)?|参与)$/u;
-// "等部门", "等有关部门", "等相关单位" end a group of named bodies: a separator, not a party.
-const GROUP_END = /等(?:有关|相关|其他|市级)?(?:部门|单位)/gu;
+// "等部门", "等有关部门", "等相关单位", "等市级有关部门" end a group of named bodies: a separator, not a party.
+const GROUP_END = /等(?:(?:市|省|区|县)(?:级|直))?(?:有关|相关|其他)?(?:部门|单位)/gu;
 const LEADING_JOINER = /^(?:以及|和|及|与|会同|并|由)/u;
 const WITH = /会同/u;
 /** The words before 会同 end with an organ (市商务局会同…), so 会同 joins two parties. */
@@ -600,11 +600,30 @@ function shortPrefixOf(ref: DepartmentReference, jurisdiction: string): string {
 
 /** The one jurisdiction with a reference file whose place (天津市, 天津) the name contains. */
 function namedJurisdiction(ref: DepartmentReference, key: string): string | undefined {
-  const hits = [...ref.index.keys()].filter((j) => j !== NATIONAL && placeStem(j).length >= 2 && key.includes(placeStem(j)));
+  const hits = [...ref.index.keys()].filter((j) => j !== NATIONAL && placeStem(j, ref.grammar).length >= 2 && key.includes(placeStem(j, ref.grammar)));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-function placeStem(jurisdiction: string): string {
+function placeStem(jurisdiction: string, g: DepartmentGrammar): string {
+  // An autonomous prefecture is named by its place before its nationalities: 大理白族自治州 is 大理,
+  // 红河哈尼族彝族自治州 is 红河 (its bodies and zones are written so: 大理经开区).
+  if (jurisdiction.endsWith('自治州')) {
+    let stem = jurisdiction.slice(0, -3);
+    for (let again = true; again; ) {
+      again = false;
+      for (const e of g.ethnicGroups) {
+        for (const w of [`${e}族`, e]) {
+          if (stem.endsWith(w) && stem.length - w.length >= 2) {
+            stem = stem.slice(0, -w.length);
+            again = true;
+            break;
+          }
+        }
+        if (again) break;
+      }
+    }
+    return stem;
+  }
   return jurisdiction.replace(/(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/u, '');
 }
 
@@ -666,7 +685,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
   }
   // A body that says it is local (地方金融监管局) is the document's, whatever its suffix.
   if (localPrefix(key, g)) return inferred(ref, jurisdiction, key);
-  const stem = placeStem(jurisdiction);
+  const stem = placeStem(jurisdiction, g);
   // A national system's branch that names the document's place (国家开发银行云南省分行 in a
   // 云南省 document) is the branch acting there.
   if (verticalSuffix(key, g) && jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
@@ -687,7 +706,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
     if (jurisdiction !== NATIONAL && stem.length >= 2 && key.includes(stem)) return inferred(ref, jurisdiction, key);
     // In a province's document, a branch named after one of its cities (人行郑州中心支行 in a
     // 河南省 plan) is one acting in the province, not the national system.
-    if (!placed && citiesOf(jurisdiction).some((c) => placeStem(c).length >= 2 && key.includes(placeStem(c)))) return inferred(ref, jurisdiction, key);
+    if (!placed && citiesOf(jurisdiction).some((c) => placeStem(c, g).length >= 2 && key.includes(placeStem(c, g)))) return inferred(ref, jurisdiction, key);
     return placed ? inferred(ref, placed.place, key) : inferred(ref, NATIONAL, key);
   }
   // 5. A place-qualified body: 北京市商务局 is 北京市's 市商务局; the document's own place is its own.
@@ -695,7 +714,7 @@ export function resolveName(ref: DepartmentReference, written: string, jurisdict
     // A development zone named after the document's place (黄冈高新区管委会 in a 黄冈市 document)
     // was set up by its government: the body is the document's, named as written.
     if (isZone(placed.place, g) && jurisdiction !== NATIONAL && stem.length >= 2 && placed.place.startsWith(stem)) return inferred(ref, jurisdiction, key);
-    const place = placed.place === jurisdiction || placeStem(placed.place) === stem ? jurisdiction : countyOf(placed.place, jurisdiction);
+    const place = placed.place === jurisdiction || placeStem(placed.place, g) === stem ? jurisdiction : countyOf(placed.place, jurisdiction);
     const prefix = shortPrefixOf(ref, place);
     const rest = levelPrefix(placed.rest, g) ? placed.rest : prefix + placed.rest;
     return inferred(ref, place, rest);

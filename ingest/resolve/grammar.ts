@@ -23,6 +23,8 @@ export interface DepartmentGrammar {
   zoneSuffixes: string[];
   /** The areas a local government has many of, each with its own office (街道, 乡镇, 园区). */
   areaUnits: string[];
+  /** Minority nationalities, named in an autonomous area's name after its place (大理白族自治州). */
+  ethnicGroups: string[];
 }
 
 interface GrammarFile {
@@ -38,6 +40,7 @@ interface GrammarFile {
   localPrefixes?: string[];
   zoneSuffixes?: string[];
   areaUnits?: string[];
+  ethnicGroups?: string[];
 }
 
 export function loadGrammar(file: string): DepartmentGrammar {
@@ -58,6 +61,7 @@ export function loadGrammar(file: string): DepartmentGrammar {
     sectorWords: new Set(raw.sectorWords ?? []),
     localPrefixes: [...(raw.localPrefixes ?? [])].sort(byLength),
     zoneSuffixes: [...(raw.zoneSuffixes ?? [])].sort(byLength),
+    ethnicGroups: [...(raw.ethnicGroups ?? [])].sort(byLength),
     areaUnits: [...(raw.areaUnits ?? [])].sort(byLength),
   };
 }
@@ -111,9 +115,16 @@ export function isZone(place: string, g: DepartmentGrammar): boolean {
   return g.zoneSuffixes.some((s) => place.endsWith(s) && place.length > s.length);
 }
 
-/** A kind of area or zone written without a name (开发区, 街道, 乡镇), never a place. */
+/**
+ * A kind of area or zone written without a name (开发区, 街道, 乡镇), never a place. Kinds written
+ * together stand for several zones of the document's place (开发区(投资区)管委会 → 开发区投资区), not
+ * for a zone named 开发区.
+ */
 function isAreaWord(word: string, g: DepartmentGrammar): boolean {
-  return g.zoneSuffixes.includes(word) || g.areaUnits.includes(word);
+  if (word === '') return false;
+  const kinds = [...g.zoneSuffixes, ...g.areaUnits];
+  if (kinds.includes(word)) return true;
+  return kinds.some((k) => word.startsWith(k) && word.length > k.length && isAreaWord(word.slice(k.length), g));
 }
 
 /** The office of an area written without its name (街道办事处, 园区管委会, 乡镇政府): one of many, or a bare name. */

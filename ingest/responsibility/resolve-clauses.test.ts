@@ -36,6 +36,15 @@ describe('responsibility handed to resolve', () => {
     ]);
   });
 
+  it('reads a name in its list even when another name of the clause has separators in its brackets', () => {
+    const parties = resolveMeasureParties(
+      { responsibleText: '', responsibleClauses: [{ text: '各区(县、市)政府、开发园区管委会', span, role: 'support' }] },
+      ref,
+      { jurisdiction: '宁波市' },
+    ).parties;
+    expect(parties.map((p) => `${p.asWritten}/${p.kind}`)).toEqual(['各区(县、市)政府/collective', '开发园区管委会/collective']);
+  });
+
   it('lets a clause without predicate share the 配合 after it', () => {
     expect(roles({ responsibleText: '市商务局牵头，市财政局、市发展改革委等部门，各区人民政府配合' })).toEqual([
       ['市商务局', 'lead'],

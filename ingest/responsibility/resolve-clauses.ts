@@ -26,21 +26,21 @@ export function resolveMeasureParties(
   const parties: ResolvedParty[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const c of m.responsibleClauses) {
-    const pieces = nestedSeparators(c.text) ? topLevelNames(c.text) : [c.text];
-    for (const piece of pieces) {
-      // Separators inside a name's brackets (各县(市、区)人民政府) are masked so resolve keeps the name whole.
-      const r = resolveResponsibilities(separateConjoined(maskBracketed(piece)), c.span, ref, options);
-      diagnostics.push(...r.diagnostics.map((d) => ({ ...d, message: d.message.replaceAll(MASK, '、') })));
-      for (const p of r.parties) {
-        unmask(p);
-        // resolve trims a closing bracket off the end of a list; a name may end with one (各县(市、区)).
-        if (/[(（][^()（）]*$/u.test(p.asWritten) && /[)）]$/u.test(piece.trim())) p.asWritten += ')';
-        if (c.role) p.role = c.role;
-        // Read clause by clause, a sole name is not yet the measure's sole party: it leads only if
-        // written so (牵头) or by the document's convention (列第一位者为牵头单位).
-        else if (p.role === 'lead' && !/牵头(?!单位|部门)/u.test(piece) && !options.firstIsLead) p.role = 'joint';
-        if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
-      }
+    // The clause is resolved whole, so that a name reads in its list (各区(县、市)政府、开发园区管委会:
+    // the 各 covers the zones' committees too); separators inside a name's brackets
+    // (各县(市、区)人民政府) are masked so resolve keeps the name whole.
+    const piece = c.text;
+    const r = resolveResponsibilities(separateConjoined(maskBracketed(piece)), c.span, ref, options);
+    diagnostics.push(...r.diagnostics.map((d) => ({ ...d, message: d.message.replaceAll(MASK, '、') })));
+    for (const p of r.parties) {
+      unmask(p);
+      // resolve trims a closing bracket off the end of a list; a name may end with one (各县(市、区)).
+      if (/[(（][^()（）]*$/u.test(p.asWritten) && /[)）]$/u.test(piece.trim())) p.asWritten += ')';
+      if (c.role) p.role = c.role;
+      // Read clause by clause, a sole name is not yet the measure's sole party: it leads only if
+      // written so (牵头) or by the document's convention (列第一位者为牵头单位).
+      else if (p.role === 'lead' && !/牵头(?!单位|部门)/u.test(piece) && !options.firstIsLead) p.role = 'joint';
+      if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
     }
   }
   if (parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
@@ -97,28 +97,6 @@ function unmask(p: ResolvedParty): void {
   p.asWritten = p.asWritten.replaceAll(MASK, '、');
   p.name = p.name.replaceAll(MASK, '、');
   p.departmentId = p.departmentId.replaceAll(MASK, '、');
-}
-
-/** A list whose names carry separators in brackets: 各县(市、区)人民政府. */
-function nestedSeparators(text: string): boolean {
-  return /[(（][^()（）]*[、，,][^()（）]*[)）]/u.test(text);
-}
-
-/** The names of a list split only at separators outside brackets. */
-function topLevelNames(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(' || ch === '（') depth++;
-    else if (ch === ')' || ch === '）') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[、，,；;]/u.test(ch)) {
-      if (cur.trim()) out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur);
-  return out;
 }
 
 /** Once a lead is named (by 牵头, a field label or the document's convention), the measure's other parties support it. */

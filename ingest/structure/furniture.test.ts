@@ -3,12 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { normalise } from '../normalise.js';
 import { parseDocument } from '../parse/document.js';
 import { splitLines } from '../segment.js';
-import { furnitureLines, isPageNumber } from './furniture.js';
+import { furnitureLines, isImageName, isPageNumber } from './furniture.js';
 
 describe('page furniture', () => {
   it('recognises page numbers in their usual forms', () => {
     for (const l of ['— 3 —', '-3-', '－ 12 －', '第3页 共10页', '第 3 页', '3/10']) expect(isPageNumber(l), l).toBe(true);
     for (const l of ['3', '2023年', '一、总体要求', '（3）推进建设']) expect(isPageNumber(l), l).toBe(false);
+  });
+
+  it('skips a picture\'s file name left on a reposted page, whose digits are no item number', () => {
+    for (const l of ['640.webp.jpg', 'image001.png', ' 2.JPEG ']) expect(isImageName(l), l).toBe(true);
+    for (const l of ['1.加强组织领导', '附件1.docx', '640.webp.jpg是图片']) expect(isImageName(l), l).toBe(false);
+    const text = [
+      '宁波公布2025年工作任务分解', '', '640.webp.jpg', '', '2025年是“十四五”规划收官之年,做好今年工作意义重大。', '',
+      '2025年工作任务分解清单', '', '一、市长牵头重点工作', '', '1.一般公共预算收入增长2%。', '', '牵头单位:市财政局', '',
+      '2.探索设立产业链集群发展基金。', '', '牵头单位:市财政局', '',
+    ].join('\n');
+    const measures = parseDocument({ file: 'x.txt', text, encoding: 'UTF-8', sha256: 'z'.repeat(64) }).doc.measures;
+    expect(measures.map((m) => m.text)).toEqual(['一般公共预算收入增长2%。', '探索设立产业链集群发展基金。']);
   });
 
   it('takes a short line repeated on page after page for a running header, not a title printed twice', () => {

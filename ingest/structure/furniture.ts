@@ -15,6 +15,17 @@ const PAGE_NUMBER = [
 const HEADER_REPEATS = 3;
 const HEADER_MAX = 40;
 
+/**
+ * A picture's file name standing alone (640.webp.jpg, image001.png): what a reposted page leaves
+ * where a picture was. Not text, and its leading digits are no item number.
+ */
+const IMAGE_NAME = /^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|svg)$/iu;
+
+export function isImageName(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 60 && IMAGE_NAME.test(t);
+}
+
 export function isPageNumber(line: string): boolean {
   const t = line.trim();
   return t.length > 0 && t.length <= 20 && PAGE_NUMBER.some((re) => re.test(t));
@@ -25,7 +36,7 @@ export function furnitureLines(lines: Line[]): Set<number> {
   const out = new Set<number>();
   const counts = new Map<string, number[]>();
   for (const l of lines) {
-    if (isPageNumber(l.text)) {
+    if (isPageNumber(l.text) || isImageName(l.text)) {
       out.add(l.index);
       continue;
     }

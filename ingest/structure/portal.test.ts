@@ -23,6 +23,12 @@ describe('portal metadata block', () => {
       ['published', '2012-10-11'],
       ['other', '本网'],
     ]);
+    // The portal's own name before its date.
+    expect(portalPairs('青岛政务网 发布日期 : 2017-07-13 来源 : 青岛市政府办公厅')).toEqual([
+      ['published', '2017-07-13'],
+      ['other', '青岛市政府办公厅'],
+    ]);
+    expect(portalPairs('中国政府网发布日期显示，')).toBeUndefined();
     expect(portalPairs('发布日期:2017.06.13 废止日期:')).toEqual([
       ['published', '2017.06.13'],
       ['other', ''],

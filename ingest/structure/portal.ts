@@ -33,9 +33,15 @@ export interface PortalBlock {
   lines: Set<number>;
 }
 
+const SITE_NAME = /^\p{Script=Han}{1,10}(?:政务网|政府网|门户网站|网)(?=(?:发布日期|发布时间|日期)[:：])/u;
+
 /** The pairs of one line, when it starts with a portal label; undefined otherwise. */
 export function portalPairs(line: string): [PortalField, string][] | undefined {
-  const t = squeeze(toSimplified(line)).replace(/^[•·●◆■\-*]+/u, '');
+  // A portal may print its own name before the pairs (青岛政务网 发布日期 : 2017-07-13 来源 : …): a
+  // site's name, not a value.
+  const t = squeeze(toSimplified(line))
+    .replace(/^[•·●◆■\-*]+/u, '')
+    .replace(SITE_NAME, '');
   const matches = [...t.matchAll(LABEL_RE)];
   if (matches.length === 0 || matches[0]!.index !== 0) return undefined;
   const pairs: [PortalField, string][] = [];
