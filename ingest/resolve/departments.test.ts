@@ -436,6 +436,12 @@ describe('bodies placed by what their names say', () => {
     expect(place('市残联', '东莞市')).toBe('东莞市/inferred');
     expect(place('大湾区内地各市', '广东省')).toBe('广东省/collective');
     expect(place('全区经济运行各专班', '鞍山市立山区')).toBe('鞍山市立山区/collective');
+    // The member bodies of a command or leading group, with or without 各.
+    expect(place('区疫情防控指挥部成员单位', '黄石市下陆区')).toBe('黄石市下陆区/collective');
+    expect(place('区创文工作领导小组成员单位', '黄石市下陆区')).toBe('黄石市下陆区/collective');
+    // 区属各… / 县属各…: every one of a district's or county's own enterprises or units.
+    expect(place('区属各重点国企', '重庆市渝中区')).toBe('重庆市渝中区/collective');
+    expect(place('县属各国有企业', '宣城市泾县')).toBe('宣城市泾县/collective');
   });
 });
 
