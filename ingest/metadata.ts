@@ -154,7 +154,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   let docNumber: string | undefined;
   let garbledNumber: { text: string; year: number; at: number } | undefined;
   for (const l of lines.slice(0, 15)) {
-    const t = sq(l.text);
+    // A gazette or law-database copy puts the number alone in brackets under the title: (越府办规〔2020〕2号).
+    const t = sq(l.text).replace(BRACKETED_NUMBER_LINE, '$1');
     const m = DOC_NO_START.exec(t);
     if (m && normaliseDocNumber(m[0])) {
       docNumber = normaliseDocNumber(m[0]);
@@ -191,7 +192,10 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     }
   }
   if (!issuer && issuers) issuer = issuers.join('、');
-  let place: { level?: Level; jurisdiction?: string } | undefined = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
+  // A portal's 来源 line (来源:华容县政府, chrome to the title) names the government that published
+  // the page: the last evidence of the place, after the issuer, the title and the signature.
+  const source = allLines.filter((l) => l.start < preambleEnd).map((l) => sq(l.text)).find((t) => /^来源[:：]/u.test(t));
+  let place: { level?: Level; jurisdiction?: string } | undefined = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)), source);
   const given = manifest?.jurisdiction?.trim();
   if (place?.jurisdiction && given && given !== place.jurisdiction) {
     ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives the jurisdiction ${given} but the text names ${place.jurisdiction}; the text's was kept: correct the manifest entry`);
@@ -331,6 +335,9 @@ function signatureAnywhere(lines: ParseContext['lines']): string[] {
 }
 
 const SPACED_DOC_NO = /(?:^|[ \t\u3000])([\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号)(?=[ \t\u3000]|$)/u;
+
+/** A line that holds only a number in round brackets. */
+const BRACKETED_NUMBER_LINE = /^[(（]([\p{Script=Han}]{1,12}[〔[［【](\d{4})[〕\]］】]\d{1,4}号)[)）]$/u;
 
 /** A line that starts with this document's number: 渝府办发〔2022〕72号 (签发人…, or a title glued after it). */
 const DOC_NO_START = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})[〕\]］】)）]\d{1,4}号/u;
