@@ -31,6 +31,17 @@ describe('metadata', () => {
     expect(doc.level).toBe('district');
   });
 
+  it('keeps a portal’s breadcrumb, share button, section name and validity field out of the title', () => {
+    const glued = `当前位置:首页\n> 政务公开 > 法规文件 > 县政府文件 > 金政发\n有效性 失效\n金政发〔2021〕1号关于印发2021年金乡县政府重要工作事项责任分工的通知\n分享\n\n各镇政府,各街道办事处:\n现将责任分工印发给你们。\n金乡县人民政府\n2021年2月10日${BODY}`;
+    const a = parseDocument(fromText(glued)).doc;
+    expect(a.title).toBe('2021年金乡县政府重要工作事项责任分工');
+    expect(a.docNumber).toBe('金政发〔2021〕1号');
+    const section = `无障碍阅读 关怀版 返回首页\n政府信息公开\n济南市长清区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知\n各街道办事处、镇人民政府:${BODY}`;
+    const b = parseDocument(fromText(section.replace('镇人民政府:', '镇人民政府,区政府各部门(单位'))).doc;
+    expect(b.issuer).toBe('济南市长清区人民政府办公室');
+    expect(b.title).toBe('《政府工作报告》重点工作任务分工');
+  });
+
   it('reads the number standing alone in brackets on the line below the title', () => {
     const text = `广州市越秀区人民政府办公室关于印发若干措施的通知\n(越府办规〔2020〕2号)\n各街道办事处,区政府各部门:${BODY}`;
     expect(parseDocument(fromText(text)).doc.docNumber).toBe('越府办规〔2020〕2号');
