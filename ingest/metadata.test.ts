@@ -31,6 +31,31 @@ describe('metadata', () => {
     expect(doc.title).toBe('关于全面推进政务公开工作的实施意见');
   });
 
+  it('places a relative title by the government its portal names as 来源', () => {
+    const text = `• 发布机构:县人民政府办公室\n2021年县政府重点工作任务(华政发〔2021〕2号)\n来源:华容县政府   2021-03-23 10:56\n各乡镇人民政府、县直各单位:${BODY}`;
+    const { doc } = parseDocument(fromText(text));
+    expect(doc.jurisdiction).toBe('岳阳市华容县');
+    expect(doc.level).toBe('district');
+  });
+
+  it('keeps a portal’s breadcrumb, share button, section name and validity field out of the title', () => {
+    const glued = `当前位置:首页\n> 政务公开 > 法规文件 > 县政府文件 > 金政发\n有效性 失效\n金政发〔2021〕1号关于印发2021年金乡县政府重要工作事项责任分工的通知\n分享\n\n各镇政府,各街道办事处:\n现将责任分工印发给你们。\n金乡县人民政府\n2021年2月10日${BODY}`;
+    const a = parseDocument(fromText(glued)).doc;
+    expect(a.title).toBe('2021年金乡县政府重要工作事项责任分工');
+    expect(a.docNumber).toBe('金政发〔2021〕1号');
+    const section = `无障碍阅读 关怀版 返回首页\n政府信息公开\n济南市长清区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知\n各街道办事处、镇人民政府:${BODY}`;
+    const b = parseDocument(fromText(section.replace('镇人民政府:', '镇人民政府,区政府各部门(单位'))).doc;
+    expect(b.issuer).toBe('济南市长清区人民政府办公室');
+    expect(b.title).toBe('《政府工作报告》重点工作任务分工');
+  });
+
+  it('reads the number standing alone in brackets on the line below the title', () => {
+    const text = `广州市越秀区人民政府办公室关于印发若干措施的通知\n(越府办规〔2020〕2号)\n各街道办事处,区政府各部门:${BODY}`;
+    expect(parseDocument(fromText(text)).doc.docNumber).toBe('越府办规〔2020〕2号');
+    const cited = `某区人民政府关于促进消费的实施意见\n根据上级文件,制定本意见。\n(国办发〔2022〕9号文件已废止的条款除外)${BODY}`;
+    expect(parseDocument(fromText(cited)).doc.docNumber).toBeUndefined();
+  });
+
   it('finds the number of a head flattened to one line, standing alone after the title', () => {
     const text = `河南省人民政府 关于明确政府工作报告提出的2023年 重点工作责任单位的通知 豫政〔2023〕5号 现将重点工作任务予以分解(依据国办发〔2022〕9号)。${BODY}`;
     expect(parseDocument(fromText(text)).doc.docNumber).toBe('豫政〔2023〕5号');

@@ -100,6 +100,7 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   // A notice that encloses several documents (印发《A》《B》的通知) is titled by the notice itself.
   if (issued && !/》[、，,和及与]?《/u.test(issued[1]!)) title = issued[1]!.replace(/^[《〈]([^《》〈〉]+)[》〉]$/u, '$1');
   let titleLine: (typeof lines)[number] | undefined;
+  let lineTitle: string | undefined;
   if (!title) {
     // A copy may give its title in book-title brackets on a line of its own (《关于…的实施细则》).
     titleLine = lines.find((l) => {
@@ -114,18 +115,18 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     if (above && first.length >= 4 && first.length + title.length <= 90 && !/[。，,；;：:()（）《》“”|]/u.test(first) && !isHeadLine(first) && !ORG.test(first) && !markerAt(first) && !LABELLED.test(first)) {
       title = first + title;
     }
-    // The notice line found this way (its addressee line lacked the colon) still encloses the document.
-    const encloses = titleLine ? /(?:关于)?印发《([^《》]+)》的通知$/u.exec(title) : null;
-    if (encloses) {
-      noticeTitle = title;
-      title = encloses[1]!;
-    }
+    lineTitle = title;
+    // A notice line found this way (below page chrome, its addressee line without the colon, or the
+    // number glued before it: 金政发〔2021〕1号关于印发…的通知) issues a document too.
+    // Its brackets are dropped only when they hold the whole title (印发《政府工作报告》重点工作任务分工 keeps them).
+    const issuedHere = titleLine ? /(?:关于)?印发(.+?)的通知$/u.exec(title) : null;
+    if (issuedHere && !/》[、，,和及与]?《/u.test(issuedHere[1]!)) title = issuedHere[1]!.replace(/^[《〈]([^《》〈〉]+)[》〉]$/u, '$1');
   }
 
   // Issuer: the body named before 关于 in the title, else the signature lines above the date.
   let issuer: string | undefined;
   // The title found further down a page (after its chrome) names its issuer the same way.
-  const head = noticeTitle ?? (titleLine ? title : undefined);
+  const head = noticeTitle ?? (titleLine ? lineTitle : undefined);
   const before = head ? /^(.+?)(关于|转发|印发)/u.exec(head) : null;
   if (before && ORG.test(before[1]!)) issuer = before[1];
 
@@ -161,7 +162,8 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
   let docNumber: string | undefined;
   let garbledNumber: { text: string; year: number; at: number } | undefined;
   for (const l of lines.slice(0, 15)) {
-    const t = sq(l.text);
+    // A gazette or law-database copy puts the number alone in brackets under the title: (越府办规〔2020〕2号).
+    const t = sq(l.text).replace(BRACKETED_NUMBER_LINE, '$1');
     const m = DOC_NO_START.exec(t);
     if (m && normaliseDocNumber(m[0])) {
       docNumber = normaliseDocNumber(m[0]);
@@ -198,7 +200,10 @@ export function readMetadata(ctx: ParseContext, preambleEnd: number, manifest?: 
     }
   }
   if (!issuer && issuers) issuer = issuers.join('、');
-  let place: { level?: Level; jurisdiction?: string } | undefined = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)));
+  // A portal's 来源 line (来源:华容县政府, chrome to the title) names the government that published
+  // the page: the last evidence of the place, after the issuer, the title and the signature.
+  const source = allLines.filter((l) => l.start < preambleEnd).map((l) => sq(l.text)).find((t) => /^来源[:：]/u.test(t));
+  let place: { level?: Level; jurisdiction?: string } | undefined = placeOfDocument(issuers ?? [], noticeTitle ?? title, portal.fields.issuer, ...signers, ...lines.slice(0, 8).map((l) => sq(l.text)).filter((t) => !/[，,。；;]/u.test(t)), source);
   const given = manifest?.jurisdiction?.trim();
   if (place?.jurisdiction && given && given !== place.jurisdiction) {
     ctx.sink.atLine(1, 1, 'warning', 'manifest-conflict', `the manifest gives the jurisdiction ${given} but the text names ${place.jurisdiction}; the text's was kept: correct the manifest entry`);
@@ -340,6 +345,9 @@ function signatureAnywhere(lines: ParseContext['lines']): string[] {
 // A copy may space the number's parts too (大政办发 〔2022〕 29号).
 const SPACED_DOC_NO = /(?:^|[ \t\u3000])([\p{Script=Han}]{1,12}[ \t\u3000]?[〔[［【(（]\d{4}[〕\]］】)）][ \t\u3000]?\d{1,4}号)(?=[ \t\u3000]|$)/u;
 
+/** A line that holds only a number in round brackets. */
+const BRACKETED_NUMBER_LINE = /^[(（]([\p{Script=Han}]{1,12}[〔[［【](\d{4})[〕\]］】]\d{1,4}号)[)）]$/u;
+
 /** A line that starts with this document's number: 渝府办发〔2022〕72号 (签发人…, or a title glued after it). */
 const DOC_NO_START = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})[〕\]］】)）]\d{1,4}号/u;
 
@@ -347,7 +355,10 @@ const DOC_NO_START = /^[\p{Script=Han}]{1,12}[〔[［【(（](\d{4})[〕\]］】
 function isChrome(t: string): boolean {
   return (
     /^【[^】]{1,10}】/u.test(t) || // 【法宝引证码】… 【时效性】…
-    /^(行政规范性文件|扫描二维码|来源[:：]|字号[:：]|打印|关闭|分享到|【打印】|浏览次数|访问量)/u.test(t) ||
+    /^(行政规范性文件|扫描二维码|来源[:：]|字号[:：]|打印|关闭|分享到|【打印】|浏览次数|访问量|当前位置|无障碍|有效性)/u.test(t) ||
+    // A portal's share button or section name on a line of its own, or its breadcrumb (> 政务公开 > …).
+    /^(分享|政府信息公开)$/u.test(t) ||
+    /^[>›»]/u.test(t) ||
     /^\d{4}-\d{1,2}-\d{1,2}(\d{1,2}:\d{2}(:\d{2})?)?(来源[:：]?.*)?/u.test(t) ||
     /^[(（]此件(公开发布|主动公开|不公开|依申请公开)[)）]$/u.test(t) ||
     /^[(（]?(征求意见稿|送审稿)/u.test(t)

@@ -233,6 +233,15 @@ describe('responsibility brackets that carry a convention or a collective', () =
       ],
       parties: ['省发展改革委,省交通运输厅,大湾区内地各市', '省农业农村厅,各市'],
     },
+    {
+      what: 'a square bracket with lead and party labels (half-width and full-width)',
+      lines: [
+        '一、全力统筹疫情防控',
+        '1、建立常态化疫情防控机制。全面落实科学防控。[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]',
+        '2、大力开展环境卫生综合整治。［牵头单位：区卫健局、区创文办；责任单位：各街办(新区)］',
+      ],
+      parties: ['牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)', '牵头单位：区卫健局、区创文办；责任单位：各街办(新区)'],
+    },
   ])('reads $what as the responsible parties', ({ lines, parties }) => {
     const { doc } = parseDocument(fromText(lines.join('\n')));
     expect(doc.measures.map((m) => m.responsibleText)).toEqual(parties);

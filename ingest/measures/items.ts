@@ -276,9 +276,11 @@ function splitAtParentheticals(
   return { measures, trailing: measures.length > 0 && a < t.length ? view.map[a]! : undefined };
 }
 
+// Square brackets close an item too (district portals: [牵头单位:区卫健局;责任单位:…]); the ones
+// that only hold a number or a note fail isResponsibility like any other bracket.
 function nextOpen(t: string, from: number): number {
   let best = -1;
-  for (const c of ['(', '〔', '【']) {
+  for (const c of ['(', '〔', '【', '[']) {
     const i = t.indexOf(c, from);
     if (i !== -1 && (best === -1 || i < best)) best = i;
   }

@@ -463,6 +463,15 @@ describe('bodies placed by what their names say', () => {
     expect(place('市残联', '东莞市')).toBe('东莞市/inferred');
     expect(place('大湾区内地各市', '广东省')).toBe('广东省/collective');
     expect(place('全区经济运行各专班', '鞍山市立山区')).toBe('鞍山市立山区/collective');
+    // The member bodies of a command or leading group, with or without 各.
+    expect(place('区疫情防控指挥部成员单位', '黄石市下陆区')).toBe('黄石市下陆区/collective');
+    expect(place('区创文工作领导小组成员单位', '黄石市下陆区')).toBe('黄石市下陆区/collective');
+    // 区属各… / 县属各…: every one of a district's or county's own enterprises or units.
+    expect(place('区属各重点国企', '重庆市渝中区')).toBe('重庆市渝中区/collective');
+    expect(place('县属各国有企业', '宣城市泾县')).toBe('宣城市泾县/collective');
+    // The units responsible for each task of a breakdown, however qualified: never one body.
+    expect(place('主要责任单位', '岳阳市华容县')).toBe('岳阳市华容县/collective');
+    expect(place('协同责任单位', '岳阳市华容县')).toBe('岳阳市华容县/collective');
   });
 });
 
@@ -472,5 +481,17 @@ describe('和 inside an organ name', () => {
     expect(a.parties.map((p) => p.asWritten)).toEqual(['省商务厅', '财政厅', '文化和旅游厅', '工业和信息化厅']);
     const b = resolveResponsibilities('市商务局和各区人民政府', undefined, ref, TJ);
     expect(b.parties.map((p) => p.asWritten)).toEqual(['市商务局', '各区人民政府']);
+  });
+});
+
+describe('two collectives written with no separator', () => {
+  it('separates the areas a government has many of from the next 各 (各乡镇各部门), not the levels (各级各部门)', () => {
+    const J = { jurisdiction: '宣城市泾县' };
+    expect(resolveResponsibilities('各乡镇各部门', undefined, ref, J).parties.map((p) => [p.asWritten, p.kind])).toEqual([
+      ['各乡镇', 'collective'],
+      ['各部门', 'collective'],
+    ]);
+    expect(resolveResponsibilities('各街道各有关单位', undefined, ref, J).parties.map((p) => p.asWritten)).toEqual(['各街道', '各有关单位']);
+    expect(resolveResponsibilities('各级各部门', undefined, ref, J).parties.map((p) => p.asWritten)).toEqual(['各级各部门']);
   });
 });

@@ -305,6 +305,8 @@ function stripTails(s: string, start: number, end: number): { end: number; role?
 const COLLECTIVE_HEAD = /(?:^|及|和|与|部门|单位)(?:各|相关|有关)[省市区县州盟旗]{1,3}$/u;
 const COLLECTIVE_TAIL = /^[省市区县州盟旗]{1,3}级?(?:人民政府|政府)/u;
 
+const AREAS_THEN_EACH = /(?<=各(?:乡镇|镇街|街镇|街道|乡|镇|县区|区县|县市区|县|区|市|园区|开发区))(?=各)/gu;
+
 function splitList(s: string, startsWithPlace: (name: string) => boolean = () => false): Item[] {
   let from = 0;
   let to = s.length;
@@ -353,6 +355,9 @@ function splitList(s: string, startsWithPlace: (name: string) => boolean = () =>
       const after = s.slice(seps[k]![1], seps[k + 1]?.[0] ?? cEnd);
       if (COLLECTIVE_HEAD.test(before) && COLLECTIVE_TAIL.test(after)) seps.splice(k, 1);
     }
+    // Two collectives written with no separator (各乡镇各部门): the areas a government has many of
+    // end one before the next 各. Not the levels (各级各部门 is one collective).
+    for (const m of clause.matchAll(AREAS_THEN_EACH)) seps.push([cStart + m.index, cStart + m.index]);
     let groupEnd = -1;
     for (const m of clause.matchAll(GROUP_END)) {
       seps.push([cStart + m.index, cStart + m.index + m[0].length]);

@@ -37,6 +37,13 @@ describe('responsibility clauses', () => {
     });
   });
 
+  it('keeps the closing parenthesis of a name that ends a clause', () => {
+    expect(read('牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)')).toMatchObject({
+      clauses: [['区卫健局', 'lead'], ['区疫情防控指挥部成员单位、各街办(新区)', undefined]],
+    });
+    expect(read('责任单位：各县(市、区)人民政府）')).toMatchObject({ clauses: [['各县(市、区)人民政府', undefined]] });
+  });
+
   it('drops contact fields after the parties', () => {
     expect(read('责任单位：市市场监督管理局 联系人：孙某 联系电话：3236601')).toMatchObject({ clauses: [['市市场监督管理局', undefined]] });
   });

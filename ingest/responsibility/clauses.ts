@@ -65,6 +65,20 @@ export function isResponsibility(text: string): boolean {
   return /(负责|牵头|配合|参与|承担|落实)$/u.test(inner) && /[局委办厅部府会处院站行队社署室团司馆心所]/u.test(inner);
 }
 
+/**
+ * True when the ')' at t[at] closes a '(' opened inside t[a, at): the end of a name such as
+ * 各街办(新区) or 各县(市、区)人民政府, not the bracket around the whole clause.
+ */
+function closesName(t: string, a: number, at: number): boolean {
+  if (t[at] !== ')') return false;
+  let depth = 0;
+  for (let k = a; k < at; k++) {
+    if (t[k] === '(') depth++;
+    else if (t[k] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** Reads the responsibility written in original[start, end) (a parenthetical's inside or label lines). */
 export function readResponsibility(original: string, start: number, end: number): Responsibility {
   const [s, e] = trimRange(original, start, end);
@@ -82,7 +96,7 @@ export function readResponsibility(original: string, start: number, end: number)
   for (const seg of segments) {
     let { a, b } = seg;
     while (a < b && /[\s;；,，。、)\]】〕(]/u.test(t[a]!)) a++;
-    while (b > a && /[\s;；,，。、)\]】〕(]/u.test(t[b - 1]!)) b--;
+    while (b > a && /[\s;；,，。、)\]】〕(]/u.test(t[b - 1]!) && !closesName(t, a, b - 1)) b--;
     if (b <= a || seg.role === 'contact') continue;
     if (seg.role === 'deadline') {
       const [os, oe] = originalRange(original, view, a, b);

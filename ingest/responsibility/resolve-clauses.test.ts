@@ -25,6 +25,18 @@ describe('responsibility handed to resolve', () => {
     expect(roles({ responsibleText: '', responsibleClauses: [{ text: '市商务局', span }] })).toEqual([['市商务局', 'lead']]);
   });
 
+  it('makes the one party with no role lead when the others are written as support (X要…，Y要积极配合), and keeps several joint', () => {
+    expect(roles({ responsibleText: '', responsibleBySubject: true, responsibleClauses: [{ text: '市商务局', span }, { text: '市财政局', span, role: 'support' }] })).toEqual([
+      ['市商务局', 'lead'],
+      ['市财政局', 'support'],
+    ]);
+    expect(roles({ responsibleText: '', responsibleBySubject: true, responsibleClauses: [{ text: '市商务局', span }, { text: '市发展改革委', span }, { text: '市财政局', span, role: 'support' }] })).toEqual([
+      ['市商务局', 'joint'],
+      ['市发展改革委', 'joint'],
+      ['市财政局', 'support'],
+    ]);
+  });
+
   it('keeps a name with separators in its brackets whole', () => {
     expect(roles({ responsibleText: '', responsibleClauses: [{ text: '市直各有关单位、各县(市、区)人民政府', span }] }).map(([n]) => n)).toEqual([
       '市直各有关单位',

@@ -44,6 +44,11 @@ export function resolveMeasureParties(
     }
   }
   if (parties.length === 1 && parties[0]!.role === 'joint') parties[0]!.role = 'lead';
+  // X要…，Y要积极配合: the one party written with no role word, beside others written as support,
+  // leads (a single party with no role word leads). Several such parties stay joint: each is
+  // responsible for its own part (X负责…。Y负责…。Z等部门协同做好…).
+  const unmarked = parties.filter((p) => p.role === 'joint');
+  if (unmarked.length === 1 && parties.some((p) => p.role === 'support')) unmarked[0]!.role = 'lead';
   supportTheLead(parties);
   return { parties, diagnostics };
 }

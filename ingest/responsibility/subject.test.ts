@@ -25,6 +25,11 @@ describe('parties as the subject of the sentence', () => {
     expect(subject('市广播电视台要做好宣传报道。')).toBe('市广播电视台');
   });
 
+  it('does not end a subject inside 主要 / 重要: 要 there is no predicate', () => {
+    expect(subject('各主要责任单位要对照目标任务，制订实施方案。')).toBe('各主要责任单位');
+    expect(subject('主要责任单位要切实履行主职主责。')).toBe('主要责任单位');
+  });
+
   it('does not read an ordinary sentence start as a party', () => {
     expect(subject('加快推进网上审批，完善服务大厅功能。')).toBeUndefined();
     expect(subject('重点景区要延长开放时间。')).toBeUndefined();
@@ -34,6 +39,25 @@ describe('parties as the subject of the sentence', () => {
 
 describe('the subjects of every sentence of an item', () => {
   const subjects = (s: string) => sentenceSubjects(s, 0, s.length).map((x) => [s.slice(x.start, x.end), x.role ?? '']);
+
+  it('reads a later subject that names the same collective again, qualified by 的, as no second party', () => {
+    expect(subjects('各主要责任单位要制订实施方案。各项工作任务的主要责任单位要将实施方案报县政府督查室备案。')).toEqual([['各主要责任单位', '']]);
+    expect(subjects('市商务局要制订方案。承担任务的区级部门要抓好落实。')).toEqual([
+      ['市商务局', ''],
+      ['承担任务的区级部门', ''],
+    ]);
+  });
+
+  it('reads 要积极配合 / 要积极履行配合职责 as support', () => {
+    expect(subjects('各主要责任单位要主动协调，其他责任单位要积极配合。')).toEqual([
+      ['各主要责任单位', ''],
+      ['其他责任单位', 'support'],
+    ]);
+    expect(subjects('主要责任单位要带头推进；其他责任单位要积极履行配合职责。')).toEqual([
+      ['主要责任单位', ''],
+      ['其他责任单位', 'support'],
+    ]);
+  });
 
   it('reads each body its own sentence gives, with the role its predicate says', () => {
     expect(

@@ -9,7 +9,8 @@ const ORGAN = /(部门|单位|机构|机关|局|委|办|办公室|厅|政府|中
 const ADVERB = '(?:具体|主要|统一|共同|分别|每月|每季度|每年|每半年)?';
 // 将 and 向 open a body's own action in a notice's items (X将对……进行督办, X每月向Y报告……).
 const PREDICATE = '(?:要|须|需|应当|将|向|负责|牵头|作为牵头单位|按照?(?:各自)?职责|分别|参加|参与|配合|协助|协同)';
-const SUBJECT = new RegExp(`^([^,，。;；:：()（）“”]{2,80}?)(?=${ADVERB}${PREDICATE})`, 'u');
+// The list never ends on 主 / 重 / 需 / 只 / 必: the 要 after them is part of a word (各主要责任单位要…).
+const SUBJECT = new RegExp(`^([^,，。;；:：()（）“”]{1,79}?[^,，。;；:：()（）“”主重需只必])(?=${ADVERB}${PREDICATE})`, 'u');
 const GROUPED = /等(有关|相关)?(部门|单位)$/u;
 /** The governments a document addresses by level words alone (各市县, 各区县, 各县市区): a collective. */
 const LEVEL_COLLECTIVE = /^各[省市区县州盟旗]{1,4}$/u;
@@ -21,7 +22,8 @@ const SEPARATOR = /、|(?<=(?:局|委|办|厅|部|政府|中心|公司|银行|�
 const SANCTION = /^将[^,。;]{0,6}(问责|追责|追究|通报批评|约谈)/u;
 /** A predicate that makes its subject a lead (X作为牵头单位负责, X牵头) or a supporter (X参加, X配合). */
 const LEAD = /^(?:作为牵头单位|牵头)/u;
-const SUPPORT = /^(?:(?:要|须|需|应当|应)?(?:按照?(?:各自)?职责(?:分工)?[,，]?)?(?:参加|参与|配合|协助|协同))/u;
+// 要积极配合, 要积极履行配合职责: an adverb and 履行 may stand before the role word.
+const SUPPORT = /^(?:(?:要|须|需|应当|应)?(?:积极|主动|全力|密切)?(?:履行)?(?:按照?(?:各自)?职责(?:分工)?[,，]?)?(?:参加|参与|配合|协助|协同))/u;
 
 const ADVERB_FIRST = new RegExp(`^${ADVERB}`, 'u');
 
@@ -120,6 +122,18 @@ export function agentParties(original: string, from: number, to: number): Subjec
 }
 
 /**
+ * True when `later` names `earlier`'s collective again, qualified by 的: 各项工作任务的主要责任单位
+ * after 各主要责任单位 (or 主要责任单位) is the same party, not a second one.
+ */
+function namesAgain(original: string, earlier: SubjectParties, later: SubjectParties): boolean {
+  const again = original.slice(later.start, later.end);
+  const at = again.lastIndexOf('的');
+  if (at < 0) return false;
+  const bare = (s: string) => s.replace(/^各/u, '');
+  return bare(again.slice(at + 1)) === bare(original.slice(earlier.start, earlier.end));
+}
+
+/**
  * Every subject of original[from, to) that names parties, in text order: each sentence's and
  * each clause's (…制度，各牵头单位每月向……报告，由X通报), as an article gives each body its own
  * sentence (X负责……。Y具体负责……。Z等有关部门应当按照各自职责，协同做好……), a leading-group
@@ -137,7 +151,7 @@ export function sentenceSubjects(original: string, from: number, to: number): Su
     const together = withParties(original, at, end);
     const found = together ? undefined : (agentParties(original, at, end) ?? subjectParties(original, at, to));
     if (together) out.push(...together);
-    else if (found && !out.some((o) => o.start === found.start)) out.push(found);
+    else if (found && !out.some((o) => o.start === found.start || namesAgain(original, o, found))) out.push(found);
     if (stop === -1) break;
     at += stop + 1;
   }

@@ -39,6 +39,12 @@ describe('jurisdiction and level', () => {
     expect(placeOfDocument([], '京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈要点〉的通知')).toEqual({ level: 'municipal', jurisdiction: '北京市' });
   });
 
+  it('reads the government a portal’s 来源 field names, when the issuer and the title name none', () => {
+    expect(placeOf('来源:华容县政府   2021-03-23 10:56')).toEqual({ level: 'district', jurisdiction: '华容县' });
+    expect(placeOfDocument(['县人民政府办公室'], '2021年县政府重点工作任务', '来源:华容县政府   2021-03-23 10:56')?.jurisdiction).toBe('岳阳市华容县');
+    expect(placeOf('来源:人民网')).toBeUndefined();
+  });
+
   it('reads the place of a text without an issuer from how it speaks of itself and the places it names', () => {
     // A city's plan names its districts more often than the city.
     expect(placeFromText('推动本市旅游发展。推进蓟州区、和平区创建示范区，支持西青区、津南区建设特色小镇，打造幸福天津。（市文化和旅游局牵头）')).toMatchObject({ level: 'municipal', jurisdiction: '天津市' });

@@ -23,7 +23,8 @@ const COUNTY = /^([\p{Script=Han}]{1,6}?(?:新区|区|自治县|县|旗|市))(?=
 export function placeOf(name: string | undefined): Place | undefined {
   if (!name) return undefined;
   // The matching form: a traditional-script copy (廣東省) names the same place as its original.
-  const n = normalise(name).replace(/^(标题|题名|名称|发文机关|发布机构)[:：]?/u, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
+  // A portal's field label is no part of the name; its 来源 names the publishing government.
+  const n = normalise(name).replace(/^(标题|题名|名称|发文机关|发布机构|来源)[:：]?/u, '').replace(/^[\p{Script=Han}]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/u, '').replace(/^[《〈<]/u, '').replace(/^中共(?!中央)/u, '');
   if (NATIONAL.test(n)) return { level: 'national', jurisdiction: '国家' };
   // 各区人民政府 (an addressee), 关于加快… (a title's verb), 现将天津市…方案印发给你们 (a notice's
   // sentence, a line of its own in a hard-wrapped copy) or an autonomous region's organ named
