@@ -6,7 +6,6 @@
 import { DiagnosticSink } from '../diagnostics.js';
 import { readMetadata, type ManifestEntry, type Metadata } from '../metadata.js';
 import { readMeasures } from '../measures/items.js';
-import { splitLines } from '../segment.js';
 import { furnitureLines } from '../structure/furniture.js';
 import { buildOutline } from '../structure/outline.js';
 import type { Diagnostic, ParsedDocument, SourceText } from '../types.js';
@@ -105,40 +104,21 @@ export interface ParseOutcome {
   refused: boolean;
 }
 
-function withFurnitureBlank(ctx: ParseContext, skip: ReadonlySet<number>): ParseContext {
-  const text = ctx.source.text;
-  let out = '';
-  let at = 0;
-  for (const l of ctx.lines) {
-    if (!skip.has(l.index)) continue;
-    out += text.slice(at, l.start) + ' '.repeat(l.end - l.start);
-    at = l.end;
-  }
-  out += text.slice(at);
-  const lines = splitLines(out);
-  // The skip set names lines by index: a text that splits otherwise is read as it is.
-  if (lines.length !== ctx.lines.length) return ctx;
-  return { ...ctx, source: { ...ctx.source, text: out }, lines };
-}
-
 export function parseDocument(source: SourceText, manifest?: ManifestEntry): ParseOutcome {
   const ctx = parseContext(source);
   const sink: DiagnosticSink = ctx.sink;
   const skip = furnitureLines(ctx.lines);
-  // The layouts read a text whose furniture lines are blank (same length: every offset holds), so a
-  // page number between two lines of a party list or a table cell never joins the text read there.
-  const body = skip.size === 0 ? ctx : withFurnitureBlank(ctx, skip);
   let genre: Genre = 'outline';
   let result: LayoutResult | undefined;
   for (const layout of LAYOUTS) {
-    const read = layout.detect(body);
+    const read = layout.detect(ctx);
     if (read) {
       genre = layout.genre;
-      result = read(body, skip);
+      result = read(ctx, skip);
       break;
     }
   }
-  result ??= readOutline(body, skip);
+  result ??= readOutline(ctx, skip);
   const { measures, requirements, targets } = result;
   const meta = readMetadata(ctx, result.preambleEnd, manifest);
   if (meta.level === 'national' && result.cut) keepCompleteSentences(ctx, result.cut, measures);

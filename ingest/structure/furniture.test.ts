@@ -43,21 +43,4 @@ describe('page furniture', () => {
     expect(b.map((m) => normalise(m.text))).toEqual(a.map((m) => normalise(m.text)));
     expect(b.some((m) => /—\s*\d+\s*—/u.test(m.text))).toBe(false);
   });
-
-  it('keeps a page number printed between the lines of a party list or after a responsibility line out of the parties', () => {
-    const text = [
-      '某市促进消费若干措施',
-      '一、扩大消费',
-      '（一）发展夜间经济。建设夜间消费集聚区，打造一批夜间消费地标。（市商务局、市文化和旅游局、',
-      '— 2 —',
-      '市财政局负责）',
-      '（二）固定资产投资增长15%左右。',
-      '责任单位：区发改局',
-      '— 3 —',
-      '（三）社会消费品零售总额增长9%。',
-      '责任单位：区商务局',
-    ].join('\n');
-    const { measures } = parseDocument({ file: 'plan.txt', text, encoding: 'UTF-8', sha256: 'z'.repeat(64) }).doc;
-    expect(measures.map((m) => m.responsibleText.replace(/\s+/gu, ''))).toEqual(['市商务局、市文化和旅游局、市财政局负责', '责任单位：区发改局', '责任单位：区商务局']);
-  });
 });
