@@ -5,6 +5,7 @@
 // clauses with the column's role, its time cell the deadline.
 import { squeeze, trimRange, type Line } from '../segment.js';
 import { readDeadline } from '../structure/dates.js';
+import { isPageNumber } from '../structure/furniture.js';
 import { span, type Measure, type ParseContext } from './common.js';
 
 type Role = 'number' | 'task' | 'party' | 'lead' | 'support' | 'deadline' | 'other';
@@ -102,9 +103,10 @@ export function findCellTable(ctx: ParseContext): CellTable | undefined {
     const columns: Role[] = [];
     let bodyLine = i;
     for (let j = i; j < lines.length && j < i + 10; j++) {
+      // A page's furniture inside the header (a page number between two cells, or the blank line
+      // left where one was taken out) does not end it.
+      if (j > i && (lines[j]!.text.trim() === '' || isPageNumber(lines[j]!.text))) continue;
       const c = cellOf(source.text, lines[j]!);
-      // A blank line inside the header is a page's furniture left blank (a page number between two cells).
-      if (!c && j > i && lines[j]!.text.trim() === '') continue;
       if (!c) break;
       const role = roleOf(squeeze(c.text));
       if (role === 'other' && j > i && !OTHER_COLUMN.test(squeeze(c.text))) break;
