@@ -603,6 +603,15 @@ function shortPrefixOf(ref: DepartmentReference, jurisdiction: string): string {
   return '市';
 }
 
+const NATIONALITIES = new WeakMap<DepartmentGrammar, RegExp>();
+
+/** The nationalities that close an autonomous area's name (白族, 哈尼族彝族), leaving at least two characters of its place. */
+function nationalities(g: DepartmentGrammar): RegExp {
+  let re = NATIONALITIES.get(g);
+  if (!re) NATIONALITIES.set(g, (re = new RegExp(`(?<=^\\p{Script=Han}{2,}?)(?:(?:${g.ethnicGroups.join('|')})族?)+$`, 'u')));
+  return re;
+}
+
 /** The one jurisdiction with a reference file whose place (天津市, 天津) the name contains. */
 function namedJurisdiction(ref: DepartmentReference, key: string): string | undefined {
   const hits = [...ref.index.keys()].filter((j) => j !== NATIONAL && placeStem(j, ref.grammar).length >= 2 && key.includes(placeStem(j, ref.grammar)));
@@ -612,23 +621,7 @@ function namedJurisdiction(ref: DepartmentReference, key: string): string | unde
 function placeStem(jurisdiction: string, g: DepartmentGrammar): string {
   // An autonomous prefecture is named by its place before its nationalities: 大理白族自治州 is 大理,
   // 红河哈尼族彝族自治州 is 红河 (its bodies and zones are written so: 大理经开区).
-  if (jurisdiction.endsWith('自治州')) {
-    let stem = jurisdiction.slice(0, -3);
-    for (let again = true; again; ) {
-      again = false;
-      for (const e of g.ethnicGroups) {
-        for (const w of [`${e}族`, e]) {
-          if (stem.endsWith(w) && stem.length - w.length >= 2) {
-            stem = stem.slice(0, -w.length);
-            again = true;
-            break;
-          }
-        }
-        if (again) break;
-      }
-    }
-    return stem;
-  }
+  if (jurisdiction.endsWith('自治州')) return jurisdiction.slice(0, -3).replace(nationalities(g), '');
   return jurisdiction.replace(/(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/u, '');
 }
 

@@ -29,17 +29,16 @@ export function resolveMeasureParties(
     // The clause is resolved whole, so that a name reads in its list (各区(县、市)政府、开发园区管委会:
     // the 各 covers the zones' committees too); separators inside a name's brackets
     // (各县(市、区)人民政府) are masked so resolve keeps the name whole.
-    const piece = c.text;
-    const r = resolveResponsibilities(separateConjoined(maskBracketed(piece)), c.span, ref, options);
+    const r = resolveResponsibilities(separateConjoined(maskBracketed(c.text)), c.span, ref, options);
     diagnostics.push(...r.diagnostics.map((d) => ({ ...d, message: d.message.replaceAll(MASK, '、') })));
     for (const p of r.parties) {
       unmask(p);
       // resolve trims a closing bracket off the end of a list; a name may end with one (各县(市、区)).
-      if (/[(（][^()（）]*$/u.test(p.asWritten) && /[)）]$/u.test(piece.trim())) p.asWritten += ')';
+      if (/[(（][^()（）]*$/u.test(p.asWritten) && /[)）]$/u.test(c.text.trim())) p.asWritten += ')';
       if (c.role) p.role = c.role;
       // Read clause by clause, a sole name is not yet the measure's sole party: it leads only if
       // written so (牵头) or by the document's convention (列第一位者为牵头单位).
-      else if (p.role === 'lead' && !/牵头(?!单位|部门)/u.test(piece) && !options.firstIsLead) p.role = 'joint';
+      else if (p.role === 'lead' && !/牵头(?!单位|部门)/u.test(c.text) && !options.firstIsLead) p.role = 'joint';
       if (!parties.some((q) => q.departmentId === p.departmentId)) parties.push(p);
     }
   }
